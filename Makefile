@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SF     := $(VENV)/bin/stabforce
+DEMO_DB ?= demo.db
+# Databases the tests run on; `make test DB=sqlite` skips PostgreSQL.
+DB     ?= sqlite postgresql
+
+.PHONY: setup run demo test bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+## Set up, load the Gaza ISF demo scenario into a fresh SQLite file, and show the picture.
+run: setup
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) init
+	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) load --scenario gaza-isf
+	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) verify
+	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) summary
+	@echo "Demo ledger: $(DEMO_DB). Try: STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) pledges --as-of 2025-12-01"
+
+## Set up and run the whole test suite (SQLite and PostgreSQL).
+test: setup
+	@case "$(DB)" in *postgresql*) bash scripts/ensure-postgres.sh ;; esac
+	$(PY) -m pytest --db $(DB)
+
+bench: setup
+	bash scripts/ensure-postgres.sh
+	$(PY) bench/ledger.py
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -1,0 +1,96 @@
+"""What every command shares: settings, the store, the actor, dates, output and errors."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from stabforce.bootstrap import build_store
+from stabforce.errors import StabforceError
+from stabforce.services.actors import Actor, Role
+from stabforce.settings import Settings
+
+if TYPE_CHECKING:
+    from stabforce.store import LedgerStore
+
+console = Console()
+err_console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """Return the settings the main callback built."""
+    return ctx.find_root().obj["settings"]
+
+
+def store(ctx: typer.Context) -> "LedgerStore":
+    """Return the ledger store for the configured database (built once per command)."""
+    obj = ctx.find_root().obj
+    if "store" not in obj:
+        obj["store"] = build_store(obj["settings"])
+    return obj["store"]
+
+
+def cli_actor(ctx: typer.Context) -> Actor:
+    """Return the actor for writes from the command line: the operator, as admin."""
+    name = settings(ctx).actor or f"cli:{getpass.getuser()}"
+    return Actor(id=name, role=Role.ADMIN)
+
+
+def handle_errors(func: F) -> F:
+    """Turn a StabforceError into its message on stderr and exit code 2 (tracebacks with --debug)."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except StabforceError as exc:
+            ctx = kwargs.get("ctx")
+            if isinstance(ctx, typer.Context) and ctx.find_root().obj.get("debug"):
+                raise
+            err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
+            raise typer.Exit(2) from None
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_day(value: str | None, *, option: str) -> date | None:
+    """Parse an ISO date option, naming the option when it is malformed."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def parse_known_at(value: str | None) -> datetime:
+    """Parse --known-at: a date means the end of that day (UTC); a datetime is taken as given."""
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time.max, tzinfo=UTC)
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date or datetime", param_hint="--known-at") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def print_json(value: Any) -> None:
+    """Print machine-readable output on stdout."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """Show a spinner on stderr while something slow runs."""
+    with err_console.status(message):
+        yield

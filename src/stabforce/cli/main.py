@@ -1,0 +1,39 @@
+"""`stabforce`: the command line. Each command parses options, calls one service, renders."""
+
+from __future__ import annotations
+
+import typer
+
+from stabforce.cli import facts_cmds, ledger_cmds, picture_cmds
+from stabforce.settings import Settings
+
+app = typer.Typer(
+    help="Plan, track and forecast a multinational stabilization force from a ledger of sourced facts.",
+    no_args_is_help=True, pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    database_url: str = typer.Option(None, "--database-url", envvar="STABFORCE_DATABASE_URL",
+                                     help="SQLAlchemy URL (default: sqlite:///stabforce.db)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    """Build the settings once for the command that follows."""
+    settings = Settings(database_url=database_url) if database_url else Settings()
+    ctx.obj = {"settings": settings, "debug": debug}
+
+
+ledger_cmds.register(app)
+picture_cmds.register(app)
+app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
+
+
+def run() -> None:
+    """Entry point of the `stabforce` script."""
+    app()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,166 @@
+"""Turn raw input (a facts file line, CLI options, an API body) into a validated fact draft.
+
+Every problem is reported as `InvalidFact` naming the field, e.g. ``payload.personnel.low``.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from stabforce.errors import InvalidFact
+from stabforce.ledger.fact import Fact, SourceRef
+from stabforce.ledger.kinds import KINDS
+from stabforce.ledger.vocab import GRADE_PATTERN, country_name
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+
+class SourceIn(BaseModel):
+    """A source as given in input."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(min_length=1, max_length=500)
+    date: date
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    attribution: str | None = None
+
+
+class FactIn(BaseModel):
+    """The envelope of a fact as given in input; the payload is checked against its kind."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = None
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+    valid_from: date
+    valid_to: date | None = None
+    known_from: datetime | date | None = None
+    source: SourceIn
+    quote: str | None = Field(default=None, max_length=5_000)
+    grade: str
+    supersedes: list[str] = []
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str | None) -> str | None:
+        if value is not None and not ID_PATTERN.match(value):
+            raise ValueError("ids are 1-100 letters, digits and . _ : - starting with a letter or digit")
+        return value
+
+    @field_validator("grade")
+    @classmethod
+    def _grade(cls, value: str) -> str:
+        if not GRADE_PATTERN.match(value):
+            raise ValueError("grade is source reliability A-F then credibility 1-6, e.g. B2")
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class FactDraft:
+    """A validated fact not yet placed in the ledger (no recording time, no hash)."""
+
+    id: str
+    kind: str
+    subject: str
+    payload: Mapping[str, Any]
+    valid_from: date
+    valid_to: date | None
+    known_from: datetime | None
+    source: SourceRef
+    quote: str | None
+    grade: str
+    supersedes: tuple[str, ...]
+
+    def record(self, *, recorded_at: datetime, recorded_by: str, seq: int | None = None,
+               prev_hash: str | None = None) -> Fact:
+        """Return the fact as recorded at `recorded_at` by `recorded_by`; given a position in the
+        chain (`seq` after `prev_hash`), the fact comes back hashed."""
+        if self.known_from is not None and self.known_from > recorded_at:
+            raise InvalidFact("known_from is later than the time of recording", field="known_from")
+        fact = Fact(
+            id=self.id, kind=self.kind, subject=self.subject, payload=self.payload,
+            valid_from=self.valid_from, valid_to=self.valid_to, recorded_at=recorded_at,
+            known_from=self.known_from or recorded_at, recorded_by=recorded_by, source=self.source,
+            quote=self.quote, grade=self.grade, supersedes=self.supersedes, seq=seq, prev_hash=prev_hash,
+        )
+        if seq is not None and prev_hash is not None:
+            object.__setattr__(fact, "hash", fact.compute_hash())  # set once, before anyone sees it
+        return fact
+
+
+def new_fact_id() -> str:
+    """Return a fresh random fact id."""
+    return f"f-{uuid.uuid4().hex[:16]}"
+
+
+def parse_fact(data: Mapping[str, Any]) -> FactDraft:
+    """Validate raw input into a `FactDraft`; raise `InvalidFact` naming the first bad field."""
+    if not isinstance(data, Mapping):
+        raise InvalidFact("a fact must be a JSON object", field="")
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise InvalidFact(f"unknown kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}", field="kind")
+    try:
+        envelope = FactIn.model_validate(data)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    spec = KINDS[envelope.kind]
+    check_subject(envelope.subject, spec.subjects)
+    try:
+        payload = spec.model.model_validate(envelope.payload).model_dump(mode="json")
+    except ValidationError as exc:
+        raise _invalid(exc, prefix="payload.") from None
+    if envelope.valid_to is not None and envelope.valid_to < envelope.valid_from:
+        raise InvalidFact("valid_to is before valid_from", field="valid_to")
+    if envelope.kind == "retraction" and not envelope.supersedes:
+        raise InvalidFact("a retraction must name the facts it retracts in supersedes", field="supersedes")
+    fact_id = envelope.id or new_fact_id()
+    if fact_id in envelope.supersedes:
+        raise InvalidFact("a fact cannot supersede itself", field="supersedes")
+    return FactDraft(
+        id=fact_id, kind=envelope.kind, subject=envelope.subject, payload=payload,
+        valid_from=envelope.valid_from, valid_to=envelope.valid_to,
+        known_from=_moment(envelope.known_from), source=SourceRef(**envelope.source.model_dump()),
+        quote=envelope.quote, grade=envelope.grade, supersedes=tuple(envelope.supersedes),
+    )
+
+
+def check_subject(subject: str, allowed: tuple[str, ...]) -> None:
+    """Refuse a subject whose prefix the kind does not allow, or whose code or slug is malformed."""
+    prefix, _, name = subject.partition(":")
+    if prefix not in allowed or not name:
+        raise InvalidFact(f"subject {subject!r} must look like {' or '.join(p + ':NAME' for p in allowed)}",
+                          field="subject")
+    if prefix == "contributor" and country_name(name) is None:
+        raise InvalidFact(f"unknown country code {name!r} in subject (use ISO 3166 alpha-3, e.g. IDN)",
+                          field="subject")
+    if prefix != "contributor" and not SLUG_PATTERN.match(name):
+        raise InvalidFact(f"subject name {name!r} must be lower-case letters, digits, '.', '_' or '-'",
+                          field="subject")
+
+
+def _moment(value: datetime | date | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return datetime.combine(value, time.min, tzinfo=UTC)
+
+
+def _invalid(exc: ValidationError, prefix: str = "") -> InvalidFact:
+    first = exc.errors()[0]
+    field = prefix + ".".join(str(part) for part in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown field"
+    return InvalidFact(f"{field.rstrip('.') or 'fact'}: {message}", field=field.rstrip("."))

@@ -1,0 +1,80 @@
+"""Facts files in, JSON Lines export out, and the lossless import of an export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+from stabforce.errors import InvalidFact, InvalidInput, ScenarioNotFound
+from stabforce.ledger import Fact
+from stabforce.services.actors import Actor
+from stabforce.services.facts import record_facts
+from stabforce.store import LedgerStore
+
+SCENARIOS = {"gaza-isf": "gaza-isf.jsonl"}
+
+
+def read_jsonl(stream: TextIO, *, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line; refuse a line that is not a JSON object."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{name} line {number}: not JSON ({exc.msg})", line=number) from None
+        if not isinstance(value, dict):
+            raise InvalidInput(f"{name} line {number}: expected a JSON object", line=number)
+        yield number, value
+
+
+def load_facts_file(store: LedgerStore, actor: Actor, path: Path) -> list[Fact]:
+    """Append every fact of a facts file (JSON Lines of fact inputs) as one batch, or none."""
+    with path.open(encoding="utf-8") as stream:
+        return _load(store, actor, stream, name=path.name)
+
+
+def load_scenario(store: LedgerStore, actor: Actor, name: str) -> list[Fact]:
+    """Append a shipped scenario's facts as one batch."""
+    if name not in SCENARIOS:
+        raise ScenarioNotFound(f"no scenario {name!r}; shipped: {', '.join(SCENARIOS)}", scenario=name)
+    with resources.files("stabforce.scenarios").joinpath(SCENARIOS[name]).open(encoding="utf-8") as stream:
+        return _load(store, actor, stream, name=SCENARIOS[name])
+
+
+def _load(store: LedgerStore, actor: Actor, stream: TextIO, *, name: str) -> list[Fact]:
+    lines = list(read_jsonl(stream, name=name))
+    try:
+        return record_facts(store, actor, (data for _, data in lines))
+    except InvalidFact as exc:
+        item = exc.details.get("item")
+        if item is not None:
+            line = lines[item - 1][0]
+            exc.message = f"{name} line {line}: {exc.message}"
+            exc.details["line"] = line
+            exc.args = (exc.message,)
+        raise
+
+
+def export_ledger(store: LedgerStore, stream: TextIO, *, progress: Callable[[int], None] = lambda n: None) -> int:
+    """Write every fact, hash included, as one JSON line each, in ledger order."""
+    count = 0
+    for fact in store.iter_all():
+        stream.write(json.dumps(fact.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+        count += 1
+        progress(count)
+    return count
+
+
+def import_ledger(store: LedgerStore, stream: TextIO, *, name: str) -> int:
+    """Store an export's facts verbatim if they continue this ledger's chain; else store nothing."""
+    facts = []
+    for number, data in read_jsonl(stream, name=name):
+        try:
+            facts.append(Fact.from_json(data))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidInput(f"{name} line {number}: not an exported fact ({exc})", line=number) from None
+    return store.import_chain(facts)

@@ -1,0 +1,128 @@
+"""Plain-JSON views of the picture, shared by the CLI's --json output and (later) the API.
+
+Contributors appear by ISO 3166 alpha-3 code; every figure carries the facts and sources behind it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stabforce.engines.forcegen import ContributorLine, ForceGeneration, PledgeFigures, PledgeLine
+from stabforce.ledger import Fact
+from stabforce.model import Conflict, Snapshot
+
+
+def source_view(fact: Fact) -> dict[str, Any]:
+    """Return a fact's provenance: id, source, attribution, date, grade and quote."""
+    return {
+        "fact": fact.id, "source": fact.source.key, "source_date": fact.source.date.isoformat(),
+        "title": fact.source.title, "url": fact.source.url, "attribution": fact.source.attribution,
+        "grade": fact.grade, "quote": fact.quote,
+    }
+
+
+def figures_view(f: PledgeFigures) -> dict[str, int | None]:
+    """Return low/likely/high."""
+    return {"low": f.low, "likely": f.likely, "high": f.high}
+
+
+def pledge_view(line: PledgeLine) -> dict[str, Any]:
+    """Return one pledge group: current claim, standing claims and history."""
+    p = line.current.payload
+    return {
+        "personnel_kind": line.personnel_kind, "phase": line.phase, "disputed": line.disputed,
+        "figures": figures_view(line.figures), "personnel": dict(p["personnel"]), "tasks": list(p["tasks"]),
+        "caveats": list(p["caveats"]), "lead_time_days": p.get("lead_time_days"),
+        "earliest_arrival": p.get("earliest_arrival"), "valid_from": line.current.valid_from.isoformat(),
+        **source_view(line.current),
+        "claims": [{"personnel": dict(f.payload["personnel"]), "valid_from": f.valid_from.isoformat(),
+                    **source_view(f)} for f in line.claims],
+        "history": [f.id for f in line.history],
+    }
+
+
+def contributor_view(c: ContributorLine) -> dict[str, Any]:
+    """Return a contributor's stance, pledges and figures."""
+    return {
+        "contributor": c.iso3, "name": c.name, "stance": c.stance, "counted": c.counted,
+        "stance_source": source_view(c.stance_fact) if c.stance_fact else None,
+        "stance_history": [{"stance": f.payload["stance"], "valid_from": f.valid_from.isoformat(),
+                            "conditions": list(f.payload.get("conditions", ())), **source_view(f)}
+                           for f in c.stance_history],
+        "caveats": sorted(c.caveats), "figures": {k: figures_view(v) for k, v in c.figures.items()},
+        "deployed": dict(c.deployed), "pledges": [pledge_view(p) for p in c.pledges],
+    }
+
+
+def gaps_view(fg: ForceGeneration) -> dict[str, Any]:
+    """Return totals, personnel gaps and task coverage with the caveat gap."""
+    return {
+        "totals": {k: {"low": t.low, "likely": t.likely, "high": t.high, "firm": t.firm, "deployed": t.deployed}
+                   for k, t in fg.totals.items()},
+        "personnel_gaps": [{
+            "personnel_kind": g.personnel_kind, "required": g.required, "pledged_low": g.pledged.low,
+            "pledged_likely": g.pledged.likely, "pledged_high": g.pledged.high, "gap_best": g.gap_best,
+            "gap_likely": g.gap_likely, "gap_worst": g.gap_worst, "requirement": source_view(g.requirement),
+        } for g in fg.personnel_gaps],
+        "tasks": [{"task": t.task, "uncovered": t.uncovered, "will_do": list(t.will_do), "may_do": list(t.may_do),
+                   "refuse": {k: list(v) for k, v in t.refuse.items()}} for t in fg.tasks],
+        "caveat_gap": [t.task for t in fg.caveat_gap],
+    }
+
+
+def conflict_view(c: Conflict) -> dict[str, Any]:
+    """Return a conflict with every disagreeing fact and its source."""
+    prefix, _, name = c.subject.partition(":")
+    return {
+        "id": c.id, "kind": c.kind, "subject": c.subject,
+        "contributor": name if prefix == "contributor" else None, "key": list(c.key),
+        "settled": c.settled, "settled_by": c.settled_by.id if c.settled_by else None, "accepted": c.accepted,
+        "facts": [{"says": _says(f), "valid_from": f.valid_from.isoformat(), **source_view(f)} for f in c.facts],
+    }
+
+
+def snapshot_header(s: Snapshot) -> dict[str, Any]:
+    """Return the coordinates of a snapshot: as of, known at, facts known."""
+    return {"as_of": s.as_of.isoformat(), "known_at": s.known_at.isoformat(), "facts_known": s.known_count}
+
+
+def stated_quantity(q: Any) -> str:
+    """Return a personnel quantity as it was stated: "up to 20,000", "about 1,200", "9,000–15,000"."""
+    low, high, text = q.get("low"), q.get("high"), q.get("text")
+    approx = "about " if q.get("approx") else ""
+    if low is None and high is None:
+        return f'"{text}"'
+    if low is None:
+        figure = f"up to {high:,}"
+    elif high is None:
+        figure = f"{low:,} or more"
+    elif low == high:
+        figure = f"{approx}{low:,}"
+    else:
+        figure = f"{approx}{low:,}–{high:,}"
+    conv = q.get("conversion")
+    return figure + (f" ({conv['count']} {conv['unit']}s, converted)" if conv else "")
+
+
+def describe(fact: Fact) -> str:
+    """Return what a fact says, in a few words."""
+    p = fact.payload
+    if fact.kind == "pledge":
+        return f"{stated_quantity(p['personnel'])} {p['personnel_kind']}" + (f" ({p['phase']})" if p.get("phase") else "")
+    if fact.kind == "zone_control":
+        share = p.get("share_of_territory_pct")
+        return f"{p['controlled_by']} controls {share}%" if share is not None else f"{p['controlled_by']} controls"
+    if fact.kind == "stance":
+        return p["stance"] + (f" ({'; '.join(p['conditions'])})" if p.get("conditions") else "")
+    if fact.kind == "requirement":
+        return f"{p.get('quantity') or ''} {p.get('personnel_kind') or p.get('task') or ''}".strip()
+    return ", ".join(f"{k}={v}" for k, v in p.items() if v not in (None, [], ""))
+
+
+def _says(fact: Fact) -> Any:
+    p = fact.payload
+    if fact.kind == "pledge":
+        return dict(p["personnel"])
+    if fact.kind == "zone_control":
+        return {"controlled_by": p["controlled_by"], "share_of_territory_pct": p.get("share_of_territory_pct")}
+    return dict(p)

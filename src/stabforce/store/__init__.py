@@ -1,0 +1,6 @@
+"""Persistence of the ledger (SQLAlchemy 2; SQLite and PostgreSQL). The only SQLAlchemy importer."""
+
+from stabforce.store.db import create_db_engine, migrate
+from stabforce.store.ledger_repo import FactFilter, LedgerStore
+
+__all__ = ["FactFilter", "LedgerStore", "create_db_engine", "migrate"]
