@@ -40,6 +40,13 @@ def store(ctx: typer.Context) -> "LedgerStore":
     return obj["store"]
 
 
+def close_store(ctx: typer.Context) -> None:
+    """Release the store's database connections when the command ends."""
+    built = ctx.find_root().obj.pop("store", None)
+    if built is not None:
+        built.close()
+
+
 def cli_actor(ctx: typer.Context) -> Actor:
     """Return the actor for writes from the command line: the operator, as admin."""
     name = settings(ctx).actor or f"cli:{getpass.getuser()}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from stabforce.cli import facts_cmds, ledger_cmds, picture_cmds
+from stabforce.cli.common import close_store
 from stabforce.settings import Settings
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ def main(
     """Build the settings once for the command that follows."""
     settings = Settings(database_url=database_url) if database_url else Settings()
     ctx.obj = {"settings": settings, "debug": debug}
+    ctx.call_on_close(lambda: close_store(ctx))
 
 
 ledger_cmds.register(app)

@@ -122,6 +122,10 @@ class LedgerStore:
         with self.engine.connect() as conn:
             return self._head(conn)
 
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
     def verify(self) -> ChainReport:
         """Walk the stored chain and report the first fact that does not match."""
         return verify_chain(self.iter_all())
