@@ -1,13 +1,39 @@
-"""Composition root: settings in, a ready ledger store out."""
+"""Composition root: settings in, the services a face needs out."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
-from stabforce.store import LedgerStore, create_db_engine, migrate
+from stabforce.store import AccountStore, LedgerStore, create_db_engine, migrate
+
+
+@dataclass
+class Services:
+    """What the faces work with, built once per process."""
+
+    settings: Settings
+    ledger: LedgerStore
+    accounts: AccountStore
+    pictures: Pictures
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.ledger.close()
+
+
+def build(settings: Settings, *, migrate_schema: bool = False) -> Services:
+    """Build the services for the configured database, migrating it first if asked."""
+    if migrate_schema:
+        migrate(settings.database_url)
+    engine = create_db_engine(settings.database_url)
+    ledger = LedgerStore(engine)
+    return Services(settings, ledger, AccountStore(engine), Pictures(ledger))
 
 
 def build_store(settings: Settings, *, migrate_schema: bool = False) -> LedgerStore:
-    """Return the ledger store for the configured database, migrating it first if asked."""
+    """Return only the ledger store for the configured database."""
     if migrate_schema:
         migrate(settings.database_url)
     return LedgerStore(create_db_engine(settings.database_url))

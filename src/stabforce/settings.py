@@ -16,6 +16,18 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the ledger database: a SQLite file (default, in the working "
                     "directory) or postgresql+psycopg://user@host:5432/dbname for a shared server.",
     )
+    secret_key: str | None = Field(
+        None, description="Key that signs session cookies. Unset: a random key per process start, so "
+                          "logins end when the server restarts; set it for a shared server.",
+    )
+    cookie_secure: bool = Field(
+        False, description="Send the session cookie only over HTTPS (set true behind TLS).",
+    )
+    public_read: bool = Field(
+        False, description="Let visitors who are not logged in read pages and the API (never write).",
+    )
+    host: str = Field("127.0.0.1", description="Address `stabforce serve` listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `stabforce serve` listens on.")
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",

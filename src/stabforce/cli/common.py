@@ -42,9 +42,11 @@ def store(ctx: typer.Context) -> "LedgerStore":
 
 def close_store(ctx: typer.Context) -> None:
     """Release the store's database connections when the command ends."""
-    built = ctx.find_root().obj.pop("store", None)
-    if built is not None:
-        built.close()
+    obj = ctx.find_root().obj
+    for name in ("store", "services"):
+        built = obj.pop(name, None)
+        if built is not None:
+            built.close()
 
 
 def cli_actor(ctx: typer.Context) -> Actor:

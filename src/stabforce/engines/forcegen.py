@@ -8,7 +8,9 @@ Numbers from a pledge (`PledgeFigures`):
   the ceiling of an "up to". None for words with no number ("a much smaller force").
 
 Where sources disagree about the same pledge, the range spans them all (low is the lowest low, high
-the highest high) and likely is the current claim's figure. Across phases the whole-force figure
+the highest high) and likely is the (lower) median of their figures, so one outlying report neither
+sets nor escapes the estimate; when the latest report gives only words ("a much smaller force")
+likely is unknown. A conflict settled by accepting one fact counts only that fact. Across phases the whole-force figure
 is used; a phase figure ("about 1,200 initially") raises the floor, since the force holds its first
 phase. Contributors whose current stance is declined or withdrawn do not count toward totals.
 """
@@ -154,8 +156,10 @@ def _contributor(snapshot: Snapshot, subject: str) -> ContributorLine:
     stance_group = snapshot.groups.get(("stance", subject, ()))
     stance_fact = stance_group.current if stance_group else None
     stance = stance_fact.payload["stance"] if stance_fact else None
-    disputed = {(c.kind, c.key) for c in snapshot.conflicts_about(subject) if not c.settled}
-    pledges = tuple(_pledge_line(g, ("pledge", g.key) in disputed)
+    about = snapshot.conflicts_about(subject)
+    disputed = {(c.kind, c.key) for c in about if not c.settled}
+    accepted = {(c.kind, c.key) for c in about if c.accepted}
+    pledges = tuple(_pledge_line(g, ("pledge", g.key) in disputed, ("pledge", g.key) in accepted)
                     for g in snapshot.claims("pledge", subject) if g.current is not None)
     caveats = {c for p in pledges for c in p.current.payload["caveats"]}
     if stance_fact:
@@ -169,17 +173,20 @@ def _contributor(snapshot: Snapshot, subject: str) -> ContributorLine:
     )
 
 
-def _pledge_line(group: Claims, disputed: bool) -> PledgeLine:
+def _pledge_line(group: Claims, disputed: bool, accepted: bool) -> PledgeLine:
     assert group.current is not None
-    claims = group.live or (group.current,)
+    claims = (group.current,) if accepted or not group.live else group.live
     figures = [PledgeFigures.of(f.payload["personnel"]) for f in claims]
     current = PledgeFigures.of(group.current.payload["personnel"])
     highs = [f.high for f in figures if f.high is not None]
     lows = [f.low for f in figures if f.high is not None] or [0]
-    likely = current.likely
-    if likely is None:
-        numeric = [f.likely for f in figures if f.likely is not None]
-        likely = numeric[-1] if numeric and not disputed else None
+    numeric = sorted(f.likely for f in figures if f.likely is not None)
+    if current.likely is None:
+        likely: int | None = None if disputed or not numeric else numeric[-1]
+    elif disputed:
+        likely = numeric[(len(numeric) - 1) // 2]  # the (lower) median of the disputed figures
+    else:
+        likely = current.likely
     combined = PledgeFigures(min(lows), likely, max(highs) if highs else None)
     personnel_kind, phase = group.key
     return PledgeLine(personnel_kind, phase, group.current, claims, group.history, combined, disputed)

@@ -59,11 +59,17 @@ def _load(store: LedgerStore, actor: Actor, stream: TextIO, *, name: str) -> lis
         raise
 
 
-def export_ledger(store: LedgerStore, stream: TextIO, *, progress: Callable[[int], None] = lambda n: None) -> int:
-    """Write every fact, hash included, as one JSON line each, in ledger order."""
-    count = 0
+def export_lines(store: LedgerStore) -> Iterator[str]:
+    """Yield every fact, hash included, as one JSON line, in ledger order."""
     for fact in store.iter_all():
-        stream.write(json.dumps(fact.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+        yield json.dumps(fact.to_json(), ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def export_ledger(store: LedgerStore, stream: TextIO, *, progress: Callable[[int], None] = lambda n: None) -> int:
+    """Write the export lines to `stream`; return how many facts were written."""
+    count = 0
+    for line in export_lines(store):
+        stream.write(line)
         count += 1
         progress(count)
     return count

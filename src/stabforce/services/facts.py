@@ -11,7 +11,7 @@ from stabforce.ledger import ChainReport, Fact, FactDraft, parse_fact
 from stabforce.services.actors import Actor
 from stabforce.store import FactFilter, LedgerStore
 
-__all__ = ["FactFilter", "get_fact", "list_facts", "record_fact", "record_facts", "retract_fact",
+__all__ = ["FactFilter", "get_fact", "get_fact_with_successors", "list_facts", "page_facts", "record_fact", "record_facts", "retract_fact",
            "settle_conflict", "verify_ledger"]
 
 
@@ -78,6 +78,16 @@ def get_fact(store: LedgerStore, fact_id: str) -> Fact:
     if fact is None:
         raise FactNotFound(f"no fact with id {fact_id}", fact_id=fact_id)
     return fact
+
+
+def get_fact_with_successors(store: LedgerStore, fact_id: str) -> tuple[Fact, list[Fact]]:
+    """Return a fact and the facts that supersede it (revisions, corrections, retractions)."""
+    return get_fact(store, fact_id), store.superseding(fact_id)
+
+
+def page_facts(store: LedgerStore, flt: FactFilter) -> tuple[list[Fact], int]:
+    """Return one page of matching facts and how many match in all."""
+    return store.find(flt), store.count_matching(flt)
 
 
 def list_facts(store: LedgerStore, flt: FactFilter = FactFilter()) -> list[Fact]:

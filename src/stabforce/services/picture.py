@@ -1,20 +1,79 @@
-"""The picture of the mission: snapshot and force generation as of a day, as known at a time."""
+"""The picture of the mission: snapshot and force generation as of a day, as known at a time.
+
+`Pictures` keeps the ledger's facts in memory, reading only what was appended since the last call,
+and caches folded pictures by (ledger head, as_of, known_at), so that pages and API reads do not
+re-read or re-fold an unchanged ledger.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from stabforce.engines.forcegen import ForceGeneration, force_generation
+from stabforce.ledger import Fact
 from stabforce.model import Snapshot, fold
 from stabforce.store import LedgerStore
 
+END_OF_TIME = datetime.max.replace(tzinfo=UTC)
 
-def get_snapshot(store: LedgerStore, *, as_of: date, known_at: datetime) -> Snapshot:
-    """Fold the whole ledger into the snapshot for `as_of` as known at `known_at`."""
-    return fold(store.iter_all(), as_of=as_of, known_at=known_at)
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A snapshot and its force-generation picture."""
+
+    snapshot: Snapshot
+    forcegen: ForceGeneration
+
+
+class Pictures:
+    """Folded pictures of one ledger, cached per ledger head."""
+
+    def __init__(self, ledger: LedgerStore, *, cache_size: int = 64) -> None:
+        self.ledger = ledger
+        self._facts: list[Fact] = []
+        self._head: tuple[int, str] = (0, "")
+        self._cache: OrderedDict[tuple, Picture] = OrderedDict()
+        self._size = cache_size
+        self._lock = threading.Lock()
+
+    def facts(self) -> tuple[list[Fact], tuple[int, str]]:
+        """Return every fact in ledger order and the head they end at, reading only new ones."""
+        head = self.ledger.head()
+        with self._lock:
+            if head != self._head:
+                seq, last_hash = self._head
+                if seq and (head[0] < seq or not self._still_there(seq, last_hash)):
+                    self._facts, seq = [], 0  # a different ledger (e.g. a fresh database): read it all
+                self._facts = self._facts + list(self.ledger.iter_all(after=seq))
+                self._head = (self._facts[-1].seq or 0, self._facts[-1].hash or "") if self._facts else (0, "")
+                self._cache.clear()
+            return self._facts, self._head
+
+    def get(self, *, as_of: date, known_at: datetime | None = None) -> Picture:
+        """Return the picture on `as_of` as known at `known_at` (None: everything recorded so far)."""
+        facts, head = self.facts()
+        key = (head, as_of, known_at)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        snapshot = fold(facts, as_of=as_of, known_at=known_at or END_OF_TIME)
+        picture = Picture(snapshot, force_generation(snapshot))
+        with self._lock:
+            self._cache[key] = picture
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return picture
+
+    def _still_there(self, seq: int, last_hash: str) -> bool:
+        fact = next(iter(self.ledger.iter_all(after=seq - 1, batch=1)), None)
+        return fact is not None and fact.hash == last_hash
 
 
 def get_force_generation(store: LedgerStore, *, as_of: date, known_at: datetime) -> tuple[Snapshot, ForceGeneration]:
-    """Return the snapshot and its force-generation picture."""
-    snapshot = get_snapshot(store, as_of=as_of, known_at=known_at)
+    """Fold the whole ledger and return the snapshot and its force-generation picture."""
+    snapshot = fold(store.iter_all(), as_of=as_of, known_at=known_at)
     return snapshot, force_generation(snapshot)

@@ -5,6 +5,7 @@ Contributors appear by ISO 3166 alpha-3 code; every figure carries the facts and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from stabforce.engines.forcegen import ContributorLine, ForceGeneration, PledgeFigures, PledgeLine
@@ -79,6 +80,27 @@ def conflict_view(c: Conflict) -> dict[str, Any]:
         "settled": c.settled, "settled_by": c.settled_by.id if c.settled_by else None, "accepted": c.accepted,
         "facts": [{"says": _says(f), "valid_from": f.valid_from.isoformat(), **source_view(f)} for f in c.facts],
     }
+
+
+def overview_numbers(picture: Any) -> dict[str, Any]:
+    """Return the headline numbers of a picture: totals against requirements, gaps, conflicts."""
+    fg = picture.forcegen
+    return {
+        **gaps_view(fg),
+        "contributors": len(fg.contributors),
+        "counted_contributors": sum(1 for c in fg.contributors if c.counted),
+        "open_conflicts": sum(1 for c in picture.snapshot.conflicts if not c.settled),
+    }
+
+
+def sources_summary(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+    """Return every source key with its title, date, URL and how many facts cite it."""
+    found: dict[str, dict[str, Any]] = {}
+    for fact in facts:
+        entry = found.setdefault(fact.source.key, {"key": fact.source.key, "title": fact.source.title,
+                                                   "date": fact.source.date, "url": fact.source.url, "facts": 0})
+        entry["facts"] += 1
+    return sorted(found.values(), key=lambda e: (e["date"], e["key"]))
 
 
 def snapshot_header(s: Snapshot) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Persistence of the ledger (SQLAlchemy 2; SQLite and PostgreSQL). The only SQLAlchemy importer."""
 
+from stabforce.store.accounts_repo import AccountStore
 from stabforce.store.db import create_db_engine, migrate
 from stabforce.store.ledger_repo import FactFilter, LedgerStore
 
-__all__ = ["FactFilter", "LedgerStore", "create_db_engine", "migrate"]
+__all__ = ["AccountStore", "FactFilter", "LedgerStore", "create_db_engine", "migrate"]

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from stabforce.errors import ChainConflict, DuplicateFact, InvalidFact
 from stabforce.ledger import GENESIS, ChainReport, Fact, FactDraft, verify_chain
+from stabforce.ledger.fact import canonical_json
 from stabforce.store.mapping import fact_to_row, row_to_fact
 from stabforce.store.rows import FactRow
 
@@ -22,13 +23,15 @@ CHUNK = 500
 
 @dataclass(frozen=True, slots=True)
 class FactFilter:
-    """Which facts to list. Every field is optional; `source` matches the key or title, in part."""
+    """Which facts to list. Every field is optional; `source` matches the key or title, in part;
+    `grade` a whole grade (B2) or a reliability letter (B)."""
 
     kind: str | None = None
     subject: str | None = None
     source: str | None = None
     valid_from: date | None = None
     valid_to: date | None = None
+    grade: str | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -80,7 +83,20 @@ class LedgerStore:
 
     def find(self, flt: FactFilter = FactFilter()) -> list[Fact]:
         """Return the facts matching `flt`, in ledger order."""
-        query = select(FACTS).order_by(FACTS.c.seq)
+        query = self._filtered(select(FACTS).order_by(FACTS.c.seq), flt).offset(flt.offset)
+        if flt.limit is not None:
+            query = query.limit(flt.limit)
+        with self.engine.connect() as conn:
+            return [row_to_fact(r) for r in conn.execute(query).mappings()]
+
+    def count_matching(self, flt: FactFilter) -> int:
+        """Return how many facts match `flt` (ignoring its limit and offset)."""
+        query = self._filtered(select(func.count()).select_from(FACTS), flt)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    @staticmethod
+    def _filtered(query, flt: FactFilter):  # type: ignore[no-untyped-def]
         if flt.kind:
             query = query.where(FACTS.c.kind == flt.kind)
         if flt.subject:
@@ -92,15 +108,13 @@ class LedgerStore:
             query = query.where(FACTS.c.valid_from >= flt.valid_from)
         if flt.valid_to:
             query = query.where(FACTS.c.valid_from <= flt.valid_to)
-        query = query.offset(flt.offset)
-        if flt.limit is not None:
-            query = query.limit(flt.limit)
-        with self.engine.connect() as conn:
-            return [row_to_fact(r) for r in conn.execute(query).mappings()]
+        if flt.grade:
+            query = query.where(FACTS.c.grade.like(f"{flt.grade}%"))
+        return query
 
-    def iter_all(self, batch: int = 5_000) -> Iterator[Fact]:
-        """Yield every fact in ledger order, reading in batches."""
-        last = 0
+    def iter_all(self, *, after: int = 0, batch: int = 5_000) -> Iterator[Fact]:
+        """Yield every fact after position `after` in ledger order, reading in batches."""
+        last = after
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(
@@ -111,6 +125,13 @@ class LedgerStore:
             for row in rows:
                 yield row_to_fact(row)
             last = rows[-1]["seq"]
+
+    def superseding(self, fact_id: str) -> list[Fact]:
+        """Return the facts that name `fact_id` in their supersedes list."""
+        pattern = '%' + canonical_json(fact_id) + '%'
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(FACTS).where(FACTS.c.supersedes.like(pattern)).order_by(FACTS.c.seq)).mappings()
+            return [f for f in map(row_to_fact, rows) if fact_id in f.supersedes]
 
     def count(self) -> int:
         """Return how many facts the ledger holds."""

@@ -1,0 +1,59 @@
+"""One JSON error shape for every error: {"error": {"code", "message", "details"}}.
+
+HTTP status is decided here, not in the domain.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from stabforce.errors import StabforceError
+from stabforce.httpstatus import NotAuthenticated, status_of
+
+log = logging.getLogger("stabforce.api")
+
+
+def error_body(code: str, message: str, details: dict | None = None) -> dict:
+    """Return the error shape."""
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+async def handle_stabforce_error(request: Request, exc: StabforceError) -> JSONResponse:
+    """Answer a domain error with its status and shape."""
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
+    return JSONResponse(error_body(exc.code, exc.message, exc.details), status_code=status_of(exc), headers=headers)
+
+
+async def handle_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """Answer FastAPI's request validation errors in the same shape, naming the first bad field."""
+    errors = exc.errors()
+    first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
+    field = ".".join(str(p) for p in first["loc"])
+    return JSONResponse(error_body("invalid_input", f"{field}: {first['msg']}", {"field": field}), status_code=422)
+
+
+async def handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Answer routing errors (404, 405) in the same shape."""
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """Log a bug with a request id and answer 500 with a generic message."""
+    request_id = uuid.uuid4().hex[:12]
+    log.exception("unhandled error, request %s", request_id)
+    return JSONResponse(error_body("internal_error", f"internal error (request {request_id})"), status_code=500)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers."""
+    app.add_exception_handler(StabforceError, handle_stabforce_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, handle_validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, handle_unexpected)

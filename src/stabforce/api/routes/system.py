@@ -1,0 +1,36 @@
+"""/api/v1: health, chain verification, sources, JSON Lines export."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from stabforce.api.deps import Reader, ServicesDep
+from stabforce.api.schemas import ChainOut, Health, SourceSummary
+from stabforce.services import exchange, facts, views
+
+router = APIRouter(tags=["ledger"])
+
+
+@router.get("/health", response_model=Health, summary="Liveness (no login needed)")
+def health() -> Health:
+    return Health(status="ok")
+
+
+@router.get("/verify", response_model=ChainOut, summary="Walk the hash chain")
+def verify(services: ServicesDep, actor: Reader) -> ChainOut:
+    r = facts.verify_ledger(services.ledger)
+    return ChainOut(ok=r.ok, checked=r.checked, broken_seq=r.broken_seq, broken_id=r.broken_id, reason=r.reason,
+                    head=r.head)
+
+
+@router.get("/sources", response_model=list[SourceSummary], summary="Every source and how many facts cite it")
+def sources(services: ServicesDep, actor: Reader) -> list[SourceSummary]:
+    all_facts, _ = services.pictures.facts()
+    return [SourceSummary(**s) for s in views.sources_summary(all_facts)]
+
+
+@router.get("/export", summary="The whole ledger as JSON Lines, hashes included",
+            response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
+def export(services: ServicesDep, actor: Reader) -> StreamingResponse:
+    return StreamingResponse(exchange.export_lines(services.ledger), media_type="application/x-ndjson")

@@ -1,0 +1,125 @@
+"""Request and response models of the API (OpenAPI is generated from them)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from stabforce.ledger import Fact
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] = {}
+
+
+class ErrorOut(BaseModel):
+    """The one error shape."""
+
+    error: ErrorDetail
+
+
+class SourceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(min_length=1, max_length=500, description="Document name, URL or person:NAME.")
+    date: date
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    attribution: str | None = Field(None, description="Who in the source said it.")
+
+
+class FactIn(BaseModel):
+    """A fact to append. The payload is validated against its kind (see the kinds in the docs)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, description="Optional id; a random one is given otherwise.")
+    kind: str = Field(examples=["pledge"])
+    subject: str = Field(examples=["contributor:IDN"])
+    payload: dict[str, Any] = Field(examples=[{"personnel": {"low": 600, "high": 600}, "tasks": ["health"]}])
+    valid_from: date
+    valid_to: date | None = None
+    known_from: date | None = None
+    source: SourceIn
+    quote: str | None = None
+    grade: str = Field(examples=["B2"], description="Source reliability A-F and credibility 1-6.")
+    supersedes: list[str] = []
+
+
+class SourceOut(BaseModel):
+    key: str
+    date: date
+    title: str | None
+    url: str | None
+    publisher: str | None
+    attribution: str | None
+
+
+class FactOut(BaseModel):
+    """A stored fact with its place in the hash chain."""
+
+    id: str
+    seq: int
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+    valid_from: date
+    valid_to: date | None
+    recorded_at: datetime
+    known_from: datetime
+    recorded_by: str
+    source: SourceOut
+    quote: str | None
+    grade: str
+    supersedes: list[str]
+    prev_hash: str
+    hash: str
+    superseded_by: list[str] | None = None
+
+    @classmethod
+    def of(cls, fact: Fact, superseded_by: list[str] | None = None) -> "FactOut":
+        data = fact.to_json()
+        return cls(**data, superseded_by=superseded_by)
+
+
+class FactPage(BaseModel):
+    items: list[FactOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class RetractIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class SettleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fact_ids: list[str] = Field(min_length=2)
+    accepted: str | None = None
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ChainOut(BaseModel):
+    ok: bool
+    checked: int
+    broken_seq: int | None
+    broken_id: str | None
+    reason: str | None
+    head: str
+
+
+class SourceSummary(BaseModel):
+    key: str
+    title: str | None
+    date: date
+    url: str | None
+    facts: int
+
+
+class Health(BaseModel):
+    status: str

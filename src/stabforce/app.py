@@ -1,0 +1,60 @@
+"""create_app(settings): the web pages and the REST API in one ASGI app."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from stabforce import __version__
+from stabforce.api import errors as api_errors
+from stabforce.api.routes import facts as api_facts
+from stabforce.api.routes import picture as api_picture
+from stabforce.api.routes import system as api_system
+from stabforce.api.schemas import ErrorOut
+from stabforce.bootstrap import Services, build
+from stabforce.errors import StabforceError
+from stabforce.settings import Settings
+from stabforce.web import pages
+from stabforce.web.routes import router as web_router
+
+STATIC = Path(__file__).resolve().parent / "web" / "static"
+ERRORS = {code: {"model": ErrorOut, "description": text} for code, text in (
+    (401, "Not logged in, or no valid API token"), (403, "The role may not do this"),
+    (404, "Not found"), (409, "Conflicts with what is stored"), (422, "Invalid input"))}
+log = logging.getLogger("stabforce")
+
+
+def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
+    """Build the app for `settings` (or already built `services`)."""
+    settings = settings or Settings()
+    services = services or build(settings)
+    app = FastAPI(title="stabforce", version=__version__, docs_url="/docs", redoc_url=None,
+                  openapi_url="/api/v1/openapi.json",
+                  description="Plan, track and forecast a stabilization force from a ledger of sourced facts.")
+    app.state.services = services
+    secret = settings.secret_key or secrets.token_urlsafe(32)
+    app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="stabforce_session",
+                       same_site="strict", https_only=settings.cookie_secure, max_age=12 * 3600)
+    for module in (api_system, api_facts, api_picture):
+        app.include_router(module.router, prefix="/api/v1", responses=ERRORS)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    api_errors.install(app)
+
+    async def either(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
+        """API paths answer JSON; pages answer an error page with the same message."""
+        if request.url.path.startswith("/api/") and not isinstance(exc, pages.LoginRequired):
+            if isinstance(exc, StabforceError):
+                return await api_errors.handle_stabforce_error(request, exc)
+            return await api_errors.handle_unexpected(request, exc)
+        return pages.error_page(request, exc)
+
+    app.add_exception_handler(StabforceError, either)
+    app.add_exception_handler(Exception, either)
+    app.router.add_event_handler("shutdown", services.close)
+    return app

@@ -1,0 +1,100 @@
+"""Serving the app, and the accounts that may use it: serve, users, token."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.table import Table
+
+from stabforce.bootstrap import build
+from stabforce.cli.common import console, handle_errors, settings
+from stabforce.services import accounts
+
+users_app = typer.Typer(no_args_is_help=True, help="Add and list users.")
+token_app = typer.Typer(no_args_is_help=True, help="Create, list and revoke API tokens.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    app.command()(serve)
+    app.add_typer(users_app, name="users")
+    app.add_typer(token_app, name="token")
+
+
+def _accounts(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    obj = ctx.find_root().obj
+    if "services" not in obj:
+        obj["services"] = build(obj["settings"])
+    return obj["services"].accounts
+
+
+@handle_errors
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option(None, "--host", help="Address to listen on (default from settings: 127.0.0.1)."),
+    port: int = typer.Option(None, "--port", help="Port (default from settings: 8000)."),
+) -> None:
+    """Serve the dashboard and the REST API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from stabforce.app import create_app
+
+    conf = settings(ctx)
+    app = create_app(conf)
+    host, port = host or conf.host, port or conf.port
+    console.print(f"stabforce on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@users_app.command("add")
+@handle_errors
+def users_add(
+    ctx: typer.Context,
+    name: str = typer.Argument(...),
+    role: str = typer.Option(..., "--role", help="admin, planner, board, liaison, monitor, analyst or viewer."),
+    contributor: str = typer.Option(None, "--contributor", help="ISO3 code a liaison writes for."),
+) -> None:
+    """Add a user; the password is read from standard input (one line)."""
+    password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    user = accounts.add_user(_accounts(ctx), name=name, role=role, password=password, contributor=contributor)
+    console.print(f"Added {user.name} ({user.role}{', ' + user.contributor if user.contributor else ''}).")
+
+
+@users_app.command("list")
+@handle_errors
+def users_list(ctx: typer.Context) -> None:
+    """List users."""
+    table = Table("name", "role", "contributor")
+    for user in _accounts(ctx).users():
+        table.add_row(user.name, user.role, user.contributor or "")
+    console.print(table)
+
+
+@token_app.command("create")
+@handle_errors
+def token_create(ctx: typer.Context, name: str = typer.Argument(..., help="The user the token acts as.")) -> None:
+    """Create an API token for a user and print it once (only its hash is stored)."""
+    token_id, token = accounts.create_token(_accounts(ctx), name=name)
+    console.print(f"Token {token_id} for {name} (shown only now):", highlight=False)
+    sys.stdout.write(token + "\n")
+
+
+@token_app.command("list")
+@handle_errors
+def token_list(ctx: typer.Context, name: str = typer.Argument(None)) -> None:
+    """List tokens (id, user, first characters, revoked or not)."""
+    table = Table("id", "user", "starts with", "created", "revoked")
+    for t in accounts.list_tokens(_accounts(ctx), name=name):
+        table.add_row(str(t.id), t.user_name, t.prefix + "…", f"{t.created_at:%Y-%m-%d %H:%M}",
+                      f"{t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "")
+    console.print(table)
+
+
+@token_app.command("revoke")
+@handle_errors
+def token_revoke(ctx: typer.Context, token_id: int = typer.Argument(..., help="The token's id (see token list).")) -> None:
+    """Revoke a token; requests that send it are refused from now on."""
+    accounts.revoke_token(_accounts(ctx), token_id=token_id)
+    console.print(f"Revoked token {token_id}.")

@@ -1,0 +1,129 @@
+"""What every page shares: templates, the logged-in actor, CSRF, the "as known on" coordinates."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from stabforce.bootstrap import Services
+from stabforce.errors import InvalidInput, NotFound, PermissionDenied, StabforceError
+from stabforce.httpstatus import status_of
+from stabforce.services import views
+from stabforce.services.actors import WRITABLE, Actor, Role
+
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+templates.env.filters["stated"] = views.stated_quantity
+templates.env.filters["describe"] = views.describe
+templates.env.filters["num"] = lambda n: "—" if n is None else f"{n:,}"
+log = logging.getLogger("stabforce.web")
+ANONYMOUS = Actor(id="anonymous", role=Role.VIEWER)
+
+
+class LoginRequired(StabforceError):
+    """The page needs a logged-in user."""
+
+    code = "login_required"
+
+
+@dataclass(frozen=True)
+class When:
+    """The page's coordinates: the day shown and when it was known (None = everything recorded)."""
+
+    as_of: date
+    known_at: datetime | None
+    as_of_text: str
+    known_text: str
+
+    def query(self, **extra: Any) -> str:
+        """Return the query string that keeps these coordinates on a link."""
+        params = {k: v for k, v in {"as_of": self.as_of_text, "known_at": self.known_text, **extra}.items() if v}
+        return "?" + urlencode(params) if params else ""
+
+
+def services(request: Request) -> Services:
+    """Return the app's services."""
+    return request.app.state.services
+
+
+def actor(request: Request) -> Actor:
+    """Return the logged-in actor; anonymous viewer when public reading is on; else ask to log in."""
+    user = request.session.get("user")
+    if user:
+        return Actor(id=user["id"], role=Role(user["role"]), contributor=user.get("contributor"))
+    if services(request).settings.public_read:
+        return ANONYMOUS
+    raise LoginRequired("log in to see this page")
+
+
+def when(request: Request) -> When:
+    """Read as_of and known_at (days) from the query string, naming a malformed one."""
+    as_of_text = request.query_params.get("as_of", "")
+    known_text = request.query_params.get("known_at", "")
+    try:
+        as_of = date.fromisoformat(as_of_text) if as_of_text else datetime.now(UTC).date()
+    except ValueError:
+        raise InvalidInput(f"as_of {as_of_text!r} is not a date (YYYY-MM-DD)", field="as_of") from None
+    try:
+        known = datetime.combine(date.fromisoformat(known_text), time.max, tzinfo=UTC) if known_text else None
+    except ValueError:
+        raise InvalidInput(f"known_at {known_text!r} is not a date (YYYY-MM-DD)", field="known_at") from None
+    return When(as_of, known, as_of_text, known_text)
+
+
+def csrf_token(request: Request) -> str:
+    """Return this session's CSRF token, making one if needed."""
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = secrets.token_urlsafe(24)
+    return token
+
+
+def check_csrf(request: Request, submitted: str | None) -> None:
+    """Refuse a form post whose CSRF token is missing or wrong."""
+    expected = request.session.get("csrf", "")
+    if not expected or not submitted or not secrets.compare_digest(submitted, expected):
+        raise PermissionDenied("the form has expired or did not come from this site; reload it and try again")
+
+
+def may_write(who: Actor, kind: str) -> bool:
+    """Return whether the actor's role may append facts of this kind at all."""
+    allowed = WRITABLE[who.role]
+    return "*" in allowed or kind in allowed
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render a page with what every page needs."""
+    who = context.pop("who", None)
+    if who is None:
+        try:
+            who = actor(request)
+        except LoginRequired:
+            who = None
+    base = {"request": request, "who": who, "csrf": csrf_token(request) if who else "",
+            "may_write": (lambda kind: who is not None and may_write(who, kind))}
+    return templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+
+def error_page(request: Request, exc: Exception) -> Response:
+    """Render an error as a page with the same message and status the API would give."""
+    if isinstance(exc, LoginRequired):
+        return RedirectResponse("/login?" + urlencode({"next": request.url.path}), status_code=303)
+    if isinstance(exc, StabforceError):
+        return render(request, "error.html", status_code=status_of(exc), message=exc.message, code=exc.code)
+    request_id = uuid.uuid4().hex[:12]
+    log.exception("unhandled error on a page, request %s", request_id)
+    return render(request, "error.html", status_code=500, message=f"Something went wrong (request {request_id}).",
+                  code="internal_error")
+
+
+__all__ = ["NotFound", "LoginRequired", "When", "actor", "check_csrf", "render", "services", "when"]

@@ -1,0 +1,9 @@
+"""Page routes, one module per area, gathered into one router."""
+
+from fastapi import APIRouter
+
+from stabforce.web.routes import auth, contributors, facts, forms, mapview, overview
+
+router = APIRouter(include_in_schema=False)
+for module in (auth, overview, contributors, mapview, facts, forms):
+    router.include_router(module.router)

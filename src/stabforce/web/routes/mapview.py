@@ -1,0 +1,48 @@
+"""The map: Gaza outline, control zones with their reported share, ISF sectors. No tile server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from stabforce.services import views
+from stabforce.web.pages import actor, render, services, when
+
+router = APIRouter()
+GEO = Path(__file__).resolve().parents[1] / "static" / "geo"
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    who, at = actor(request), when(request)
+    picture = services(request).pictures.get(as_of=at.as_of, known_at=at.known_at)
+    zones = [g for g in picture.snapshot.claims("zone_control") if g.current is not None]
+    return render(request, "map.html", who=who, at=at, zones=zones)
+
+
+@router.get("/map/layers.json")
+def map_layers(request: Request) -> JSONResponse:
+    """Return the outline, the zones (drawn shapes, ledger figures) and the sectors as GeoJSON."""
+    actor(request)
+    at = when(request)
+    picture = services(request).pictures.get(as_of=at.as_of, known_at=at.known_at)
+    zones = json.loads((GEO / "zones-approximate.geojson").read_text())
+    for feature in zones["features"]:
+        fact = picture.snapshot.current("zone_control", f"zone:{feature['properties']['zone']}")
+        feature["properties"]["ledger"] = _zone_fact(fact) if fact else None
+    return JSONResponse({
+        "outline": json.loads((GEO / "gaza-outline.geojson").read_text()),
+        "zones": zones,
+        "sectors": json.loads((GEO / "sectors-approximate.geojson").read_text()),
+    })
+
+
+def _zone_fact(fact: Any) -> dict[str, Any]:
+    p = fact.payload
+    return {"controlled_by": p["controlled_by"], "share_of_territory_pct": p.get("share_of_territory_pct"),
+            "population": p.get("population"), "approx": p.get("approx"), **views.source_view(fact),
+            "valid_from": fact.valid_from.isoformat()}

@@ -1,0 +1,22 @@
+"""The overview: strength against target, pledges, gaps, conflicts, latest facts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from stabforce.services import timeline
+from stabforce.web.pages import actor, render, services, when
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    who, at = actor(request), when(request)
+    pictures = services(request).pictures
+    picture = pictures.get(as_of=at.as_of, known_at=at.known_at)
+    series = timeline.strength_series(pictures, until=at.as_of, known_at=at.known_at)
+    latest = timeline.latest_facts(pictures, known_at=at.known_at, limit=10)
+    return render(request, "overview.html", who=who, at=at, p=picture, fg=picture.forcegen, snap=picture.snapshot,
+                  series=series, latest=latest)

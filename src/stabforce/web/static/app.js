@@ -1,0 +1,74 @@
+// stabforce pages: the strength chart (Chart.js) and the map (Leaflet). No other scripts.
+(function () {
+  "use strict";
+
+  function strengthChart() {
+    var canvas = document.getElementById("strength-chart");
+    var data = document.getElementById("strength-data");
+    if (!canvas || !data || !window.Chart) return;
+    var s = JSON.parse(data.textContent);
+    var line = function (label, values, style) {
+      return Object.assign({ label: label, data: values, borderWidth: 2, pointRadius: 2, spanGaps: true }, style);
+    };
+    new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: s.labels,
+        datasets: [
+          line("target", s.target, { borderColor: "#222", borderDash: [8, 4], pointStyle: "rectRot" }),
+          line("pledged high", s.high, { borderColor: "#7aa6d8", borderDash: [2, 3], pointStyle: "triangle" }),
+          line("pledged likely", s.likely, { borderColor: "#1f5fa8", pointStyle: "circle" }),
+          line("pledged low", s.low, { borderColor: "#7aa6d8", borderDash: [2, 3], pointStyle: "rect" }),
+          line("firm (committed)", s.firm, { borderColor: "#1d6b35", pointStyle: "star" }),
+          line("deployed", s.deployed, { borderColor: "#a3300b", pointStyle: "crossRot" })
+        ]
+      },
+      options: { animation: false, maintainAspectRatio: false, interaction: { mode: "index", intersect: false },
+                 plugins: { legend: { labels: { usePointStyle: true } } },
+                 scales: { y: { beginAtZero: true, title: { display: true, text: "troops" } } } }
+    });
+  }
+
+  function zoneStyle(feature) {
+    var held = feature.properties.zone === "idf-held";
+    return { color: held ? "#7a4a00" : "#1f5fa8", weight: 2, fillOpacity: 0.25, dashArray: held ? "6 4" : null,
+             fillColor: held ? "#e0a040" : "#6fa0dc" };
+  }
+
+  function zoneText(p) {
+    var l = p.ledger;
+    var share = l && l.share_of_territory_pct != null ? (l.approx ? "about " : "") + l.share_of_territory_pct + "% (reported)" : "share not reported";
+    var src = l ? " — " + (l.title || l.source) + ", " + l.source_date + ", grade " + l.grade : "";
+    return p.label + ": " + share + src + ". Shape approximate.";
+  }
+
+  function map() {
+    var el = document.getElementById("map");
+    if (!el || !window.L) return;
+    var m = L.map(el, { zoomSnap: 0.25, attributionControl: true });
+    m.attributionControl.addAttribution("Outline: Natural Earth (public domain); zones illustrative");
+    fetch(el.dataset.layers, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (d) {
+      var outline = L.geoJSON(d.outline, { style: { color: "#333", weight: 2, fill: false } }).addTo(m);
+      L.geoJSON(d.zones, {
+        style: zoneStyle,
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(zoneText(f.properties), { sticky: true, className: "zone-label" });
+          layer.getElement && layer.on("add", function () { var e = layer.getElement(); if (e) e.setAttribute("data-zone", f.properties.zone); });
+        }
+      }).addTo(m);
+      L.geoJSON(d.sectors, {
+        pointToLayer: function (f, latlng) {
+          return L.circleMarker(latlng, { radius: 7, color: "#000", fillColor: "#fff", fillOpacity: 1, weight: 2 });
+        },
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(f.properties.order + ". " + f.properties.name + " (planned ISF sector, approximate)",
+                            { permanent: true, direction: "right" });
+        }
+      }).addTo(m);
+      m.fitBounds(outline.getBounds(), { padding: [20, 20] });
+      el.setAttribute("data-ready", "1");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { strengthChart(); map(); });
+})();
