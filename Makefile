@@ -16,14 +16,10 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
-## Set up, load the Gaza ISF demo scenario into a fresh SQLite file, and show the picture.
+## Set up, load the Gaza ISF demo scenario into a fresh SQLite file, and serve the dashboard
+## on http://127.0.0.1:8000 (the demo logins are printed).
 run: setup
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) init
-	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) load --scenario gaza-isf
-	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) verify
-	STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) summary
-	@echo "Demo ledger: $(DEMO_DB). Try: STABFORCE_DATABASE_URL=sqlite:///$(DEMO_DB) $(SF) pledges --as-of 2025-12-01"
+	$(SF) demo --db $(DEMO_DB)
 
 ## Set up and run the whole test suite (SQLite and PostgreSQL).
 test: setup

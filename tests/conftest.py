@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from stabforce.bootstrap import Services, build
 from stabforce.services.actors import Actor, Role
 from stabforce.services.admin import init_database
 from stabforce.settings import Settings
@@ -58,6 +59,14 @@ def store(db_url: str) -> Iterator[LedgerStore]:
     ledger = LedgerStore(create_db_engine(db_url))
     yield ledger
     ledger.engine.dispose()
+
+
+@pytest.fixture
+def services(db_url: str) -> Iterator[Services]:
+    """The services a face uses, on the fresh database."""
+    built = build(Settings(database_url=db_url, _env_file=None))
+    yield built
+    built.close()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from stabforce.web.routes import router as web_router
 
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 ERRORS = {code: {"model": ErrorOut, "description": text} for code, text in (
-    (401, "Not logged in, or no valid API token"), (403, "The role may not do this"),
+    (400, "The request body could not be read"), (401, "Not logged in, or no valid API token"), (403, "The role may not do this"),
     (404, "Not found"), (409, "Conflicts with what is stored"), (422, "Invalid input"))}
 log = logging.getLogger("stabforce")
 

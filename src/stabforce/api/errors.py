@@ -6,6 +6,7 @@ HTTP status is decided here, not in the domain.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 from fastapi import FastAPI, Request
@@ -40,8 +41,20 @@ async def handle_validation_error(request: Request, exc: RequestValidationError)
 
 async def handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     """Answer routing errors (404, 405) in the same shape."""
-    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-    return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
+    code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(sorted(_methods_for(request)))
+    return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=headers)
+
+
+def _methods_for(request: Request) -> set[str]:
+    """Return every method the OpenAPI document lists for this path (FastAPI makes one route per method)."""
+    found: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
+            found |= {m.upper() for m in operations}
+    return found or {"GET"}
 
 
 async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:

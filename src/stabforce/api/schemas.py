@@ -5,9 +5,32 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from stabforce.ledger import Fact
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _iso(pattern: re.Pattern[str], what: str):  # type: ignore[no-untyped-def]
+    def check(value: object) -> object:
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"expected an ISO {what}")
+        if isinstance(value, (int, float)):
+            raise ValueError(f"expected an ISO {what}, not a number")
+        return value
+    return check
+
+
+#: A day written as YYYY-MM-DD (pydantic would otherwise also take numbers as Unix times).
+IsoDate = Annotated[date, BeforeValidator(_iso(_DAY, "date (YYYY-MM-DD)"))]
+#: A moment written in ISO 8601 (a bare date means its start, UTC).
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso(_MOMENT, "date-time"))]
 
 
 class ErrorDetail(BaseModel):
@@ -25,7 +48,7 @@ class ErrorOut(BaseModel):
 class SourceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     key: str = Field(min_length=1, max_length=500, description="Document name, URL or person:NAME.")
-    date: date
+    date: IsoDate
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
@@ -40,9 +63,9 @@ class FactIn(BaseModel):
     kind: str = Field(examples=["pledge"])
     subject: str = Field(examples=["contributor:IDN"])
     payload: dict[str, Any] = Field(examples=[{"personnel": {"low": 600, "high": 600}, "tasks": ["health"]}])
-    valid_from: date
-    valid_to: date | None = None
-    known_from: date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
+    known_from: IsoDate | None = None
     source: SourceIn
     quote: str | None = None
     grade: str = Field(examples=["B2"], description="Source reliability A-F and credibility 1-6.")

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
+from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from stabforce.bootstrap import build
 from stabforce.cli.common import console, handle_errors, settings
-from stabforce.services import accounts
+from stabforce.services import accounts, exchange
+from stabforce.services.actors import Actor, Role
 
 users_app = typer.Typer(no_args_is_help=True, help="Add and list users.")
 token_app = typer.Typer(no_args_is_help=True, help="Create, list and revoke API tokens.")
 
 
+DEMO_USERS = (("admin", "admin", None), ("planner", "planner", None), ("board", "board", None),
+              ("liaison-idn", "liaison", "IDN"), ("monitor", "monitor", None), ("analyst", "analyst", None),
+              ("viewer", "viewer", None))
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command()(serve)
+    app.command()(demo)
     app.add_typer(users_app, name="users")
     app.add_typer(token_app, name="token")
 
@@ -45,6 +54,33 @@ def serve(
     host, port = host or conf.host, port or conf.port
     console.print(f"stabforce on http://{host}:{port}  (API docs: http://{host}:{port}/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@handle_errors
+def demo(
+    ctx: typer.Context,
+    db: Path = typer.Option(Path("demo.db"), "--db", help="The SQLite file to (re)create."),
+    no_serve: bool = typer.Option(False, "--no-serve", help="Prepare the database, do not serve."),
+) -> None:
+    """Recreate a demo database with the Gaza ISF scenario and one user per role, then serve it."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    conf = settings(ctx).model_copy(update={"database_url": f"sqlite:///{db}"})
+    services = build(conf, migrate_schema=True)
+    try:
+        loaded = exchange.load_scenario(services.ledger, Actor(id="scenario:gaza-isf", role=Role.ADMIN), "gaza-isf")
+        table = Table("user", "role", "password", title="Demo logins (made for this run only)")
+        for name, role, contributor in DEMO_USERS:
+            password = secrets.token_urlsafe(9)
+            accounts.add_user(services.accounts, name=name, role=role, password=password, contributor=contributor)
+            table.add_row(name, role + (f" ({contributor})" if contributor else ""), password)
+    finally:
+        services.close()
+    console.print(f"Loaded {len(loaded)} facts of the Gaza ISF scenario into {db}.")
+    console.print(table)
+    if not no_serve:
+        ctx.find_root().obj["settings"] = conf
+        serve(ctx, host=None, port=None)
 
 
 @users_app.command("add")

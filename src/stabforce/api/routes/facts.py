@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from fastapi import APIRouter, Query
 
 from stabforce.api.deps import Reader, ServicesDep, Writer
-from stabforce.api.schemas import FactIn, FactOut, FactPage, RetractIn, SettleIn
+from stabforce.api.schemas import FactIn, FactOut, FactPage, IsoDate, RetractIn, SettleIn
 from stabforce.services import facts
 
 router = APIRouter(tags=["facts"])
@@ -19,8 +19,8 @@ def list_facts(
     kind: str | None = None, subject: str | None = None,
     source: str | None = Query(None, description="Source key or title contains this."),
     grade: str | None = Query(None, pattern="^[A-F][1-6]?$"),
-    valid_from: date | None = Query(None, description="valid_from on or after."),
-    valid_to: date | None = Query(None, description="valid_from on or before."),
+    valid_from: IsoDate | None = Query(None, description="valid_from on or after."),
+    valid_to: IsoDate | None = Query(None, description="valid_from on or before."),
     limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=10_000_000),
 ) -> FactPage:
     flt = facts.FactFilter(kind=kind, subject=subject, source=source, grade=grade, valid_from=valid_from,
