@@ -5,6 +5,8 @@ SF     := $(VENV)/bin/stabforce
 DEMO_DB ?= demo.db
 # Databases the tests run on; `make test DB=sqlite` skips PostgreSQL.
 DB     ?= sqlite postgresql
+# Browser tests in Debian's Chromium; `make test E2E=` skips them.
+E2E    ?= --e2e
 
 .PHONY: setup run demo test bench lint clean
 
@@ -21,14 +23,16 @@ setup: $(VENV)/.installed
 run: setup
 	$(SF) demo --db $(DEMO_DB)
 
-## Set up and run the whole test suite (SQLite and PostgreSQL).
+## Set up and run the whole test suite (SQLite and PostgreSQL, and the browser tests).
 test: setup
 	@case "$(DB)" in *postgresql*) bash scripts/ensure-postgres.sh ;; esac
-	$(PY) -m pytest --db $(DB)
+	@if [ -n "$(E2E)" ]; then bash scripts/ensure-chromium.sh; fi
+	$(PY) -m pytest --db $(DB) $(E2E)
 
 bench: setup
 	bash scripts/ensure-postgres.sh
 	$(PY) bench/ledger.py
+	$(PY) bench/api.py
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

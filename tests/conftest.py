@@ -23,6 +23,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--db", nargs="+", default=["sqlite"], choices=["sqlite", "postgresql"],
                      help="databases to run the store tests on")
+    parser.addoption("--e2e", action="store_true", help="run the browser tests (needs Chromium)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
