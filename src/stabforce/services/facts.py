@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from stabforce.errors import FactNotFound, InvalidInput
 from stabforce.ledger import ChainReport, Fact, FactDraft, parse_fact
 from stabforce.services.actors import Actor
+from stabforce.services.picture import Pictures
 from stabforce.store import FactFilter, LedgerStore
 
 __all__ = ["FactFilter", "get_fact", "get_fact_with_successors", "list_facts", "page_facts", "record_fact", "record_facts", "retract_fact",
@@ -85,9 +87,13 @@ def get_fact_with_successors(store: LedgerStore, fact_id: str) -> tuple[Fact, li
     return get_fact(store, fact_id), store.superseding(fact_id)
 
 
-def page_facts(store: LedgerStore, flt: FactFilter) -> tuple[list[Fact], int]:
-    """Return one page of matching facts and how many match in all."""
-    return store.find(flt), store.count_matching(flt)
+def page_facts(store: LedgerStore, flt: FactFilter, *, pictures: Pictures | None = None) -> tuple[list[Fact], int]:
+    """Return one page of matching facts and how many match in all (the count cached per ledger
+    state when `pictures` is given)."""
+    whole = replace(flt, limit=None, offset=0)
+    if pictures is None:
+        return store.find(flt), store.count_matching(whole)
+    return store.find(flt), pictures.memo(("count", whole), lambda: store.count_matching(whole))
 
 
 def list_facts(store: LedgerStore, flt: FactFilter = FactFilter()) -> list[Fact]:

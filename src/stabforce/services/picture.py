@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any, TypeVar
 
 from stabforce.engines.forcegen import ForceGeneration, force_generation
 from stabforce.ledger import Fact
@@ -18,6 +20,7 @@ from stabforce.model import Snapshot, fold
 from stabforce.store import LedgerStore
 
 END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class Pictures:
         self.ledger = ledger
         self._facts: list[Fact] = []
         self._head: tuple[int, str] = (0, "")
-        self._cache: OrderedDict[tuple, Picture] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._size = cache_size
         self._lock = threading.Lock()
 
@@ -52,25 +55,37 @@ class Pictures:
                 self._cache.clear()
             return self._facts, self._head
 
-    def get(self, *, as_of: date, known_at: datetime | None = None) -> Picture:
-        """Return the picture on `as_of` as known at `known_at` (None: everything recorded so far)."""
-        facts, head = self.facts()
-        key = (head, as_of, known_at)
+    def get(self, *, as_of: date, known_at: datetime | None = None,
+            view: tuple[list[Fact], tuple[int, str]] | None = None) -> Picture:
+        """Return the picture on `as_of` as known at `known_at` (None: everything recorded so far).
+
+        Pass `view` (what `facts()` returned) to reuse one read of the ledger head for many pictures.
+        """
+        facts, head = view or self.facts()
+        return self.memo(("picture", as_of, known_at), lambda: _picture(facts, as_of, known_at), head=head)
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], T], *, head: tuple[int, str] | None = None) -> T:
+        """Return `compute()` cached for this ledger head under `key` (least recently used go first)."""
+        full = (head or self.facts()[1], *key)
         with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        snapshot = fold(facts, as_of=as_of, known_at=known_at or END_OF_TIME)
-        picture = Picture(snapshot, force_generation(snapshot))
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute()
         with self._lock:
-            self._cache[key] = picture
+            self._cache[full] = value
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
-        return picture
+        return value
 
     def _still_there(self, seq: int, last_hash: str) -> bool:
         fact = next(iter(self.ledger.iter_all(after=seq - 1, batch=1)), None)
         return fact is not None and fact.hash == last_hash
+
+
+def _picture(facts: list[Fact], as_of: date, known_at: datetime | None) -> Picture:
+    snapshot = fold(facts, as_of=as_of, known_at=known_at or END_OF_TIME)
+    return Picture(snapshot, force_generation(snapshot))
 
 
 def get_force_generation(store: LedgerStore, *, as_of: date, known_at: datetime) -> tuple[Snapshot, ForceGeneration]:

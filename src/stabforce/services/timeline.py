@@ -24,17 +24,25 @@ def month_ends(start: date, until: date, *, most: int = 36) -> list[date]:
     return (days + [until])[-most:]
 
 
-def strength_series(pictures: Pictures, *, until: date, known_at: datetime | None,
-                    personnel_kind: str = "troops") -> dict[str, Any]:
-    """Return, month by month up to `until`, the target and the pledged low/likely/high and deployed."""
-    facts, _ = pictures.facts()
+def strength_series(pictures: Pictures, *, until: date, known_at: datetime | None, personnel_kind: str = "troops",
+                    view: tuple[list[Fact], tuple[int, str]] | None = None) -> dict[str, Any]:
+    """Return, month by month up to `until`, the target and the pledged low/likely/high and deployed
+    (computed once per ledger state)."""
+    view = view or pictures.facts()
+    return pictures.memo(("strength_series", until, known_at, personnel_kind),
+                         lambda: _series(pictures, view, until, known_at, personnel_kind), head=view[1])
+
+
+def _series(pictures: Pictures, view: tuple[list[Fact], tuple[int, str]], until: date, known_at: datetime | None,
+            personnel_kind: str) -> dict[str, Any]:
+    facts, _ = view
     starts = [f.valid_from for f in facts if f.kind in FORCE_KINDS and f.valid_from <= until
               and (known_at is None or f.known_from <= known_at)]
     if not starts:
         return {"labels": [], "target": [], "low": [], "likely": [], "high": [], "firm": [], "deployed": []}
     out: dict[str, list[Any]] = {k: [] for k in ("labels", "target", "low", "likely", "high", "firm", "deployed")}
     for day in month_ends(min(starts), until):
-        fg = pictures.get(as_of=day, known_at=known_at).forcegen
+        fg = pictures.get(as_of=day, known_at=known_at, view=view).forcegen
         totals = fg.totals.get(personnel_kind)
         need = next((g.required for g in fg.personnel_gaps if g.personnel_kind == personnel_kind), None)
         out["labels"].append(day.isoformat())
@@ -44,9 +52,8 @@ def strength_series(pictures: Pictures, *, until: date, known_at: datetime | Non
     return out
 
 
-def latest_facts(pictures: Pictures, *, known_at: datetime | None, limit: int = 10) -> list[Fact]:
-    """Return the most recently recorded facts that were known at `known_at`, newest first."""
-    facts, _ = pictures.facts()
+def latest_facts(facts: list[Fact], *, known_at: datetime | None, limit: int = 10) -> list[Fact]:
+    """Return the most recently recorded of `facts` that were known at `known_at`, newest first."""
     found = []
     for fact in reversed(facts):
         if known_at is None or fact.known_from <= known_at:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 from datetime import UTC, datetime
 from typing import Any, Mapping
 
@@ -25,11 +25,11 @@ def fact_to_row(fact: Fact) -> dict[str, Any]:
 def row_to_fact(row: Mapping[str, Any]) -> Fact:
     """Rebuild the fact stored in a row, exactly as stored (so that `verify` sees any edit)."""
     return Fact(
-        id=row["id"], kind=row["kind"], subject=row["subject"], payload=json.loads(row["payload"]),
+        id=row["id"], kind=row["kind"], subject=row["subject"], payload=orjson.loads(row["payload"]),
         valid_from=row["valid_from"], valid_to=row["valid_to"], recorded_at=_utc(row["recorded_at"]),
         known_from=_utc(row["known_from"]), recorded_by=row["recorded_by"],
-        source=SourceRef.from_json(json.loads(row["source"])), quote=row["quote"], grade=row["grade"],
-        supersedes=tuple(json.loads(row["supersedes"])), seq=row["seq"], prev_hash=row["prev_hash"],
+        source=SourceRef.from_json(orjson.loads(row["source"])), quote=row["quote"], grade=row["grade"],
+        supersedes=tuple(orjson.loads(row["supersedes"])), seq=row["seq"], prev_hash=row["prev_hash"],
         hash=row["hash"],
     )
 

@@ -25,7 +25,7 @@ def list_facts(
 ) -> FactPage:
     flt = facts.FactFilter(kind=kind, subject=subject, source=source, grade=grade, valid_from=valid_from,
                            valid_to=valid_to, limit=limit, offset=offset)
-    found, total = facts.page_facts(services.ledger, flt)
+    found, total = facts.page_facts(services.ledger, flt, pictures=services.pictures)
     return FactPage(items=[FactOut.of(f) for f in found], total=total, limit=limit, offset=offset)
 
 

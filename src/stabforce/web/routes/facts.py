@@ -35,7 +35,7 @@ def fact_list(request: Request, kind: str = "", subject: str = "", source: str =
     flt = facts.FactFilter(kind=kind or None, subject=subject or None, source=source or None, grade=grade or None,
                            valid_from=_day(since, "since"), valid_to=_day(until, "until"), limit=PAGE,
                            offset=(page - 1) * PAGE)
-    found, total = facts.page_facts(services(request).ledger, flt)
+    found, total = facts.page_facts(services(request).ledger, flt, pictures=services(request).pictures)
     template = "_facts_table.html" if request.headers.get("hx-request") else "facts.html"
     form = {"kind": kind, "subject": subject, "source": source, "grade": grade, "since": since, "until": until}
     pages = max(1, -(-total // PAGE))

@@ -15,8 +15,9 @@ router = APIRouter()
 def overview(request: Request) -> HTMLResponse:
     who, at = actor(request), when(request)
     pictures = services(request).pictures
-    picture = pictures.get(as_of=at.as_of, known_at=at.known_at)
-    series = timeline.strength_series(pictures, until=at.as_of, known_at=at.known_at)
-    latest = timeline.latest_facts(pictures, known_at=at.known_at, limit=10)
+    view = pictures.facts()
+    picture = pictures.get(as_of=at.as_of, known_at=at.known_at, view=view)
+    series = timeline.strength_series(pictures, until=at.as_of, known_at=at.known_at, view=view)
+    latest = timeline.latest_facts(view[0], known_at=at.known_at, limit=10)
     return render(request, "overview.html", who=who, at=at, p=picture, fg=picture.forcegen, snap=picture.snapshot,
                   series=series, latest=latest)
