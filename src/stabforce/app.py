@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from stabforce import __version__
@@ -54,7 +55,15 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             return await api_errors.handle_unexpected(request, exc)
         return pages.error_page(request, exc)
 
+    async def http_either(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        """Routing errors (404, 405): JSON on API paths, the error page elsewhere."""
+        if request.url.path.startswith("/api/"):
+            return await api_errors.handle_http_error(request, exc)
+        return pages.render(request, "error.html", status_code=exc.status_code, message=str(exc.detail),
+                            code=f"http_{exc.status_code}")
+
     app.add_exception_handler(StabforceError, either)
+    app.add_exception_handler(StarletteHTTPException, http_either)
     app.add_exception_handler(Exception, either)
     app.router.add_event_handler("shutdown", services.close)
     return app

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `stabforce serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `stabforce serve` listens on.")
+    peacekeeping_data: str | None = Field(
+        None, description="Folder with missions.csv and ipi_mission_month.csv (past UN build-ups) for the "
+                          "forecast's reference class; default: the nearest shared/data/peacekeeping above "
+                          "the working directory or the project.",
+    )
+    forecast_runs: int = Field(20_000, gt=0, le=5_000_000, description="Monte Carlo runs per forecast.")
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",

@@ -65,8 +65,7 @@ async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
-    """Register the handlers."""
-    app.add_exception_handler(StabforceError, handle_stabforce_error)  # type: ignore[arg-type]
+    """Register the handlers for FastAPI's own errors (domain errors and bugs are routed by the app,
+    which answers pages with HTML and API paths with `handle_stabforce_error`/`handle_unexpected`)."""
     app.add_exception_handler(RequestValidationError, handle_validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, handle_http_error)  # type: ignore[arg-type]
-    app.add_exception_handler(Exception, handle_unexpected)

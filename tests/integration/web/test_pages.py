@@ -133,3 +133,11 @@ def test_retract_from_the_fact_page(site):
                          data={"reason": "test retraction", "csrf_token": csrf(page)}, follow_redirects=False)
     assert response.status_code == 303
     assert "retraction" in site.get("/facts/pak-pledge-2025-11-30-around-20000").text
+
+
+def test_unknown_paths_answer_a_page_or_the_json_error_shape(site):
+    page = site.get("/no-such-page")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    api = site.get("/api/v1/no-such-thing")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+    assert site.options("/api/v1/facts").headers["allow"] == "GET, POST"
