@@ -7,6 +7,8 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
@@ -34,7 +36,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     """Build the app for `settings` (or already built `services`)."""
     settings = settings or Settings()
     services = services or build(settings)
-    app = FastAPI(title="stabforce", version=__version__, docs_url="/docs", redoc_url=None,
+    app = FastAPI(title="stabforce", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/v1/openapi.json",
                   description="Plan, track and forecast a stabilization force from a ledger of sourced facts.")
     app.state.services = services
@@ -44,6 +46,15 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     for module in (api_system, api_facts, api_picture):
         app.include_router(module.router, prefix="/api/v1", responses=ERRORS)
     app.include_router(web_router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """Swagger UI for the API, served from vendored files (works offline)."""
+        return get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="stabforce API",
+                                   swagger_js_url="/static/vendor/swagger-ui-5.35.0-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui-5.35.0.css",
+                                   swagger_favicon_url="data:,")
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     api_errors.install(app)
 

@@ -107,3 +107,9 @@ def test_pages_work_on_a_phone_sized_screen(live_server, page: Page):
     page.goto(f"{base}/conflicts?as_of=2025-12-15")
     expect(page.get_by_test_id("conflict").first).to_be_visible()
     shot(page, "conflicts")
+
+
+def test_the_api_docs_render_from_vendored_files(live_server, page: Page):
+    page.goto(f"{live_server['url']}/docs")
+    expect(page.locator(".swagger-ui .title")).to_contain_text("stabforce")
+    expect(page.locator(".opblock-summary-path", has_text="/api/v1/facts").first).to_be_visible()
