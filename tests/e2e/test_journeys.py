@@ -99,7 +99,9 @@ def test_pages_work_on_a_phone_sized_screen(live_server, page: Page):
     base = live_server["url"]
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, base, "admin")
-    for path, name in (("/", "phone-overview"), ("/contributors/IDN?as_of=2025-12-15", "phone-contributor")):
+    for path, name in (("/", "phone-overview"), ("/contributors/IDN?as_of=2025-12-15", "phone-contributor"),
+                       ("/conflicts?as_of=2025-12-15", "phone-conflicts"), ("/facts", "phone-facts"),
+                       ("/record/pledge", "phone-record")):
         page.goto(base + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 400, f"{path} is {width}px wide on a 390px screen"
