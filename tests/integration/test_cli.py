@@ -124,3 +124,25 @@ def test_load_a_facts_file_reports_the_bad_line_and_stores_nothing(db_url, tmp_p
 def test_unknown_scenario_is_refused(db_url):
     result = sf(db_url, "load", "--scenario", "atlantis")
     assert result.exit_code == 2 and "no scenario 'atlantis'" in result.stderr
+
+
+def test_users_and_tokens_from_the_command_line(db_url):
+    added = runner.invoke(app, ["--database-url", db_url, "users", "add", "lia", "--role", "liaison",
+                                "--contributor", "IDN"], input="a-long-password\n")
+    assert added.exit_code == 0, added.output
+    no_country = runner.invoke(app, ["--database-url", db_url, "users", "add", "bob", "--role", "liaison"],
+                               input="a-long-password\n")
+    assert no_country.exit_code == 2 and "needs --contributor" in no_country.stderr
+    bad_role = runner.invoke(app, ["--database-url", db_url, "users", "add", "eve", "--role", "king"],
+                             input="a-long-password\n")
+    assert bad_role.exit_code == 2 and "unknown role 'king'" in bad_role.stderr
+    short = runner.invoke(app, ["--database-url", db_url, "users", "add", "sam", "--role", "viewer"], input="short\n")
+    assert short.exit_code == 2 and "at least 8 characters" in short.stderr
+    created = sf(db_url, "token", "create", "lia")
+    token = created.stdout.strip().splitlines()[-1]
+    assert created.exit_code == 0 and token.startswith("sf_")
+    listed = sf(db_url, "token", "list")
+    assert "lia" in listed.stdout and token not in listed.stdout
+    assert sf(db_url, "token", "revoke", "1").exit_code == 0
+    assert sf(db_url, "token", "revoke", "1").exit_code == 2
+    assert sf(db_url, "token", "create", "nobody").exit_code == 2
