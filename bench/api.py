@@ -22,12 +22,12 @@ import httpx
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ledger import drafts  # noqa: E402  (the same fact generator as the ledger benchmark)
+from ledger import drafts
 
-from stabforce.bootstrap import build  # noqa: E402
-from stabforce.services import accounts, exchange  # noqa: E402
-from stabforce.services.actors import Actor, Role  # noqa: E402
-from stabforce.settings import Settings  # noqa: E402
+from stabforce.bootstrap import build
+from stabforce.services import accounts, exchange
+from stabforce.services.actors import Actor, Role
+from stabforce.settings import Settings
 
 PASSWORD = "bench-password"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from sqlalchemy import text
@@ -96,9 +96,8 @@ def tamper(store: LedgerStore, statement: str) -> None:
 def test_the_database_itself_refuses_updates_and_deletes(store, admin_actor):
     facts.record_fact(store, admin_actor, pledge_input(1, 1, id="a"))
     for statement in ("UPDATE facts SET grade = 'A1'", "DELETE FROM facts"):
-        with pytest.raises(Exception, match="append-only"):
-            with store.engine.begin() as conn:
-                conn.execute(text(statement))
+        with pytest.raises(Exception, match="append-only"), store.engine.begin() as conn:
+            conn.execute(text(statement))
     assert store.verify().ok
 
 

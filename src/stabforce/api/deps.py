@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from stabforce.httpstatus import NotAuthenticated
 from stabforce.bootstrap import Services
 from stabforce.errors import PermissionDenied
+from stabforce.httpstatus import NotAuthenticated
 from stabforce.services import accounts
 from stabforce.services.actors import Actor, Role
 

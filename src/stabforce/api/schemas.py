@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-
 import re
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from stabforce.ledger import Fact
-
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -22,7 +19,7 @@ def _iso(pattern: re.Pattern[str], what: str):  # type: ignore[no-untyped-def]
         if isinstance(value, str) and not pattern.match(value):
             raise ValueError(f"expected an ISO {what}")
         if isinstance(value, (int, float)):
-            raise ValueError(f"expected an ISO {what}, not a number")
+            raise ValueError(f"expected an ISO {what}, not a number")  # noqa: TRY004 (pydantic wants ValueError)
         return value
     return check
 
@@ -103,7 +100,7 @@ class FactOut(BaseModel):
     superseded_by: list[str] | None = None
 
     @classmethod
-    def of(cls, fact: Fact, superseded_by: list[str] | None = None) -> "FactOut":
+    def of(cls, fact: Fact, superseded_by: list[str] | None = None) -> FactOut:
         data = fact.to_json()
         return cls(**data, superseded_by=superseded_by)
 

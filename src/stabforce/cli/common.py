@@ -32,7 +32,7 @@ def settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj["settings"]
 
 
-def store(ctx: typer.Context) -> "LedgerStore":
+def store(ctx: typer.Context) -> LedgerStore:
     """Return the ledger store for the configured database (built once per command)."""
     obj = ctx.find_root().obj
     if "store" not in obj:
@@ -87,7 +87,7 @@ def parse_known_at(value: str | None) -> datetime:
     try:
         if len(value) == 10:
             return datetime.combine(date.fromisoformat(value), time.max, tzinfo=UTC)
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date or datetime", param_hint="--known-at") from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment

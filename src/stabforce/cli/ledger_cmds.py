@@ -10,7 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from stabforce.cli.common import (
-    cli_actor, console, err_console, handle_errors, print_json, settings, status, store,
+    cli_actor,
+    console,
+    err_console,
+    handle_errors,
+    print_json,
+    settings,
+    status,
+    store,
 )
 from stabforce.services import admin, exchange, facts
 

@@ -18,8 +18,9 @@ phase. Contributors whose current stance is declined or withdrawn do not count t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from stabforce.ledger import Fact
 from stabforce.ledger.vocab import ACTIVE_STANCES, CAVEAT_EXCLUDES, Caveat, Stance, Task, country_name
@@ -37,7 +38,7 @@ class PledgeFigures:
     high: int | None
 
     @classmethod
-    def of(cls, personnel: Mapping[str, Any]) -> "PledgeFigures":
+    def of(cls, personnel: Mapping[str, Any]) -> PledgeFigures:
         """Read the figures of a pledge's personnel quantity."""
         low, high = personnel.get("low"), personnel.get("high")
         if low is None and high is None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import orjson
 
@@ -42,7 +43,7 @@ class SourceRef:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "SourceRef":
+    def from_json(cls, data: Mapping[str, Any]) -> SourceRef:
         """Rebuild a source from `to_json` output."""
         return cls(
             key=data["key"], date=date.fromisoformat(data["date"]), title=data.get("title"),
@@ -100,7 +101,7 @@ class Fact:
         return {**self.body(), "payload": thaw(self.payload), "hash": self.hash}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "Fact":
+    def from_json(cls, data: Mapping[str, Any]) -> Fact:
         """Rebuild a fact from `to_json` output, exactly (the import side)."""
         return cls(
             id=data["id"], kind=data["kind"], subject=data["subject"], payload=data["payload"],
@@ -150,5 +151,5 @@ def iso_utc(moment: datetime) -> str:
 
 def parse_utc(text: str) -> datetime:
     """Parse an ISO datetime; a naive one is taken as UTC."""
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    moment = datetime.fromisoformat(text)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

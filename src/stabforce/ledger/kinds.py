@@ -7,14 +7,21 @@ exports pick it up from there.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from stabforce.ledger.vocab import (
-    UNIT_STRENGTH, AppointmentStatus, Caveat, PersonnelKind, Stance, Task, country_name,
+    UNIT_STRENGTH,
+    AppointmentStatus,
+    Caveat,
+    PersonnelKind,
+    Stance,
+    Task,
+    country_name,
 )
 
 Text = Field(min_length=1, max_length=2_000)
@@ -54,7 +61,7 @@ class Quantity(Payload):
     conversion: Conversion | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Quantity":
+    def _consistent(self) -> Quantity:
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
         if self.low is None and self.high is None and not self.text:
@@ -91,7 +98,7 @@ class Requirement(Payload):
     phase: str | None = None
 
     @model_validator(mode="after")
-    def _something_required(self) -> "Requirement":
+    def _something_required(self) -> Requirement:
         if self.task is None and (self.personnel_kind is None or self.quantity is None):
             raise ValueError("a requirement needs a task, or a personnel_kind with a quantity")
         return self
@@ -163,7 +170,7 @@ class Decision(Payload):
     reason: str = Text
 
     @model_validator(mode="after")
-    def _accepted_is_settled(self) -> "Decision":
+    def _accepted_is_settled(self) -> Decision:
         if self.accepted is not None and self.accepted not in self.settles:
             raise ValueError("accepted must be one of the facts it settles")
         return self

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Iterable
 
 from stabforce.ledger import KINDS, Fact
 from stabforce.model.snapshot import Claims, Conflict, GroupKey, Snapshot

@@ -188,7 +188,7 @@ class LedgerStore:
             seen.add(fact_id)
         taken = self._existing(conn, list(ids))
         if taken:
-            first = sorted(taken)[0]
+            first = min(taken)
             raise DuplicateFact(f"fact id {first} is already in the ledger ({len(taken)} ids taken)",
                                 fact_id=first, taken=len(taken))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import orjson
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, Mapping
+from typing import Any
+
+import orjson
 
 from stabforce.ledger import Fact, SourceRef
 from stabforce.ledger.fact import canonical_json

@@ -126,4 +126,4 @@ def error_page(request: Request, exc: Exception) -> Response:
                   code="internal_error")
 
 
-__all__ = ["NotFound", "LoginRequired", "When", "actor", "check_csrf", "render", "services", "when"]
+__all__ = ["LoginRequired", "NotFound", "When", "actor", "check_csrf", "render", "services", "when"]

@@ -14,16 +14,16 @@ branch_labels = None
 depends_on = None
 
 SQLITE_GUARDS = [
-    "CREATE TRIGGER facts_no_update BEFORE UPDATE ON facts "
-    "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: facts cannot be updated'); END",
-    "CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts "
-    "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: facts cannot be deleted'); END",
+    ("CREATE TRIGGER facts_no_update BEFORE UPDATE ON facts "
+     "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: facts cannot be updated'); END"),
+    ("CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts "
+     "BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: facts cannot be deleted'); END"),
 ]
 POSTGRES_GUARDS = [
-    "CREATE FUNCTION facts_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "RAISE EXCEPTION 'the ledger is append-only: facts cannot be %', lower(TG_OP); END $$",
-    "CREATE TRIGGER facts_append_only BEFORE UPDATE OR DELETE ON facts "
-    "FOR EACH ROW EXECUTE FUNCTION facts_append_only()",
+    ("CREATE FUNCTION facts_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+     "RAISE EXCEPTION 'the ledger is append-only: facts cannot be %', lower(TG_OP); END $$"),
+    ("CREATE TRIGGER facts_append_only BEFORE UPDATE OR DELETE ON facts "
+     "FOR EACH ROW EXECUTE FUNCTION facts_append_only()"),
 ]
 
 

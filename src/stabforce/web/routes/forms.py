@@ -82,7 +82,7 @@ async def record_pledge(request: Request) -> Response:
     who = actor(request)
     raw = await request.form()
     check_csrf(request, raw.get("csrf_token"))
-    form: dict[str, Any] = {k: raw.get(k, "") for k in raw.keys() if k not in ("tasks", "caveats")}
+    form: dict[str, Any] = {k: raw.get(k, "") for k in raw if k not in ("tasks", "caveats")}
     form["tasks"], form["caveats"] = raw.getlist("tasks"), raw.getlist("caveats")
     try:
         personnel = {"low": _int(form, "low"), "high": _int(form, "high"), "approx": form.get("approx") == "on",
@@ -121,7 +121,7 @@ async def record_fact(request: Request) -> Response:
     who = actor(request)
     raw = await request.form()
     check_csrf(request, raw.get("csrf_token"))
-    form = {k: str(raw.get(k, "")) for k in raw.keys()}
+    form = {k: str(raw.get(k, "")) for k in raw}
     try:
         try:
             payload = json.loads(form.get("payload") or "{}")
