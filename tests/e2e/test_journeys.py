@@ -115,3 +115,17 @@ def test_the_api_docs_render_from_vendored_files(live_server, page: Page):
     page.goto(f"{live_server['url']}/docs")
     expect(page.locator(".swagger-ui .title")).to_contain_text("stabforce")
     expect(page.locator(".opblock-summary-path", has_text="/api/v1/facts").first).to_be_visible()
+
+
+def test_the_forecast_fan_and_the_backtest_report(live_server, page: Page):
+    base = live_server["url"]
+    login(page, base, "admin")
+    expect(page.locator("#fan-chart")).to_be_visible()
+    page.goto(f"{base}/forecast?as_of=2026-03-01")
+    expect(page.locator("#forecast-provenance")).to_contain_text("seed 2803")
+    expect(page.locator("#forecast-months")).to_contain_text("24")
+    shot(page, "forecast")
+    page.goto(f"{base}/forecast/backtest")
+    expect(page.locator("h1")).to_contain_text("Back-test")
+    assert page.locator("svg").count() >= 10
+    shot(page, "backtest")

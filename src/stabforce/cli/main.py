@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from stabforce.cli import facts_cmds, ledger_cmds, picture_cmds, server_cmds
+from stabforce.cli import facts_cmds, forecast_cmds, ledger_cmds, picture_cmds, server_cmds
 from stabforce.cli.common import close_store
 from stabforce.settings import Settings
 
@@ -30,6 +30,7 @@ def main(
 ledger_cmds.register(app)
 picture_cmds.register(app)
 server_cmds.register(app)
+forecast_cmds.register(app)
 app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
 
 

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from stabforce.web.routes import auth, contributors, facts, forms, mapview, overview
+from stabforce.web.routes import auth, contributors, facts, forecast, forms, mapview, overview
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, overview, contributors, mapview, facts, forms):
+for module in (auth, overview, contributors, mapview, facts, forms, forecast):
     router.include_router(module.router)

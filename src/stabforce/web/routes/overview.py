@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from stabforce.services import timeline
+from stabforce.errors import InvalidInput, NotFound
+from stabforce.services import forecasts, timeline
 from stabforce.web.pages import actor, render, services, when
+from stabforce.web.routes.forecast import scenario_forecast
 
 router = APIRouter()
 
@@ -19,5 +21,10 @@ def overview(request: Request) -> HTMLResponse:
     picture = pictures.get(as_of=at.as_of, known_at=at.known_at, view=view)
     series = timeline.strength_series(pictures, until=at.as_of, known_at=at.known_at, view=view)
     latest = timeline.latest_facts(view[0], known_at=at.known_at, limit=10)
+    try:
+        made = scenario_forecast(request)
+        fan, forecast_error = {**forecasts.fan(made.result), "target": made.target}, None
+    except (NotFound, InvalidInput) as exc:
+        made, fan, forecast_error = None, None, exc.message
     return render(request, "overview.html", who=who, at=at, p=picture, fg=picture.forcegen, snap=picture.snapshot,
-                  series=series, latest=latest)
+                  series=series, latest=latest, made=made, fan=fan, forecast_error=forecast_error)

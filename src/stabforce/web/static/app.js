@@ -29,6 +29,29 @@
     });
   }
 
+  function fanChart() {
+    var canvas = document.getElementById("fan-chart");
+    var data = document.getElementById("fan-data");
+    if (!canvas || !data || !window.Chart) return;
+    var f = JSON.parse(data.textContent);
+    var target = f.labels.map(function () { return f.target; });
+    new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: f.labels,
+        datasets: [
+          { label: "P90", data: f.p90, borderColor: "#7aa6d8", backgroundColor: "rgba(122,166,216,0.35)",
+            fill: "+2", pointRadius: 0, borderDash: [2, 3] },
+          { label: "median (P50)", data: f.p50, borderColor: "#1f5fa8", pointRadius: 0, borderWidth: 2 },
+          { label: "P10", data: f.p10, borderColor: "#7aa6d8", pointRadius: 0, borderDash: [2, 3] },
+          { label: "target", data: target, borderColor: "#222", borderDash: [8, 4], pointRadius: 0 }
+        ]
+      },
+      options: { animation: false, maintainAspectRatio: false, interaction: { mode: "index", intersect: false },
+                 scales: { y: { beginAtZero: true, title: { display: true, text: "troops on the ground" } } } }
+    });
+  }
+
   function zoneStyle(feature) {
     var held = feature.properties.zone === "idf-held";
     return { color: held ? "#7a4a00" : "#1f5fa8", weight: 2, fillOpacity: 0.25, dashArray: held ? "6 4" : null,
@@ -70,5 +93,5 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { strengthChart(); map(); });
+  document.addEventListener("DOMContentLoaded", function () { strengthChart(); fanChart(); map(); });
 })();

@@ -1,0 +1,1 @@
+"""Reports: self-contained HTML (charts as inline SVG drawn with matplotlib)."""

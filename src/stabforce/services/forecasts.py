@@ -1,0 +1,161 @@
+"""Forecasts of the force's build-up: for the ledger's mission or a mission file, and the
+leave-one-mission-out back-test on past UN missions."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from stabforce.engines.forecast import history as hist
+from stabforce.engines.forecast.backtest import BacktestResult, backtest
+from stabforce.engines.forecast.inputs import MissionInput, PledgeInput, mission_from_json
+from stabforce.engines.forecast.reference import ReferenceModel, fit_reference
+from stabforce.engines.forecast.simulate import ForecastResult, simulate
+from stabforce.errors import InvalidInput, NotFound
+from stabforce.ledger.vocab import Stance
+from stabforce.services.picture import Picture, Pictures
+from stabforce.settings import Settings
+
+MISSIONS_FILE, MONTHLY_FILE = "missions.csv", "ipi_mission_month.csv"
+MONTHS = (3, 6, 12, 24)
+
+
+@dataclass(frozen=True)
+class ScenarioForecast:
+    """A forecast of the ledger's mission, with the ledger state and day it was made from."""
+
+    result: ForecastResult
+    as_of: date
+    known_at: datetime | None
+    ledger_head: tuple[int, str]
+    target: int
+
+
+def history_folder(settings: Settings) -> Path:
+    """Return the folder of past missions: the setting, or the nearest shared/data/peacekeeping."""
+    if settings.peacekeeping_data:
+        folder = Path(settings.peacekeeping_data)
+    else:
+        starts = [Path.cwd(), Path(__file__).resolve()]
+        candidates = [p / "shared" / "data" / "peacekeeping" for s in starts for p in [s, *s.parents]]
+        folder = next((c for c in candidates if (c / MISSIONS_FILE).is_file()), candidates[0])
+    if not (folder / MISSIONS_FILE).is_file() or not (folder / MONTHLY_FILE).is_file():
+        raise NotFound(f"no {MISSIONS_FILE} and {MONTHLY_FILE} in {folder}; set STABFORCE_PEACEKEEPING_DATA",
+                       folder=str(folder))
+    return folder
+
+
+def load_history(folder: Path) -> list[hist.HistoricalMission]:
+    """Read the past missions and their monthly strengths."""
+    with (folder / MISSIONS_FILE).open(encoding="utf-8") as missions, \
+            (folder / MONTHLY_FILE).open(encoding="utf-8") as monthly:
+        return hist.parse_history(list(csv.DictReader(missions)), list(csv.DictReader(monthly)))
+
+
+def reference_model(settings: Settings) -> ReferenceModel:
+    """Fit the reference class on every past mission."""
+    return fit_reference(load_history(history_folder(settings)))
+
+
+def mission_from_picture(picture: Picture, *, as_of: date) -> tuple[MissionInput, int]:
+    """Turn the ledger's picture into forecast inputs: mandate date, troop requirement, pledges.
+
+    The ISF is not a UN force (non-UN funding), has no ready pool or force to re-hat, and counts the
+    troops deployed on the mandate's day. Each counted contributor's troop figures become a pledge
+    with its current stance and its longest stated lead time.
+    """
+    snap, fg = picture.snapshot, picture.forcegen
+    mandate = snap.current("mission_authorized", "mission:gaza-isf")
+    authorized = date.fromisoformat(mandate.payload["adopted"]) if mandate else as_of
+    troops = next((g for g in fg.personnel_gaps if g.personnel_kind == "troops"), None)
+    if troops is None:
+        raise NotFound("the ledger has no troop requirement to forecast against", field="requirement")
+    pledges = []
+    for c in fg.contributors:
+        figures = c.figures.get("troops")
+        if not c.counted or figures is None or (figures.high or figures.low) == 0:
+            continue
+        leads = [p.current.payload.get("lead_time_days") for p in c.pledges if p.personnel_kind == "troops"]
+        pledges.append(PledgeInput(contributor=c.iso3, low=figures.low, high=figures.high or figures.low,
+                                   stance=c.stance or Stance.CONSIDERING.value,
+                                   lead_time_days=max((d for d in leads if d is not None), default=None)))
+    mission = MissionInput(mission="gaza-isf", authorized=authorized, military_ceiling=troops.required,
+                           troops_at_authorization=0, transfer_of_authority=None, ready_pool=False,
+                           organization="non-UN", pledges=tuple(pledges))
+    return mission, troops.required
+
+
+def forecast_scenario(pictures: Pictures, settings: Settings, *, as_of: date, known_at: datetime | None,
+                      runs: int, seed: int) -> ScenarioForecast:
+    """Forecast the ledger's mission as known at `known_at` (cached per ledger state)."""
+    view = pictures.facts()
+
+    def compute() -> ScenarioForecast:
+        picture = pictures.get(as_of=as_of, known_at=known_at, view=view)
+        mission, target = mission_from_picture(picture, as_of=as_of)
+        result = simulate(mission, reference_model(settings), runs=runs, seed=seed)
+        return ScenarioForecast(result, as_of, known_at, view[1], target)
+
+    return pictures.memo(("forecast", as_of, known_at, runs, seed), compute, head=view[1])
+
+
+def forecast_file(path: Path, settings: Settings, *, runs: int, seed: int) -> ForecastResult:
+    """Forecast a mission described in a JSON file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path.name} is not JSON: {exc.msg} (line {exc.lineno})", field="") from None
+    mission = mission_from_json(data)
+    return simulate(mission, reference_model(settings), runs=runs, seed=seed)
+
+
+def run_backtest(settings: Settings, *, runs: int, seed: int) -> BacktestResult:
+    """Leave each past mission out in turn, forecast it from the rest, and score the forecasts."""
+    return backtest(load_history(history_folder(settings)), runs=runs, seed=seed)
+
+
+def forecast_view(result: ForecastResult, *, target: int | None = None) -> dict[str, Any]:
+    """Return a forecast as plain JSON: months 3/6/12/24, seed, runs, method, inputs, target dates."""
+    inputs = result.inputs
+    out: dict[str, Any] = {
+        "mission": inputs.mission, "authorized": inputs.authorized.isoformat(), "seed": result.seed,
+        "runs": result.runs, "method": result.method,
+        "months": {str(k): v for k, v in result.months(MONTHS).items()},
+        "inputs": _inputs_json(inputs),
+    }
+    if target:
+        out["targets"] = {f"{share}%": _target_view(result, target * share / 100, inputs.authorized)
+                          for share in (50, 80)}
+    return out
+
+
+def fan(result: ForecastResult) -> dict[str, list[Any]]:
+    """Return P10/P50/P90 troops at each month-end after authorization, with the dates."""
+    start = result.inputs.authorized
+    return {"labels": [(start + timedelta(days=int(d))).isoformat() for d in result.days],
+            "p10": [round(float(v)) for v in result.p10], "p50": [round(float(v)) for v in result.p50],
+            "p90": [round(float(v)) for v in result.p90]}
+
+
+def _target_view(result: ForecastResult, target: float, start: date) -> dict[str, Any]:
+    median = result.median_date(target)
+    probs = result.probability_by(target)
+    checkpoints = {(start + timedelta(days=int(result.days[k]))).isoformat(): round(float(probs[k]), 3)
+                   for k in (6, 12, 18, 24)}
+    return {"troops": round(target), "median_date": median.isoformat() if median else None,
+            "probability_by": checkpoints}
+
+
+def _inputs_json(mission: MissionInput) -> dict[str, Any]:
+    return {
+        "authorized": mission.authorized.isoformat(), "military_ceiling": mission.military_ceiling,
+        "troops_at_authorization": mission.troops_at_authorization,
+        "transfer_of_authority": mission.transfer_of_authority.isoformat() if mission.transfer_of_authority else None,
+        "ready_pool": mission.ready_pool, "organization": mission.organization,
+        "pledges": [{"contributor": p.contributor, "low": p.low, "high": p.high, "stance": p.stance,
+                     "lead_time_days": p.lead_time_days} for p in mission.pledges],
+    }
