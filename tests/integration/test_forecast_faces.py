@@ -62,6 +62,7 @@ def test_forecast_the_loaded_scenario_states_its_ledger_state(db_url):
     out = json.loads(result.stdout)
     assert out["ledger"]["facts"] == 71 and len(out["ledger"]["head"]) == 64
     assert out["inputs"]["military_ceiling"] == 20000 and out["inputs"]["organization"] == "non-UN"
+    assert out["observed"] == {"month": 3, "troops": 0.0}
     assert {"50%", "80%"} == set(out["targets"])
 
 

@@ -102,3 +102,12 @@ def test_a_malformed_mission_is_refused_naming_the_field(data, field):
     del missing["authorized"]
     with pytest.raises(InvalidInput, match="authorized is missing"):
         mission_from_json(missing)
+
+
+def test_knowing_what_is_on_the_ground_keeps_only_runs_that_agree():
+    free = simulate(GAZA, REFERENCE, runs=20000, seed=6)
+    nothing_yet = simulate(GAZA, REFERENCE, runs=20000, seed=6, observed=(4, 0.0))
+    assert nothing_yet.runs == 20000 and nothing_yet.p90[4] <= 0.02 * GAZA.military_ceiling
+    assert nothing_yet.p50[12] < free.p50[12]  # a slow start is evidence of a slow build-up
+    with pytest.raises(InvalidInput, match="no run matches"):
+        simulate(GAZA, REFERENCE, runs=1000, seed=6, observed=(0, 99999.0))

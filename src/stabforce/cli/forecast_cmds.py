@@ -47,9 +47,11 @@ def forecast(
                                                known_at=parse_known_at(known_at) if known_at else None,
                                                runs=runs, seed=seed)
             result, target, state = made.result, made.target, made.ledger_head
+            observed = made.observed
     view = forecasts.forecast_view(result, target=target)
     if state is not None:
         view["ledger"] = {"facts": state[0], "head": state[1]}
+        view["observed"] = {"month": observed[0], "troops": observed[1]} if observed else None
     if json_out:
         print_json(view)
         return

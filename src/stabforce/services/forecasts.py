@@ -33,6 +33,7 @@ class ScenarioForecast:
     known_at: datetime | None
     ledger_head: tuple[int, str]
     target: int
+    observed: tuple[int, float] | None = None
 
 
 def history_folder(settings: Settings) -> Path:
@@ -97,10 +98,21 @@ def forecast_scenario(pictures: Pictures, settings: Settings, *, as_of: date, kn
     def compute() -> ScenarioForecast:
         picture = pictures.get(as_of=as_of, known_at=known_at, view=view)
         mission, target = mission_from_picture(picture, as_of=as_of)
-        result = simulate(mission, reference_model(settings), runs=runs, seed=seed)
-        return ScenarioForecast(result, as_of, known_at, view[1], target)
+        deployed = sum(c.deployed.get("troops", 0) for c in picture.forcegen.contributors)
+        month = _months_between(mission.authorized, as_of)
+        observed = (month, float(deployed)) if 0 < month <= 24 else None
+        result = simulate(mission, reference_model(settings), runs=runs, seed=seed, observed=observed)
+        return ScenarioForecast(result, as_of, known_at, view[1], target, observed)
 
     return pictures.memo(("forecast", as_of, known_at, runs, seed), compute, head=view[1])
+
+
+def _months_between(start: date, day: date) -> int:
+    """Return the last month k (0..25) whose month-end after `start` is on or before `day`."""
+    k = 0
+    while k <= 24 and hist.month_end(start, k + 1) <= day:
+        k += 1
+    return k
 
 
 def forecast_file(path: Path, settings: Settings, *, runs: int, seed: int) -> ForecastResult:

@@ -11,6 +11,7 @@ import numpy as np
 from stabforce.engines.forecast.history import HORIZON_MONTHS
 from stabforce.engines.forecast.inputs import MissionInput
 from stabforce.engines.forecast.reference import ReferenceModel
+from stabforce.errors import InvalidInput
 
 DAYS = np.round(np.arange(HORIZON_MONTHS + 1) * 30.44).astype(np.int32)
 #: Chance that a pledge turns into troops on the ground, by the contributor's stance.
@@ -22,6 +23,8 @@ MAX_BLEND = 0.8
 LEVELS = np.linspace(0, 100, 101)
 CHUNK = 200_000
 REACHED_RUNS = 200_000
+OBSERVED_TOLERANCE = 0.02
+MAX_DRAWS = 20
 METHOD = (
     "Each run is drawn from one of two models. Bottom-up: each pledge arrives with a chance set by its "
     "stance (committed 0.9, conditional 0.6, considering 0.4, interested 0.25, declined 0), with a size "
@@ -30,7 +33,8 @@ METHOD = (
     "camp capacity caps the total. Reference class: a past mission's build-up curve (weighted toward missions "
     "with the same ready-pool and re-hatting conditions) scaled to this ceiling, with log-normal spread. The "
     "share of bottom-up runs is the expected pledged strength over the ceiling, at most 0.8; with no pledges "
-    "every run uses the reference class."
+    "every run uses the reference class. Where troops on the ground are known at a later month, only runs "
+    "within 2% of the ceiling of that figure are kept."
 )
 
 
@@ -65,7 +69,8 @@ class ForecastResult:
 
 
 def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, seed: int,
-             capacity: int | None = None, blend: float | None = None) -> ForecastResult:
+             capacity: int | None = None, blend: float | None = None,
+             observed: tuple[int, float] | None = None) -> ForecastResult:
     """Forecast troops on the ground at month-ends 0..24 after authorization.
 
     Parameters
@@ -82,6 +87,10 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
         Camp capacity: a ceiling on troops on the ground in every run.
     blend:
         Share of runs drawn bottom-up; by default from how much of the ceiling is pledged.
+    observed:
+        (month, troops): troops known to be on the ground at that month-end. Only runs within
+        `OBSERVED_TOLERANCE` of the ceiling of it are kept (rejection sampling), drawing more chunks
+        until `runs` are kept or `MAX_DRAWS` × runs were tried; `runs` in the result says how many.
 
     Returns
     -------
@@ -89,8 +98,8 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     """
     rng = np.random.default_rng(seed)
     weight = default_blend(mission) if blend is None else blend
-    parts = [_chunk(mission, reference, min(CHUNK, runs - start), rng, weight, capacity)
-             for start in range(0, runs, CHUNK)]
+    parts = _draw(mission, reference, runs, rng, weight, capacity, observed)
+    runs = sum(p.shape[1] for p in parts)
     by_month = np.concatenate(parts, axis=1) if len(parts) > 1 else parts[0]  # months × runs
     ranks = [_rank(q, runs) for q in (10, 50, 90)]
     by_month.sort(axis=1)  # faster than partition here: the runs hold many equal values
@@ -102,6 +111,25 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     reached.sort(axis=1)
     levels = reached[:, [_rank(q, sample) for q in LEVELS]].astype(float)
     return ForecastResult(mission, seed, runs, weight, METHOD, DAYS.copy(), p10, p50, p90, levels)
+
+
+def _draw(mission: MissionInput, reference: ReferenceModel, runs: int, rng: np.random.Generator, weight: float,
+          capacity: int | None, observed: tuple[int, float] | None) -> list[np.ndarray]:
+    parts, kept, tried = [], 0, 0
+    while kept < runs and tried < MAX_DRAWS * runs:
+        n = min(CHUNK, runs - kept) if observed is None else CHUNK
+        chunk = _chunk(mission, reference, n, rng, weight, capacity)
+        tried += n
+        if observed is not None:
+            month, troops = observed
+            chunk = chunk[:, np.abs(chunk[month] - troops) <= OBSERVED_TOLERANCE * mission.military_ceiling]
+            chunk = chunk[:, :runs - kept]
+        parts.append(chunk)
+        kept += chunk.shape[1]
+    if kept == 0:
+        raise InvalidInput(f"no run matches {observed[1]:,.0f} troops at month {observed[0]}" if observed
+                           else "no runs", field="observed")
+    return parts
 
 
 def _rank(percent: float, n: int) -> int:
