@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from stabforce.errors import InvalidFact
+from stabforce.ledger.conditions import ConditionError
 from stabforce.ledger.fact import Fact, SourceRef
 from stabforce.ledger.kinds import KINDS
 from stabforce.ledger.vocab import GRADE_PATTERN, country_name
@@ -164,4 +165,8 @@ def _invalid(exc: ValidationError, prefix: str = "") -> InvalidFact:
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
         message = "unknown field"
-    return InvalidFact(f"{field.rstrip('.') or 'fact'}: {message}", field=field.rstrip("."))
+    extra = {}
+    cause = first.get("ctx", {}).get("error")
+    if isinstance(cause, ConditionError):
+        extra = {"column": cause.column, "name": cause.name}
+    return InvalidFact(f"{field.rstrip('.') or 'fact'}: {message}", field=field.rstrip("."), **extra)

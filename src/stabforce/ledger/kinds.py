@@ -10,17 +10,31 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from stabforce.ledger.conditions import parse_condition
 from stabforce.ledger.vocab import (
+    SECTORS,
     UNIT_STRENGTH,
+    WEAPON_STATES,
     AppointmentStatus,
     Caveat,
+    IncidentType,
+    InfrastructureStatus,
+    InfrastructureType,
     PersonnelKind,
+    PhaseStatus,
+    SiteService,
+    SiteStatus,
     Stance,
     Task,
+    Verdict,
+    Violation,
+    WeaponState,
+    WeaponType,
     country_name,
 )
 
@@ -182,6 +196,209 @@ class Retraction(Payload):
     reason: str = Text
 
 
+class Evidence(Payload):
+    """A piece of evidence: an uploaded file (by its SHA-256, kept content-addressed) or a description."""
+
+    name: str = Field(min_length=1, max_length=300)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    description: str | None = Field(default=None, max_length=2_000)
+
+
+class Place(Payload):
+    """A point (WGS 84) and how precise it is: 1 exact, 2 near (within the town), 3 the region (ACLED)."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    precision: int = Field(default=1, ge=1, le=3)
+    name: str | None = Field(default=None, max_length=300)
+
+
+def _sector(value: str | None) -> str | None:
+    if value is not None and value not in SECTORS:
+        raise ValueError(f"unknown sector {value!r}; known: {', '.join(SECTORS)}")
+    return value
+
+
+class Phase(Payload):
+    """A phase of the plan, its entry conditions and what blocks it, as stated."""
+
+    name: str = Field(pattern=r"^[a-z0-9_-]+$")
+    title: str = Text
+    status: PhaseStatus
+    entry_conditions: list[str] = []
+    blockers: list[str] = []
+    started: date | None = None
+
+
+class Standard(Payload):
+    """Who verifies a milestone and with what evidence."""
+
+    verifier: str = Text
+    evidence: str = Text
+
+
+class Milestone(Payload):
+    """A measurable condition over the picture (see `ledger.conditions`), its standard and timeframe."""
+
+    title: str = Text
+    condition: str = Field(min_length=1, max_length=2_000)
+    standard: Standard | None = None
+    due: date | None = None
+    phase: str | None = None
+
+    @field_validator("condition")
+    @classmethod
+    def _parses(cls, text: str) -> str:
+        parse_condition(text)  # a ConditionError (a ValueError) carries the column and the name at fault
+        return text
+
+
+class MilestoneVerified(Payload):
+    """A verifier's finding that a milestone is (or is not) met, with the evidence."""
+
+    verdict: Verdict
+    verifier: str = Text
+    evidence: list[Evidence] = Field(min_length=1)
+    note: str | None = None
+
+
+class WithdrawalStage(Payload):
+    """A stage of the IDF withdrawal: from which line to which, the share held after it, its gates."""
+
+    order: int = Field(ge=1)
+    title: str = Text
+    from_line: str = Text
+    to_line: str = Text
+    idf_share_after_pct: float | None = Field(default=None, ge=0, le=100)
+    approx: bool = False
+    milestones: list[str] = Field(default=[], description="slugs of the gating milestones (milestone:SLUG)")
+    phase: str | None = None
+
+
+class StageCompleted(Payload):
+    """A withdrawal stage carried out, as verified."""
+
+    verifier: str = Text
+    evidence: list[Evidence] = []
+    note: str | None = None
+
+
+class WeaponsMoved(Payload):
+    """Weapons passing from one registry state to the next (from_state null: newly declared).
+
+    A step that skips a state (collected straight to destroyed) must say why in `skip_reason`.
+    """
+
+    weapon: WeaponType
+    quantity: int = Field(ge=1, le=10_000_000)
+    from_state: WeaponState | None = None
+    to_state: WeaponState
+    site: str | None = Field(default=None, max_length=300)
+    custody_from: str | None = Field(default=None, max_length=300)
+    custody_to: str | None = Field(default=None, max_length=300)
+    verifier: str | None = Field(default=None, max_length=300)
+    evidence: list[Evidence] = []
+    skip_reason: str | None = Field(default=None, max_length=2_000)
+
+    @model_validator(mode="after")
+    def _forward(self) -> WeaponsMoved:
+        to = WEAPON_STATES.index(self.to_state)
+        if self.from_state is None:
+            if self.to_state != WeaponState.DECLARED:
+                raise ValueError("weapons enter the registry as declared: give from_state for any later state")
+            return self
+        step = to - WEAPON_STATES.index(self.from_state)
+        if step <= 0:
+            raise ValueError(f"to_state {self.to_state} must come after from_state {self.from_state}")
+        if step > 1 and not self.skip_reason:
+            skipped = ", ".join(WEAPON_STATES[WEAPON_STATES.index(self.from_state) + 1:to])
+            raise ValueError(f"going from {self.from_state} to {self.to_state} skips {skipped}: give skip_reason")
+        return self
+
+
+class Infrastructure(Payload):
+    """A piece of military infrastructure and its status; neutralized items are due for re-inspection."""
+
+    type: InfrastructureType
+    status: InfrastructureStatus
+    place: Place | None = None
+    length_m: float | None = Field(default=None, ge=0)
+    reinspect_every_days: int | None = Field(default=None, ge=1)
+    verifier: str | None = Field(default=None, max_length=300)
+    evidence: list[Evidence] = []
+
+
+class PoliceCohort(Payload):
+    """A cohort of Palestinian police through the pipeline (counts only; no personal data).
+
+    Counts are cumulative for the cohort and may be unknown (null); the known ones must not grow
+    along the pipeline (deployed ≤ trained ≤ vetted ≤ recruited).
+    """
+
+    recruited: int | None = Field(default=None, ge=0)
+    vetted: int | None = Field(default=None, ge=0)
+    trained: int | None = Field(default=None, ge=0)
+    deployed: int | None = Field(default=None, ge=0)
+    attrition: int | None = Field(default=None, ge=0)
+    approx: bool = False
+    trained_at: str | None = Field(default=None, max_length=300)
+    course: str | None = Field(default=None, max_length=300)
+    sector: str | None = None
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str | None) -> str | None:
+        return _sector(value)
+
+    @model_validator(mode="after")
+    def _pipeline(self) -> PoliceCohort:
+        stages = [(n, getattr(self, n)) for n in ("recruited", "vetted", "trained", "deployed")]
+        known = [(n, v) for n, v in stages if v is not None]
+        for (a, va), (b, vb) in pairwise(known):
+            if vb > va:
+                raise ValueError(f"{b} ({vb}) cannot exceed {a} ({va})")
+        if all(v is None for _, v in stages) and self.attrition is None:
+            raise ValueError("give at least one count")
+        return self
+
+
+class CivilianSite(Payload):
+    """A planned civilian ("safe") community: where, how far built, services, capacity, who protects it."""
+
+    name: str = Text
+    status: SiteStatus
+    place: Place | None = None
+    services: list[SiteService] = []
+    capacity: int | None = Field(default=None, ge=0)
+    capacity_high: int | None = Field(default=None, ge=0)
+    residents: int | None = Field(default=None, ge=0)
+    protecting_contingent: str | None = None
+    zone: str | None = Field(default=None, max_length=100)
+    approx: bool = False
+
+    @field_validator("protecting_contingent")
+    @classmethod
+    def _iso3(cls, code: str | None) -> str | None:
+        if code is not None and country_name(code) is None:
+            raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3)")
+        return code
+
+
+class Incident(Payload):
+    """A ceasefire violation or security event (ACLED-like): type, actors, place, casualties."""
+
+    event_type: IncidentType
+    sub_event_type: str | None = Field(default=None, max_length=200)
+    violation: Violation = Violation.NONE
+    actors: list[str] = []
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
+    place: Place | None = None
+    fatalities: int | None = Field(default=None, ge=0)
+    injured: int | None = Field(default=None, ge=0)
+    external_id: str | None = Field(default=None, max_length=100)
+    notes: str | None = Field(default=None, max_length=4_000)
+
+
 Mode = Literal["claim", "state", "event", "meta"]
 
 
@@ -208,6 +425,10 @@ def _quantity_value(p: Mapping[str, Any]) -> Any:
     return (q.get("low"), q.get("high")) if (q.get("low"), q.get("high")) != (None, None) else q.get("text")
 
 
+#: Every subject prefix; decisions and retractions may speak about any of them.
+SUBJECT_PREFIXES = ("contributor", "mission", "zone", "milestone", "stage", "registry", "infra", "cohort", "site",
+                    "incident")
+
 KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("mission_authorized", MissionAuthorized, ("mission",), "state"),
     KindSpec("requirement", Requirement, ("mission",), "claim",
@@ -223,6 +444,17 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("unit_departed", UnitMovement, ("contributor",), "event"),
     KindSpec("zone_control", ZoneControl, ("zone",), "claim",
              value=lambda p: (p["controlled_by"], p.get("share_of_territory_pct"))),
-    KindSpec("decision", Decision, ("contributor", "mission", "zone"), "meta"),
-    KindSpec("retraction", Retraction, ("contributor", "mission", "zone"), "meta"),
+    KindSpec("phase", Phase, ("mission",), "state", key=lambda p: (p["name"],), value=lambda p: p["status"]),
+    KindSpec("milestone", Milestone, ("milestone",), "state", value=lambda p: p["condition"]),
+    KindSpec("milestone_verified", MilestoneVerified, ("milestone",), "state", value=lambda p: p["verdict"]),
+    KindSpec("withdrawal_stage", WithdrawalStage, ("stage",), "state"),
+    KindSpec("stage_completed", StageCompleted, ("stage",), "state"),
+    KindSpec("weapons_moved", WeaponsMoved, ("registry",), "event"),
+    KindSpec("infrastructure", Infrastructure, ("infra",), "state", value=lambda p: p["status"]),
+    KindSpec("police_cohort", PoliceCohort, ("cohort",), "state",
+             value=lambda p: tuple(p.get(n) for n in ("recruited", "vetted", "trained", "deployed", "attrition"))),
+    KindSpec("civilian_site", CivilianSite, ("site",), "state", value=lambda p: (p["status"], p.get("residents"))),
+    KindSpec("incident", Incident, ("incident",), "event"),
+    KindSpec("decision", Decision, SUBJECT_PREFIXES, "meta"),
+    KindSpec("retraction", Retraction, SUBJECT_PREFIXES, "meta"),
 )}

@@ -127,3 +127,122 @@ def country_name(iso3: str) -> str | None:
     if country is None:
         return None
     return str(getattr(country, "common_name", None) or country.name)
+
+
+#: Planned ISF sectors in the order deployment is to expand (approximate; see the sectors GeoJSON).
+SECTORS: dict[str, str] = {
+    "rafah": "Rafah", "north_gaza": "North Gaza", "gaza_city": "Gaza City",
+    "deir_el_balah": "Deir el-Balah", "khan_yunis": "Khan Yunis",
+}
+
+
+class WeaponType(StrEnum):
+    """Weapon types the decommissioning registry counts, each in one category (heavy or light)."""
+
+    ROCKETS = "rockets"
+    LAUNCHERS = "launchers"
+    MORTARS = "mortars"
+    ANTI_TANK = "anti_tank"
+    EXPLOSIVES = "explosives"
+    RIFLES = "rifles"
+    MACHINE_GUNS = "machine_guns"
+    PISTOLS = "pistols"
+    GRENADES = "grenades"
+
+
+HEAVY_WEAPONS = frozenset({WeaponType.ROCKETS, WeaponType.LAUNCHERS, WeaponType.MORTARS, WeaponType.ANTI_TANK,
+                           WeaponType.EXPLOSIVES})
+
+
+def weapon_category(weapon: str) -> str:
+    """Return "heavy" or "light" for a weapon type."""
+    return "heavy" if weapon in HEAVY_WEAPONS else "light"
+
+
+class WeaponState(StrEnum):
+    """Where weapons are in the decommissioning chain, in order (IDDRS / IICD practice)."""
+
+    DECLARED = "declared"
+    COLLECTED = "collected"
+    STORED = "stored"
+    DECOMMISSIONED = "decommissioned"
+    DESTROYED = "destroyed"
+
+
+WEAPON_STATES: tuple[str, ...] = tuple(WeaponState)
+
+
+class InfrastructureType(StrEnum):
+    """Military infrastructure to be neutralized (plan point 13)."""
+
+    TUNNEL_SHAFT = "tunnel_shaft"
+    TUNNEL_SEGMENT = "tunnel_segment"
+    WORKSHOP = "workshop"
+    LAUNCH_SITE = "launch_site"
+
+
+class InfrastructureStatus(StrEnum):
+    """Status of one infrastructure item, in order."""
+
+    IDENTIFIED = "identified"
+    NEUTRALIZED = "neutralized"
+    REINSPECTED = "reinspected"
+
+
+class SiteStatus(StrEnum):
+    """Status of a planned civilian site."""
+
+    PLANNED = "planned"
+    BUILDING = "building"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class SiteService(StrEnum):
+    """Services a civilian site offers."""
+
+    GOVERNMENT_OFFICES = "government_offices"
+    BAKERY = "bakery"
+    CLINIC = "clinic"
+    SCHOOL = "school"
+    WORKPLACES = "workplaces"
+    HOUSING = "housing"
+    WATER = "water"
+
+
+class IncidentType(StrEnum):
+    """ACLED's event types (snake case)."""
+
+    BATTLES = "battles"
+    EXPLOSIONS_REMOTE_VIOLENCE = "explosions_remote_violence"
+    VIOLENCE_AGAINST_CIVILIANS = "violence_against_civilians"
+    PROTESTS = "protests"
+    RIOTS = "riots"
+    STRATEGIC_DEVELOPMENTS = "strategic_developments"
+
+
+class Violation(StrEnum):
+    """Whether an incident breaches the ceasefire, and how gravely."""
+
+    NONE = "none"
+    MINOR = "minor"
+    SERIOUS = "serious"
+
+
+#: Incident classes a condition may name: any incident, any violation, serious violations, or a type.
+INCIDENT_CLASSES: tuple[str, ...] = ("any", "violation", "serious_violation", *IncidentType)
+
+
+class PhaseStatus(StrEnum):
+    """Where a phase of the plan stands."""
+
+    PLANNED = "planned"
+    ACTIVE = "active"
+    COMPLETE = "complete"
+
+
+class Verdict(StrEnum):
+    """A verifier's finding on a milestone."""
+
+    MET = "met"
+    NOT_MET = "not_met"

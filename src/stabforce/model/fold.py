@@ -8,7 +8,8 @@ Rules, in order:
    February does not rewrite what held in December.
 3. Valid time: a fact speaks from ``valid_from``; it stops standing after ``valid_to``.
 4. Facts are grouped by kind, subject and the kind's key. ``state`` kinds: the latest holds.
-   ``claim`` kinds: all live facts stand side by side; ``event`` kinds add up.
+   ``claim`` kinds: all live facts stand side by side; ``event`` kinds are kept in order (by valid
+   time, knowledge time, position) in ``Snapshot.events``, and unit moves add up into ``deployed``.
 5. Conflicts: in a group, the facts standing on the day that come from more than one source and
    say more than one thing. A decision naming all of them settles the conflict; the fact it accepts
    becomes current.
@@ -23,6 +24,8 @@ from datetime import date, datetime
 
 from stabforce.ledger import KINDS, Fact
 from stabforce.model.snapshot import Claims, Conflict, GroupKey, Snapshot
+
+UNIT_MOVES = ("unit_arrived", "unit_departed")
 
 
 def fold(facts: Iterable[Fact], *, as_of: date, known_at: datetime) -> Snapshot:
@@ -41,14 +44,17 @@ def fold(facts: Iterable[Fact], *, as_of: date, known_at: datetime) -> Snapshot:
     dead, superseded_by, decisions = _meta(known, as_of)
     grouped: dict[GroupKey, list[Fact]] = defaultdict(list)
     deployed: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    events: dict[str, list[Fact]] = defaultdict(list)
     for fact in known:
         spec = KINDS[fact.kind]
         if spec.mode == "meta" or fact.valid_from > as_of:
             continue
         if spec.mode == "event":
             if fact.id not in dead:
-                sign = 1 if fact.kind == "unit_arrived" else -1
-                deployed[fact.subject][fact.payload["personnel_kind"]] += sign * fact.payload["personnel"]
+                events[fact.kind].append(fact)
+                if fact.kind in UNIT_MOVES:
+                    sign = 1 if fact.kind == "unit_arrived" else -1
+                    deployed[fact.subject][fact.payload["personnel_kind"]] += sign * fact.payload["personnel"]
             continue
         grouped[(fact.kind, fact.subject, spec.key(fact.payload))].append(fact)
     groups: dict[GroupKey, Claims] = {}
@@ -63,6 +69,7 @@ def fold(facts: Iterable[Fact], *, as_of: date, known_at: datetime) -> Snapshot:
         as_of=as_of, known_at=known_at, known_count=len(known), groups=groups,
         conflicts=tuple(conflicts), superseded_by=superseded_by,
         deployed={s: dict(v) for s, v in deployed.items()},
+        events={kind: tuple(sorted(found, key=_order)) for kind, found in events.items()},
     )
 
 

@@ -62,6 +62,15 @@ class Snapshot:
     conflicts: tuple[Conflict, ...]
     superseded_by: Mapping[str, str]
     deployed: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    events: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+
+    def events_of(self, kind: str) -> tuple[Fact, ...]:
+        """Return the live facts of an event kind up to `as_of`, in order (valid time, knowledge, position)."""
+        return self.events.get(kind, ())
+
+    def states(self, kind: str) -> list[Fact]:
+        """Return the current fact of every subject of a keyless state kind (milestones, sites), by subject."""
+        return [g.current for g in self.claims(kind) if g.current is not None]
 
     def claims(self, kind: str, subject: str | None = None) -> list[Claims]:
         """Return the claim groups of `kind`, optionally of one subject, in a stable order."""

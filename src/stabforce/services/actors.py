@@ -24,12 +24,16 @@ class Role(StrEnum):
 WRITABLE: dict[Role, frozenset[str]] = {
     Role.ADMIN: frozenset({"*"}),
     Role.PLANNER: frozenset({"requirement", "command_appointment", "unit_arrived", "unit_departed",
-                             "zone_control", "pledge", "stance", "retraction"}),
-    Role.BOARD: frozenset({"decision", "mission_authorized", "requirement", "command_appointment"}),
+                             "zone_control", "pledge", "stance", "retraction", "phase", "milestone",
+                             "withdrawal_stage", "police_cohort", "civilian_site", "incident"}),
+    Role.BOARD: frozenset({"decision", "mission_authorized", "requirement", "command_appointment", "phase",
+                           "milestone", "withdrawal_stage", "stage_completed"}),
     Role.LIAISON: frozenset({"stance", "pledge", "unit_arrived", "unit_departed"}),
-    Role.MONITOR: frozenset({"zone_control", "unit_arrived", "unit_departed"}),
+    Role.MONITOR: frozenset({"zone_control", "unit_arrived", "unit_departed", "weapons_moved", "infrastructure",
+                             "milestone_verified", "stage_completed", "incident"}),
     Role.ANALYST: frozenset({"pledge", "stance", "zone_control", "command_appointment", "requirement",
-                             "mission_authorized", "retraction"}),
+                             "mission_authorized", "retraction", "phase", "police_cohort", "civilian_site",
+                             "incident"}),
     Role.VIEWER: frozenset(),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -14,7 +15,10 @@ from stabforce.services.actors import Actor
 from stabforce.services.facts import record_facts
 from stabforce.store import LedgerStore
 
-SCENARIOS = {"gaza-isf": "gaza-isf.jsonl"}
+#: Shipped scenarios: name -> its facts files, loaded in this order as one batch.
+SCENARIOS: dict[str, tuple[str, ...]] = {
+    "gaza-isf": ("gaza-isf.jsonl", "gaza-isf.gates.jsonl", "gaza-isf.police-sites.jsonl"),
+}
 
 
 def read_jsonl(stream: TextIO, *, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -41,20 +45,27 @@ def load_scenario(store: LedgerStore, actor: Actor, name: str) -> list[Fact]:
     """Append a shipped scenario's facts as one batch."""
     if name not in SCENARIOS:
         raise ScenarioNotFound(f"no scenario {name!r}; shipped: {', '.join(SCENARIOS)}", scenario=name)
-    with resources.files("stabforce.scenarios").joinpath(SCENARIOS[name]).open(encoding="utf-8") as stream:
-        return _load(store, actor, stream, name=SCENARIOS[name])
+    folder = resources.files("stabforce.scenarios")
+    texts = [(part, folder.joinpath(part).read_text(encoding="utf-8")) for part in SCENARIOS[name]]
+    return _load_parts(store, actor, texts)
 
 
 def _load(store: LedgerStore, actor: Actor, stream: TextIO, *, name: str) -> list[Fact]:
-    lines = list(read_jsonl(stream, name=name))
+    return _load_parts(store, actor, [(name, stream.read())])
+
+
+def _load_parts(store: LedgerStore, actor: Actor, texts: list[tuple[str, str]]) -> list[Fact]:
+    """Record the facts of several files as one batch; an error names the file and line."""
+    lines = [(name, number, data) for name, text in texts for number, data in read_jsonl(io.StringIO(text), name=name)]
     try:
-        return record_facts(store, actor, (data for _, data in lines))
+        return record_facts(store, actor, (data for _, _, data in lines))
     except InvalidFact as exc:
         item = exc.details.get("item")
         if item is not None:
-            line = lines[item - 1][0]
+            name, line, _ = lines[item - 1]
             exc.message = f"{name} line {line}: {exc.message}"
             exc.details["line"] = line
+            exc.details["file"] = name
             exc.args = (exc.message,)
         raise
 
