@@ -16,7 +16,11 @@ from starlette.middleware.sessions import SessionMiddleware
 from stabforce import __version__
 from stabforce.api import errors as api_errors
 from stabforce.api.routes import facts as api_facts
+from stabforce.api.routes import gates as api_gates
+from stabforce.api.routes import incidents as api_incidents
 from stabforce.api.routes import picture as api_picture
+from stabforce.api.routes import police as api_police
+from stabforce.api.routes import registry as api_registry
 from stabforce.api.routes import system as api_system
 from stabforce.api.schemas import ErrorOut
 from stabforce.bootstrap import Services, build
@@ -43,7 +47,8 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     secret = settings.secret_key or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="stabforce_session",
                        same_site="strict", https_only=settings.cookie_secure, max_age=12 * 3600)
-    for module in (api_system, api_facts, api_picture):
+    for module in (api_system, api_facts, api_picture, api_gates, api_registry, api_police,
+                   api_incidents):
         app.include_router(module.router, prefix="/api/v1", responses=ERRORS)
     app.include_router(web_router)
 

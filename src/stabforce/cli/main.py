@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from stabforce.cli import facts_cmds, forecast_cmds, ledger_cmds, picture_cmds, server_cmds
+from stabforce.cli import (
+    facts_cmds,
+    forecast_cmds,
+    gates_cmds,
+    incidents_cmds,
+    ledger_cmds,
+    picture_cmds,
+    police_cmds,
+    registry_cmds,
+    server_cmds,
+)
 from stabforce.cli.common import close_store
 from stabforce.settings import Settings
 
@@ -31,6 +41,10 @@ ledger_cmds.register(app)
 picture_cmds.register(app)
 server_cmds.register(app)
 forecast_cmds.register(app)
+gates_cmds.register(app)
+registry_cmds.register(app)
+police_cmds.register(app)
+incidents_cmds.register(app)
 app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
 
 

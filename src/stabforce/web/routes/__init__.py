@@ -2,8 +2,20 @@
 
 from fastapi import APIRouter
 
-from stabforce.web.routes import auth, contributors, facts, forecast, forms, mapview, overview
+from stabforce.web.routes import (
+    auth,
+    contributors,
+    facts,
+    forecast,
+    forms,
+    gates,
+    incidents,
+    mapview,
+    overview,
+    police,
+    registry,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, overview, contributors, mapview, facts, forms, forecast):
+for module in (auth, overview, contributors, mapview, facts, forms, forecast, gates, registry, police, incidents):
     router.include_router(module.router)

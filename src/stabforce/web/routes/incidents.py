@@ -1,0 +1,7 @@
+"""Pages for incidents (being built)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()

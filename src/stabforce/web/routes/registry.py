@@ -1,0 +1,7 @@
+"""Pages for registry (being built)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
