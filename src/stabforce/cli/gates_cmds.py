@@ -1,9 +1,97 @@
-"""Commands for gates (being built)."""
+"""`stabforce gates`: each withdrawal stage and its milestones, met or not, term by term; and
+`stabforce check-condition` to try a milestone condition before recording it."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from typing import Any
+
 import typer
+from rich.console import Group
+from rich.panel import Panel
+
+from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, status, store
+from stabforce.services import gates as gates_service
+from stabforce.services.picture import Pictures
+
+AS_OF = typer.Option(None, "--as-of", help="The day to judge (default today).")
+KNOWN_AT = typer.Option(None, "--known-at", help="Judge by what was known then (default now).")
+JSON = typer.Option(False, "--json", help="Print JSON: each stage with met (bool) and its failing terms.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command()(gates)
+    app.command("check-condition")(check_condition)
+
+
+def _coordinates(as_of: str | None, known_at: str | None) -> tuple[date, datetime | None]:
+    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
+    return day, (parse_known_at(known_at) if known_at else None)
+
+
+@handle_errors
+def gates(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
+    """Withdrawal stages and milestones on a day: met or not, and why, term by term."""
+    day, at = _coordinates(as_of, known_at)
+    with status("Evaluating the gates"):
+        view = gates_service.gates_view(gates_service.gates_picture(Pictures(store(ctx)), as_of=day, known_at=at))
+    if json_out:
+        print_json(view)
+        return
+    known = "everything recorded" if known_at is None else f"as known at {view['known_at']}"
+    console.print(f"[bold]Gates on {view['as_of']}[/] ({known}; {view['facts_known']} facts)")
+    for phase in view["phases"]:
+        blockers = "; ".join(phase["blockers"]) or "none stated"
+        console.print(f"  {phase['title']}: [bold]{phase['status']}[/]. Blockers: {blockers} "
+                      f"[dim]({phase['provenance']['source']}, {phase['provenance']['grade']})[/]")
+    if not view["stages"]:
+        console.print("No withdrawal stages are recorded.")
+    for stage in view["stages"]:
+        console.print(_stage_panel(stage, {m["milestone"]: m for m in view["milestones"]}))
+    pending = [s for s in view["stages"] if not s["completed"]]
+    met = [s for s in pending if s["met"]]
+    console.print(f"{len(met)} of {len(pending)} pending stage(s) met." if pending else "Every stage is completed.")
+
+
+def _stage_panel(stage: dict[str, Any], milestones: dict[str, dict[str, Any]]) -> Panel:
+    share = stage["idf_share_after_pct"]
+    lines = [f"{stage['from_line']} → {stage['to_line']}"
+             + (f"; the IDF holds {'~' if stage['approx'] else ''}{share:g}% after it" if share is not None else "")]
+    if stage["completed"]:
+        lines.append(f"Completed on {stage['completed_on']} ({stage['completion_verifier']}).")
+    if not stage["milestones"]:
+        lines.append("No gating milestones are recorded for this stage.")
+    lines += [f"[yellow]No milestone {slug!r} is recorded.[/]" for slug in stage["missing_milestones"]]
+    for slug in stage["milestones"]:
+        m = milestones[slug]
+        verdict = "[green]met[/]" if m["met"] else "[red]not met[/]"
+        lines.append(f"[bold]{m['title']}[/] ({slug}): {verdict}")
+        lines += [("  [green]✓[/] " if t["holds"] else "  [red]✗[/] ") + t["explanation"] for t in m["terms"]]
+        if m["needs_verification"]:
+            v = m["verification"]
+            seen = f"{v['verifier']} found it {v['verdict'].replace('_', ' ')} on {v['valid_from']}" if v else \
+                f"no verification by {m['standard']['verifier']} is recorded"
+            lines.append(("  [green]✓[/] " if m["verified"] else "  [red]✗[/] ") + seen)
+    state = "[blue]COMPLETED[/]" if stage["completed"] else "[green]MET[/]" if stage["met"] else "[red]NOT MET[/]"
+    return Panel(Group(*lines), title=f"Stage {stage['order']}: {stage['title']}: {state}", title_align="left")
+
+
+def _n(value: float | None) -> str:
+    if value is None:
+        return "unknown"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+@handle_errors
+def check_condition(ctx: typer.Context, condition: str = typer.Argument(..., help="The condition to try."),
+                    as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
+    """Parse a milestone condition and evaluate it on a day, storing nothing."""
+    day, at = _coordinates(as_of, known_at)
+    result = gates_service.check_condition(Pictures(store(ctx)), condition, as_of=day, known_at=at)
+    if json_out:
+        print_json(result)
+        return
+    console.print(f"[bold]{'holds' if result['holds'] else 'does not hold'}[/] on {result['as_of']}")
+    for term in result["terms"]:
+        console.print(("  ✓ " if term["holds"] else "  ✗ ") + term["explanation"])

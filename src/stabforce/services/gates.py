@@ -1,0 +1,109 @@
+"""Gates: phases, milestones and withdrawal stages on a day, as plain JSON for every face, and the
+check of a condition before it is recorded."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+from stabforce.engines.gates import GatesPicture, MilestoneStatus, StageStatus, explain, gates
+from stabforce.errors import InvalidInput
+from stabforce.ledger import Fact
+from stabforce.ledger.conditions import METRICS, ConditionError, Term, evaluate, parse_condition
+from stabforce.services.picture import Pictures
+from stabforce.services.views import snapshot_header, source_view
+
+
+def gates_picture(pictures: Pictures, *, as_of: date, known_at: datetime | None) -> GatesPicture:
+    """Return the gates on `as_of` as known at `known_at`, cached per ledger state."""
+    view = pictures.facts()
+    picture = pictures.get(as_of=as_of, known_at=known_at, view=view)
+    return pictures.memo(("gates", as_of, known_at), lambda: gates(picture.snapshot), head=view[1])
+
+
+def check_condition(pictures: Pictures, text: str, *, as_of: date, known_at: datetime | None) -> dict[str, Any]:
+    """Parse a condition and evaluate it on the day, storing nothing.
+
+    Raises
+    ------
+    InvalidInput
+        The condition does not parse; `details` carry `column` and `name`.
+    """
+    try:
+        condition = parse_condition(text)
+    except ConditionError as exc:
+        raise InvalidInput(f"condition: {exc}", field="condition", column=exc.column, name=exc.name) from None
+    g = gates_picture(pictures, as_of=as_of, known_at=known_at)
+    result = evaluate(condition, g.metrics)
+    return {**snapshot_header(g.snapshot), "condition": text, "holds": result.holds,
+            "terms": [term_view(t) for t in result.terms]}
+
+
+def metrics_catalogue() -> list[dict[str, Any]]:
+    """Return every metric a condition may use, with its arguments and allowed values."""
+    return [{"name": m.name, "doc": m.doc,
+             "params": [{"name": p.name, "required": p.required, "choices": list(p.choices) if p.choices else None,
+                         "number": p.number} for p in m.params]} for m in METRICS.values()]
+
+
+def gates_view(g: GatesPicture) -> dict[str, Any]:
+    """Return phases, milestones and stages with their terms, reasons and evidence."""
+    return {
+        **snapshot_header(g.snapshot),
+        "phases": [phase_view(f) for f in g.phases],
+        "stages": [stage_view(s) for s in g.stages],
+        "milestones": [milestone_view(m) for m in g.milestones],
+    }
+
+
+def phase_view(fact: Fact) -> dict[str, Any]:
+    """Return a phase: status, entry conditions, blockers, source."""
+    p = fact.payload
+    return {"name": p["name"], "title": p["title"], "status": p["status"], "started": p.get("started"),
+            "entry_conditions": list(p.get("entry_conditions", ())), "blockers": list(p.get("blockers", ())),
+            "valid_from": fact.valid_from.isoformat(), "provenance": source_view(fact)}
+
+
+def stage_view(s: StageStatus) -> dict[str, Any]:
+    """Return a stage: lines, share after, met, completion and the failing terms of its milestones."""
+    p = s.fact.payload
+    return {
+        "stage": s.subject, "order": s.order, "title": p["title"], "from_line": p["from_line"], "to_line": p["to_line"],
+        "idf_share_after_pct": p.get("idf_share_after_pct"), "approx": p.get("approx", False),
+        "met": s.met, "completed": s.completed is not None,
+        "completed_on": s.completed.valid_from.isoformat() if s.completed else None,
+        "completion": source_view(s.completed) if s.completed else None,
+        "completion_verifier": s.completed.payload["verifier"] if s.completed else None,
+        "milestones": [m.slug for m in s.milestones], "missing_milestones": list(s.missing),
+        "failing_terms": [{"milestone": m.slug, **term_view(t)} for m in s.milestones for t in m.failing],
+        "reasons": s.reasons(), "provenance": source_view(s.fact),
+    }
+
+
+def milestone_view(m: MilestoneStatus) -> dict[str, Any]:
+    """Return a milestone: its condition term by term, its standard, verification and evidence."""
+    p = m.fact.payload
+    verification = m.verification
+    return {
+        "milestone": m.slug, "title": m.title, "condition": p["condition"], "phase": p.get("phase"),
+        "standard": p.get("standard"), "due": p.get("due"), "overdue": m.overdue,
+        "condition_holds": m.condition_holds, "needs_verification": m.needs_verification, "verified": m.verified,
+        "met": m.met, "terms": [term_view(t) for t in m.evaluation.terms], "reasons": m.reasons(),
+        "verification": None if verification is None else {
+            "verdict": verification.payload["verdict"], "verifier": verification.payload["verifier"],
+            "evidence": [dict(e) for e in verification.payload["evidence"]], "note": verification.payload.get("note"),
+            "valid_from": verification.valid_from.isoformat(), "provenance": source_view(verification)},
+        "provenance": source_view(m.fact),
+    }
+
+
+def term_view(t: Term) -> dict[str, Any]:
+    """Return one comparison: text, values (null when unknown), holds, shortfall and its words."""
+    return {"text": t.text, "op": t.op, "left": _num(t.left), "right": _num(t.right), "holds": t.holds,
+            "shortfall": _num(t.shortfall), "metrics": [{"metric": n, "value": _num(v)} for n, v in t.metrics],
+            "explanation": explain(t)}
+
+
+def _num(value: float) -> float | None:
+    return None if math.isnan(value) else value
