@@ -1,7 +1,170 @@
-"""/api/v1 endpoints for gates (being built)."""
+"""/api/v1/gates: withdrawal stages and milestones on a day, term by term; checking a condition."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from stabforce.api.deps import Reader, ServicesDep
+from stabforce.api.schemas import IsoDate, IsoDateTime
+from stabforce.services import gates as gates_service
 
 router = APIRouter(tags=["gates"])
+AS_OF = Query(None, description="The day to judge (default today).")
+KNOWN_AT = Query(None, description="Judge by what was known at this time (default: everything recorded).")
+
+
+class Provenance(BaseModel):
+    fact: str
+    source: str
+    source_date: str
+    title: str | None
+    url: str | None
+    attribution: str | None
+    grade: str
+    quote: str | None
+
+
+class MetricValue(BaseModel):
+    metric: str
+    value: float | None = Field(description="null when the ledger cannot give it")
+
+
+class TermOut(BaseModel):
+    """One comparison of a condition, evaluated."""
+
+    text: str
+    op: str
+    left: float | None
+    right: float | None
+    holds: bool
+    shortfall: float | None = Field(description="how far the left side is from making the comparison true")
+    metrics: list[MetricValue]
+    explanation: str
+
+
+class FailingTerm(TermOut):
+    milestone: str
+
+
+class Verification(BaseModel):
+    verdict: str
+    verifier: str
+    evidence: list[dict[str, Any]]
+    note: str | None
+    valid_from: str
+    provenance: Provenance
+
+
+class MilestoneOut(BaseModel):
+    milestone: str
+    title: str
+    condition: str
+    phase: str | None
+    standard: dict[str, Any] | None
+    due: str | None
+    overdue: bool
+    condition_holds: bool
+    needs_verification: bool
+    verified: bool
+    met: bool
+    terms: list[TermOut]
+    reasons: list[str]
+    verification: Verification | None
+    provenance: Provenance
+
+
+class StageOut(BaseModel):
+    stage: str
+    order: int
+    title: str
+    from_line: str
+    to_line: str
+    idf_share_after_pct: float | None
+    approx: bool
+    met: bool = Field(description="true when the stage has gating milestones and every one is met")
+    completed: bool
+    completed_on: str | None
+    completion: Provenance | None
+    completion_verifier: str | None
+    milestones: list[str]
+    missing_milestones: list[str]
+    failing_terms: list[FailingTerm]
+    reasons: list[str]
+    provenance: Provenance
+
+
+class PhaseOut(BaseModel):
+    name: str
+    title: str
+    status: str
+    started: str | None
+    entry_conditions: list[str]
+    blockers: list[str]
+    valid_from: str
+    provenance: Provenance
+
+
+class GatesOut(BaseModel):
+    as_of: str
+    known_at: str
+    facts_known: int
+    phases: list[PhaseOut]
+    stages: list[StageOut]
+    milestones: list[MilestoneOut]
+
+
+class CheckIn(BaseModel):
+    condition: str = Field(min_length=1, max_length=2_000, description="A milestone condition to try")
+    as_of: IsoDate | None = None
+    known_at: IsoDateTime | None = None
+
+
+class CheckOut(BaseModel):
+    as_of: str
+    known_at: str
+    facts_known: int
+    condition: str
+    holds: bool
+    terms: list[TermOut]
+
+
+class MetricParam(BaseModel):
+    name: str
+    required: bool
+    choices: list[str] | None
+    number: bool
+
+
+class MetricOut(BaseModel):
+    name: str
+    doc: str
+    params: list[MetricParam]
+
+
+def _coordinates(as_of: date | None, known_at: datetime | None) -> tuple[date, datetime | None]:
+    if known_at is not None and known_at.tzinfo is None:
+        known_at = known_at.replace(tzinfo=UTC)
+    return as_of or datetime.now(UTC).date(), known_at
+
+
+@router.get("/gates", response_model=GatesOut, summary="Withdrawal stages and milestones: met or not, term by term")
+def get_gates(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
+              known_at: IsoDateTime | None = KNOWN_AT) -> dict[str, Any]:
+    day, at = _coordinates(as_of, known_at)
+    return gates_service.gates_view(gates_service.gates_picture(services.pictures, as_of=day, known_at=at))
+
+
+@router.post("/gates/check", response_model=CheckOut,
+             summary="Parse a condition and evaluate it on a day; nothing is stored (errors give column and name)")
+def check(body: CheckIn, services: ServicesDep, actor: Reader) -> dict[str, Any]:
+    day, at = _coordinates(body.as_of, body.known_at)
+    return gates_service.check_condition(services.pictures, body.condition, as_of=day, known_at=at)
+
+
+@router.get("/gates/metrics", response_model=list[MetricOut], summary="The metrics a condition may use")
+def metrics(actor: Reader) -> list[dict[str, Any]]:
+    return gates_service.metrics_catalogue()

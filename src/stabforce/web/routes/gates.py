@@ -1,7 +1,83 @@
-"""Pages for gates (being built)."""
+"""The gates board: each withdrawal stage, its milestones, met or not, the failing terms and the
+evidence; trying a condition; recording a milestone (refused with the column of the problem)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from stabforce.errors import InvalidInput, PermissionDenied
+from stabforce.services import facts
+from stabforce.services import gates as gates_service
+from stabforce.web.pages import actor, check_csrf, render, services, when
 
 router = APIRouter()
+SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@router.get("/gates", response_class=HTMLResponse)
+def board(request: Request) -> HTMLResponse:
+    who, at = actor(request), when(request)
+    picture = gates_service.gates_picture(services(request).pictures, as_of=at.as_of, known_at=at.known_at)
+    view = gates_service.gates_view(picture)
+    gating = {slug for s in view["stages"] for slug in s["milestones"]}
+    return render(request, "gates.html", who=who, at=at, view=view,
+                  milestones={m["milestone"]: m for m in view["milestones"]},
+                  loose=[m for m in view["milestones"] if m["milestone"] not in gating],
+                  metrics=gates_service.metrics_catalogue())
+
+
+@router.get("/gates/check", response_class=HTMLResponse)
+def check(request: Request, condition: str = "") -> HTMLResponse:
+    """Evaluate a condition on the page's day (an htmx fragment); nothing is stored."""
+    who, at = actor(request), when(request)
+    try:
+        result = gates_service.check_condition(services(request).pictures, condition, as_of=at.as_of,
+                                               known_at=at.known_at)
+        return render(request, "_condition_result.html", who=who, result=result, error=None, condition=condition)
+    except InvalidInput as exc:
+        status = 200 if request.headers.get("hx-request") else 422  # htmx swaps only successful responses
+        return render(request, "_condition_result.html", who=who, result=None, error=exc, condition=condition,
+                      status_code=status)
+
+
+def _milestone_form(request: Request, form: dict[str, Any], error: InvalidInput | PermissionDenied | None = None,
+                    status: int = 200) -> HTMLResponse:
+    return render(request, "record_milestone.html", status_code=status, at=when(request), form=form, error=error,
+                  metrics=gates_service.metrics_catalogue())
+
+
+@router.get("/gates/milestone", response_class=HTMLResponse)
+def milestone_form(request: Request) -> HTMLResponse:
+    actor(request)
+    return _milestone_form(request, {"grade": "B2", "valid_from": datetime.now(UTC).date().isoformat()})
+
+
+@router.post("/gates/milestone", response_class=HTMLResponse)
+async def record_milestone(request: Request) -> Response:
+    who = actor(request)
+    raw = await request.form()
+    check_csrf(request, raw.get("csrf_token"))
+    form = {k: str(raw.get(k, "")).strip() for k in raw}
+    slug = form.get("slug") or SLUG.sub("-", form.get("title", "").lower()).strip("-")
+    standard = ({"verifier": form["verifier"], "evidence": form.get("evidence") or "as agreed"}
+                if form.get("verifier") else None)
+    payload = {"title": form.get("title", ""), "condition": form.get("condition", ""), "standard": standard,
+               "due": form.get("due") or None, "phase": form.get("phase") or None}
+    try:
+        fact = facts.record_fact(services(request).ledger, who, {
+            "kind": "milestone", "subject": f"milestone:{slug}", "payload": payload,
+            "valid_from": form.get("valid_from", ""),
+            "source": {"key": form.get("source_key", ""), "date": form.get("source_date", ""),
+                       "title": form.get("source_title") or None},
+            "quote": form.get("quote") or None, "grade": form.get("grade", "").upper(),
+        })
+    except InvalidInput as exc:
+        return _milestone_form(request, form, exc, status=422)
+    except PermissionDenied as exc:
+        return _milestone_form(request, form, exc, status=403)
+    return RedirectResponse(f"/facts/{fact.id}?recorded=1", status_code=303)
