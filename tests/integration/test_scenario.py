@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from stabforce.cli.main import app
 from stabforce.ledger import parse_fact
+from stabforce.services.exchange import SCENARIOS
 from tests.conftest import SHARED
 
 runner = CliRunner()
@@ -19,8 +20,9 @@ SEED_1130, SEED_1212 = "002_e834e5538de5cdbe.txt", "000_ce0f4f7e2263de6f.txt"
 
 
 def scenario_lines() -> list[dict]:
-    text = resources.files("stabforce.scenarios").joinpath("gaza-isf.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    folder = resources.files("stabforce.scenarios")
+    texts = [folder.joinpath(part).read_text(encoding="utf-8") for part in SCENARIOS["gaza-isf"]]
+    return [json.loads(line) for text in texts for line in text.splitlines() if line.strip()]
 
 
 @pytest.fixture
