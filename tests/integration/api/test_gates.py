@@ -64,7 +64,7 @@ def test_a_condition_with_an_error_is_refused_everywhere_and_nothing_is_stored(l
     response = client.post("/api/v1/facts", json=bad, headers=bearer(tokens["planner"]))
     assert response.status_code == 422
     error = response.json()["error"]
-    assert error["details"] == {"field": "payload.condition", "column": 29, "name": "sites.opne"}
+    assert error["details"] == {"field": "payload.condition", "column": 29, "name": "sites.opne", "item": 1}
     assert "did you mean sites.open" in error["message"]
     check = client.post("/api/v1/gates/check", json={"condition": "police.deployed >= (2000"},
                         headers=bearer(tokens["viewer"]))
