@@ -112,3 +112,14 @@ def test_days_without_counts_from_the_last_serious_violation_or_the_mandate():
     assert (terms[0].left, terms[1].left) == (12, 1)  # the minor one of the 25th; the 20th is outside 10 days
     terms = picture([mandate, quiet, incident, minor], "2026-02-19").milestones[0].evaluation.terms
     assert (terms[0].left, terms[0].holds, terms[1].left) == (30, True, 0)
+
+
+def test_strength_terms_are_those_a_build_up_forecast_can_date():
+    ledger = [milestone("mixed", 'isf.strength >= 5000 and isf.strength(sector="rafah") > 999.5 and '
+                                 'police.deployed >= 10 and (isf.strength > 1 or sites.open > 0) and 3000 <= isf.strength'),
+              stage(1, "mixed")]
+    from stabforce.engines.gates import strength_terms
+
+    found, others = strength_terms(picture(ledger, "2026-02-01").milestones[0])
+    assert [(t.sector, t.troops) for t in found] == [(None, 5000), ("rafah", 1000)]
+    assert others == 4  # police, the two under "or", and the reversed comparison

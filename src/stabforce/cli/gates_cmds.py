@@ -10,13 +10,25 @@ import typer
 from rich.console import Group
 from rich.panel import Panel
 
-from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, status, store
+from stabforce.cli.common import (
+    console,
+    handle_errors,
+    parse_day,
+    parse_known_at,
+    print_json,
+    settings,
+    status,
+    store,
+)
 from stabforce.services import gates as gates_service
 from stabforce.services.picture import Pictures
 
 AS_OF = typer.Option(None, "--as-of", help="The day to judge (default today).")
 KNOWN_AT = typer.Option(None, "--known-at", help="Judge by what was known then (default now).")
 JSON = typer.Option(False, "--json", help="Print JSON: each stage with met (bool) and its failing terms.")
+FORECAST = typer.Option(False, "--forecast", help="Also date each pending stage's force-strength terms "
+                                                  "from the build-up forecast.")
+SEED = typer.Option(2803, "--seed", help="Seed of the forecast (with --forecast).")
 
 
 def register(app: typer.Typer) -> None:
@@ -31,11 +43,17 @@ def _coordinates(as_of: str | None, known_at: str | None) -> tuple[date, datetim
 
 
 @handle_errors
-def gates(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
+def gates(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON,
+          forecast: bool = FORECAST, seed: int = SEED) -> None:
     """Withdrawal stages and milestones on a day: met or not, and why, term by term."""
     day, at = _coordinates(as_of, known_at)
+    pictures = Pictures(store(ctx))
     with status("Evaluating the gates"):
-        view = gates_service.gates_view(gates_service.gates_picture(Pictures(store(ctx)), as_of=day, known_at=at))
+        view = gates_service.gates_view(gates_service.gates_picture(pictures, as_of=day, known_at=at))
+    if forecast:
+        with status("Forecasting the build-up"):
+            view["forecast"] = gates_service.gate_forecasts(pictures, settings(ctx), as_of=day, known_at=at,
+                                                            runs=settings(ctx).forecast_runs, seed=seed)
     if json_out:
         print_json(view)
         return
@@ -52,6 +70,21 @@ def gates(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json
     pending = [s for s in view["stages"] if not s["completed"]]
     met = [s for s in pending if s["met"]]
     console.print(f"{len(met)} of {len(pending)} pending stage(s) met." if pending else "Every stage is completed.")
+    if forecast:
+        _print_forecast(view["forecast"])
+
+
+def _print_forecast(outlook: dict[str, Any]) -> None:
+    console.print(f"[bold]When the force-strength terms may be met[/] ({outlook['runs']:,} runs, seed {outlook['seed']}, "
+                  f"ledger #{outlook['ledger_seq']}; conditioned on each stage pending on {outlook['as_of']})")
+    for stage in outlook["stages"]:
+        if not stage["troops_needed"]:
+            console.print(f"  Stage {stage['order']}: no force-strength terms to date.")
+            continue
+        earliest = " (earliest: sector terms, whole-force forecast)" if stage["lower_bound"] else ""
+        console.print(f"  Stage {stage['order']}: ≥ {stage['troops_needed']:,} troops{earliest}: median "
+                      f"{stage['p50_date'] or 'beyond 24 months'}, 80% between {stage['p10_date'] or '—'} and "
+                      f"{stage['p90_date'] or 'beyond 24 months'}; {stage['other_terms']} other term(s) not forecast")
 
 
 def _stage_panel(stage: dict[str, Any], milestones: dict[str, dict[str, Any]]) -> Panel:

@@ -27,7 +27,16 @@ from stabforce.engines.police import Pipeline, police_pipeline
 from stabforce.engines.registry import InfraItem, Registry, infra_count, infrastructure, registry_of
 from stabforce.engines.sites import SitesPicture, civilian_sites
 from stabforce.ledger import Fact
-from stabforce.ledger.conditions import Evaluation, Metric, Term, evaluate, parse_condition
+from stabforce.ledger.conditions import (
+    Compare,
+    Evaluation,
+    Logic,
+    Metric,
+    Number,
+    Term,
+    evaluate,
+    parse_condition,
+)
 from stabforce.model import Snapshot
 
 UNKNOWN = float("nan")
@@ -261,3 +270,44 @@ def _fmt(value: float) -> str:
     if math.isnan(value):
         return "unknown"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+@dataclass(frozen=True)
+class StrengthTerm:
+    """A comparison of ISF strength against a fixed number: what a build-up forecast can date."""
+
+    milestone: str
+    text: str
+    sector: str | None
+    troops: int
+
+
+def strength_terms(milestone: MilestoneStatus) -> tuple[list[StrengthTerm], int]:
+    """Return a milestone's `isf.strength(...) >= N` / `> N` terms that must all hold (joined by
+    `and` at the top) and how many other terms it has."""
+    condition = parse_condition(milestone.fact.payload["condition"])
+    found: list[StrengthTerm] = []
+    compares: list[Compare] = []
+    others = _compares(condition.tree, compares)
+    for node in compares:
+        left, right = node.left, node.right
+        if isinstance(left, Metric) and left.name == "isf.strength" and isinstance(right, Number) and node.op in (">=", ">"):
+            need = right.value if node.op == ">=" else math.floor(right.value) + 1
+            found.append(StrengthTerm(milestone.slug, condition.source(node), left.arg("sector"), math.ceil(need)))
+    return found, others + len(compares) - len(found)
+
+
+def _compares(node: object, out: list[Compare]) -> int:
+    """Collect the comparisons joined by `and` from the top; return how many sit under or/not."""
+    if isinstance(node, Compare):
+        out.append(node)
+        return 0
+    if isinstance(node, Logic) and node.op == "and":
+        return sum(_compares(item, out) for item in node.items)
+    return _count(node)
+
+
+def _count(node: object) -> int:
+    if isinstance(node, Compare):
+        return 1
+    return sum(_count(item) for item in getattr(node, "items", ()))

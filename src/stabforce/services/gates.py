@@ -4,15 +4,17 @@ check of a condition before it is recorded."""
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from stabforce.engines.gates import GatesPicture, MilestoneStatus, StageStatus, explain, gates
+from stabforce.engines.gates import GatesPicture, MilestoneStatus, StageStatus, explain, gates, strength_terms
 from stabforce.errors import InvalidInput
 from stabforce.ledger import Fact
 from stabforce.ledger.conditions import METRICS, ConditionError, Term, evaluate, parse_condition
+from stabforce.services import forecasts
 from stabforce.services.picture import Pictures
 from stabforce.services.views import snapshot_header, source_view
+from stabforce.settings import Settings
 
 
 def gates_picture(pictures: Pictures, *, as_of: date, known_at: datetime | None) -> GatesPicture:
@@ -107,3 +109,59 @@ def term_view(t: Term) -> dict[str, Any]:
 
 def _num(value: float) -> float | None:
     return None if math.isnan(value) else value
+
+
+def gate_forecasts(pictures: Pictures, settings: Settings, *, as_of: date, known_at: datetime | None,
+                   runs: int, seed: int) -> dict[str, Any]:
+    """Return, for each pending stage, when its force-strength terms may be met: the probability by
+    checkpoints and the dates reached with 10/50/90% probability, from the build-up forecast.
+
+    The forecast is of the whole force; a term about one sector needs at least that many troops in
+    the whole force, so for sector terms the dates are the earliest possible (marked `lower_bound`).
+    Terms on anything else (weapons, police, incidents) are counted, not forecast. Probabilities are
+    conditioned on the stage still pending on `as_of`. Dates are month-ends after authorization; a
+    null date is beyond the 24-month horizon.
+    """
+    made = forecasts.forecast_scenario(pictures, settings, as_of=as_of, known_at=known_at, runs=runs, seed=seed)
+    result = made.result
+    start = result.inputs.authorized
+    g = gates_picture(pictures, as_of=as_of, known_at=known_at)
+    stages = []
+    for stage in g.stages:
+        if stage.completed is not None:
+            continue
+        terms, others = [], 0
+        for milestone in stage.milestones:
+            found, rest = strength_terms(milestone)
+            terms += found
+            others += rest
+        entry: dict[str, Any] = {
+            "stage": stage.subject, "order": stage.order, "title": stage.fact.payload["title"],
+            "strength_terms": [{"milestone": t.milestone, "text": t.text, "sector": t.sector, "troops": t.troops}
+                               for t in terms],
+            "other_terms": others, "troops_needed": None, "lower_bound": any(t.sector for t in terms),
+            "probability_by": {}, "p10_date": None, "p50_date": None, "p90_date": None,
+        }
+        if terms:
+            need = max(t.troops for t in terms)
+            dates = [start + timedelta(days=int(d)) for d in result.days]
+            probs = result.probability_by(need)
+            # Known not reached by `as_of` (the stage is pending): condition on that. Running maxima are
+            # nested events, so P(reached by d | not by t0) = (P(d) - P(t0)) / (1 - P(t0)).
+            past = [k for k, d in enumerate(dates) if d <= as_of]
+            k0 = past[-1] if past else -1
+            p0 = float(probs[k0]) if k0 >= 0 else 0.0
+            cond = [(float(probs[k]) - p0) / (1 - p0) if p0 < 1 else 0.0 for k in range(len(dates))]
+            ahead = range(k0 + 1, len(dates))
+            entry.update(
+                troops_needed=need,
+                probability_by={dates[k].isoformat(): round(cond[k], 3) for k in ahead
+                                if k in (3, 6, 9, 12, 18, 24) or k == k0 + 1},
+                **{f"p{round(q * 100)}_date": next((dates[k].isoformat() for k in ahead if cond[k] >= q), None)
+                   for q in (0.1, 0.5, 0.9)},
+            )
+        stages.append(entry)
+    return {"as_of": as_of.isoformat(), "seed": result.seed, "runs": result.runs, "method": result.method,
+            "authorized": start.isoformat(), "ledger_seq": made.ledger_head[0],
+            "ledger_hash": made.ledger_head[1],
+            "stages": stages}

@@ -113,3 +113,31 @@ def test_gates_page_and_milestone_form(services):
         fragment = site.get("/gates/check", params={"condition": "police.deployed >= 2000 andd 1 > 0"})
         assert fragment.status_code == 422 and "unexpected &#39;andd&#39; at column 25" in fragment.text and "^ andd" in fragment.text
         assert site.get("/gates/check", params={"condition": "police.deployed >= 0"}).text.count("Holds") == 1
+
+
+def test_gate_forecast_dates_each_pending_stage_with_stated_seed_runs_and_ledger(services, tokens, client):
+    exchange.load_scenario(services.ledger, Actor(id="test", role=Role.ADMIN), "gaza-isf")
+    services.settings.forecast_runs = 5_000
+    response = client.get("/api/v1/gates/forecast", params={"as_of": "2026-02-20", "seed": 7},
+                          headers=bearer(tokens["viewer"]))
+    assert response.status_code == 200
+    outlook = response.json()
+    assert (outlook["seed"], outlook["runs"]) == (7, 5_000)
+    assert outlook["ledger_seq"] == services.ledger.head()[0]
+    assert [s["stage"] for s in outlook["stages"]] == ["stage:2", "stage:3"]  # stage 1 is completed
+    for stage in outlook["stages"]:
+        assert stage["troops_needed"] == 1 and stage["lower_bound"] is True
+        days = list(stage["probability_by"])
+        assert days == sorted(days) and days[0] > "2026-02-20"
+        probs = list(stage["probability_by"].values())
+        assert all(0 <= p <= 1 for p in probs) and probs == sorted(probs)
+        dates = [stage[k] for k in ("p10_date", "p50_date", "p90_date") if stage[k]]
+        assert dates == sorted(dates) and dates[0] > "2026-02-20"
+    assert outlook["stages"][1]["other_terms"] == 4
+    again = client.get("/api/v1/gates/forecast", params={"as_of": "2026-02-20", "seed": 7},
+                       headers=bearer(tokens["viewer"])).json()
+    assert again == outlook
+    cli = runner.invoke(app, ["--database-url", services.settings.database_url, "gates", "--as-of", "2026-02-20",
+                              "--forecast", "--json"])
+    assert cli.exit_code == 0, cli.output
+    assert [s["stage"] for s in json.loads(cli.stdout)["forecast"]["stages"]] == ["stage:2", "stage:3"]

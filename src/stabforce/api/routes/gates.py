@@ -165,6 +165,48 @@ def check(body: CheckIn, services: ServicesDep, actor: Reader) -> dict[str, Any]
     return gates_service.check_condition(services.pictures, body.condition, as_of=day, known_at=at)
 
 
+class StrengthTermOut(BaseModel):
+    milestone: str
+    text: str
+    sector: str | None
+    troops: int
+
+
+class StageForecastOut(BaseModel):
+    stage: str
+    order: int
+    title: str
+    strength_terms: list[StrengthTermOut]
+    other_terms: int = Field(description="terms on other metrics, not forecast")
+    troops_needed: int | None
+    lower_bound: bool = Field(description="true when sector terms make the dates the earliest possible")
+    probability_by: dict[str, float]
+    p10_date: str | None
+    p50_date: str | None
+    p90_date: str | None
+
+
+class GateForecastOut(BaseModel):
+    as_of: str
+    seed: int
+    runs: int
+    method: str
+    authorized: str
+    ledger_seq: int
+    ledger_hash: str
+    stages: list[StageForecastOut]
+
+
+@router.get("/gates/forecast", response_model=GateForecastOut,
+            summary="When each pending stage's force-strength terms may be met (from the build-up forecast)")
+def gate_forecast(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
+                  known_at: IsoDateTime | None = KNOWN_AT,
+                  seed: int = Query(2803, ge=0, le=2**32 - 1, description="Seed of the forecast")) -> dict[str, Any]:
+    day, at = _coordinates(as_of, known_at)
+    return gates_service.gate_forecasts(services.pictures, services.settings, as_of=day, known_at=at,
+                                        runs=services.settings.forecast_runs, seed=seed)
+
+
 @router.get("/gates/metrics", response_model=list[MetricOut], summary="The metrics a condition may use")
 def metrics(actor: Reader) -> list[dict[str, Any]]:
     return gates_service.metrics_catalogue()

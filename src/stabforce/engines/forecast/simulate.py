@@ -64,7 +64,12 @@ class ForecastResult:
 
     def median_date(self, target: float) -> date | None:
         """Return the first month-end by which the target is reached with probability at least 0.5."""
-        hit = np.nonzero(self.probability_by(target) >= 0.5)[0]
+        return self.date_reached(target, 0.5)
+
+    def date_reached(self, target: float, probability: float) -> date | None:
+        """Return the first month-end by which the target is reached with at least this probability
+        (None: not within the horizon)."""
+        hit = np.nonzero(self.probability_by(target) >= probability)[0]
         return self.inputs.authorized + timedelta(days=int(self.days[hit[0]])) if len(hit) else None
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from stabforce.errors import InvalidInput, PermissionDenied
+from stabforce.errors import InvalidInput, NotFound, PermissionDenied
 from stabforce.services import facts
 from stabforce.services import gates as gates_service
 from stabforce.web.pages import actor, check_csrf, render, services, when
@@ -25,7 +25,15 @@ def board(request: Request) -> HTMLResponse:
     picture = gates_service.gates_picture(services(request).pictures, as_of=at.as_of, known_at=at.known_at)
     view = gates_service.gates_view(picture)
     gating = {slug for s in view["stages"] for slug in s["milestones"]}
-    return render(request, "gates.html", who=who, at=at, view=view,
+    svc = services(request)
+    try:
+        outlook = gates_service.gate_forecasts(svc.pictures, svc.settings, as_of=at.as_of, known_at=at.known_at,
+                                               runs=svc.settings.forecast_runs, seed=2803)
+        dated, forecast_error = {s["stage"]: s for s in outlook["stages"]}, None
+    except (NotFound, InvalidInput) as exc:  # no mandate or troop requirement to forecast from
+        outlook, dated, forecast_error = None, {}, exc.message
+    return render(request, "gates.html", who=who, at=at, view=view, outlook=outlook, dated=dated,
+                  forecast_error=forecast_error,
                   milestones={m["milestone"]: m for m in view["milestones"]},
                   loose=[m for m in view["milestones"] if m["milestone"] not in gating],
                   metrics=gates_service.metrics_catalogue())
