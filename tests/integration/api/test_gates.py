@@ -83,8 +83,8 @@ def test_api_gates_follow_the_ledger_once_troops_arrive_and_monitors_verify(serv
     view = client.get("/api/v1/gates", params={"as_of": "2026-04-15"}, headers=planner).json()
     rafah = next(m for m in view["milestones"] if m["milestone"] == "isf-in-rafah")
     assert rafah["condition_holds"] and not rafah["met"]
-    assert rafah["reasons"] == ["condition holds but is not yet verified as met by "
-                                "IDF, ISF, guarantors and the United States (plan point 16)"]
+    assert rafah["reasons"] == [("condition holds but is not yet verified as met by "
+                                 "IDF, ISF, guarantors and the United States (plan point 16)")]
     verdict = fact_input("milestone_verified", "milestone:isf-in-rafah", valid_from="2026-04-12",
                          payload={"verdict": "met", "verifier": "test verification team",
                                   "evidence": [{"name": "site visit notes", "description": "written for this test"}]})
