@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
 from stabforce.store import AccountStore, LedgerStore, create_db_engine, migrate
+from stabforce.store.evidence_repo import EvidenceStore
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Services:
     ledger: LedgerStore
     accounts: AccountStore
     pictures: Pictures
+    evidence: EvidenceStore
 
     def close(self) -> None:
         """Release database connections."""
@@ -29,7 +31,7 @@ def build(settings: Settings, *, migrate_schema: bool = False) -> Services:
         migrate(settings.database_url)
     engine = create_db_engine(settings.database_url)
     ledger = LedgerStore(engine)
-    return Services(settings, ledger, AccountStore(engine), Pictures(ledger))
+    return Services(settings, ledger, AccountStore(engine), Pictures(ledger), EvidenceStore(engine))
 
 
 def build_store(settings: Settings, *, migrate_schema: bool = False) -> LedgerStore:

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
                           "the working directory or the project.",
     )
     forecast_runs: int = Field(20_000, gt=0, le=5_000_000, description="Monte Carlo runs per forecast.")
+    evidence_max_bytes: int = Field(
+        10 * 1024 * 1024, gt=0, description="Largest evidence file that may be uploaded, in bytes (default 10 MiB).",
+    )
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",

@@ -16,7 +16,7 @@ import pytest
 
 CHROMIUM = os.environ.get("STABFORCE_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "e2e-password-1"
-USERS = (("admin", "admin", None), ("lia", "liaison", "IDN"))
+USERS = (("admin", "admin", None), ("lia", "liaison", "IDN"), ("mon", "monitor", None))
 SCREENSHOTS = Path(os.environ.get("STABFORCE_SCREENSHOTS", "out/screenshots"))
 
 

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from stabforce.cli.main import app
 from tests.conftest import SHARED
+from tests.integration.test_scenario import scenario_lines
 
 runner = CliRunner()
 HISTORY = SHARED / "data" / "peacekeeping"
@@ -60,7 +61,7 @@ def test_forecast_the_loaded_scenario_states_its_ledger_state(db_url):
     result = run(db_url, "forecast", "--json", "--runs", "2000", "--as-of", "2026-03-01")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
-    assert out["ledger"]["facts"] == 71 and len(out["ledger"]["head"]) == 64
+    assert out["ledger"]["facts"] == len(scenario_lines()) and len(out["ledger"]["head"]) == 64
     assert out["inputs"]["military_ceiling"] == 20000 and out["inputs"]["organization"] == "non-UN"
     assert out["observed"] == {"month": 3, "troops": 0.0}
     assert {"50%", "80%"} == set(out["targets"])

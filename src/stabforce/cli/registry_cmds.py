@@ -1,9 +1,70 @@
-"""Commands for registry (being built)."""
+"""`stabforce registry`: the decommissioning registry (weapons by type and state, refused steps,
+infrastructure and due re-inspections)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import typer
+from rich.table import Table
+
+from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, status, store
+from stabforce.services import registry as registry_service
+
+AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
+KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
+                                                  "or a datetime (default now).")
+JSON = typer.Option(False, "--json", help="Print JSON (the shape of GET /api/v1/registry).")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command()(registry)
+
+
+@handle_errors
+def registry(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
+    """The decommissioning registry: weapons by type and state, refused steps, infrastructure."""
+    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
+    with status("Folding the ledger"):
+        rp = registry_service.registry_at(store(ctx), as_of=day, known_at=parse_known_at(known_at))
+    view = registry_service.registry_view(rp)
+    if json_out:
+        print_json(view)
+        return
+    s = rp.snapshot
+    console.print(f"[bold]As of {s.as_of}[/], as known at {s.known_at:%Y-%m-%d %H:%M} UTC "
+                  f"({s.known_count} facts known)")
+    states = view["states"]
+    weapons = Table("weapon", "category", *states, "total declared", title="Weapons held in each state")
+    for row in view["weapons"]:
+        weapons.add_row(row["weapon"], row["category"], *(f"{row['held'][st]:,}" for st in states),
+                        f"{row['total_declared']:,}")
+    for row in view["categories"]:
+        weapons.add_row(f"[bold]{row['category']}[/]", "", *(f"[bold]{row['held'][st]:,}[/]" for st in states),
+                        f"[bold]{row['total_declared']:,}[/]", end_section=row["category"] == "heavy")
+    console.print(weapons if view["weapons"] else "No weapons recorded in the registry.")
+    if view["refused"]:
+        refused = Table("fact", "day", "step", "why refused", title="Refused steps (not applied)")
+        for step in view["refused"]:
+            refused.add_row(step["fact_id"], step["valid_from"],
+                            f"{step['quantity']:,} {step['weapon']} {step['from_state']} → {step['to_state']}",
+                            step["refused"])
+        console.print(refused)
+    else:
+        console.print("No refused steps.")
+    if not view["infrastructure"]:
+        console.print("No infrastructure recorded.")
+        return
+    infra = Table("item", "type", "status", "since", "re-inspection due", "place", "fact",
+                  title="Infrastructure (overdue re-inspections first)")
+    for item in view["infrastructure"]:
+        due = item["due"] or "—"
+        if item["overdue"]:
+            due = f"[bold red]{due} (overdue {item['days_overdue']} days)[/]"
+        infra.add_row(item["subject"], item["type"], item["status"], item["since"], due, item["place"] or "",
+                      item["fact_id"])
+    console.print(infra)
+    counts = view["infrastructure_counts"]
+    console.print(f"Identified {counts['identified']}, neutralized {counts['neutralized']}, re-inspected "
+                  f"{counts['reinspected']}; re-inspections overdue: {view['reinspections_overdue']}.")

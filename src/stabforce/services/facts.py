@@ -11,10 +11,11 @@ from stabforce.errors import FactNotFound, InvalidInput
 from stabforce.ledger import ChainReport, Fact, FactDraft, parse_fact
 from stabforce.services.actors import Actor
 from stabforce.services.picture import Pictures
+from stabforce.services.registry import check_steps
 from stabforce.store import FactFilter, LedgerStore
 
-__all__ = ["FactFilter", "get_fact", "get_fact_with_successors", "list_facts", "page_facts", "record_fact", "record_facts", "retract_fact",
-           "settle_conflict", "verify_ledger"]
+__all__ = ["FactFilter", "check_fact", "check_facts", "get_fact", "get_fact_with_successors", "list_facts",
+           "page_facts", "record_fact", "record_facts", "retract_fact", "settle_conflict", "verify_ledger"]
 
 
 def record_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str, Any]]) -> list[Fact]:
@@ -22,6 +23,17 @@ def record_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str,
 
     Nothing is stored unless every fact is valid: a bad one refuses the whole batch.
     """
+    return store.append(check_facts(store, actor, inputs), recorded_by=actor.id)
+
+
+def check_fact(store: LedgerStore, actor: Actor, data: Mapping[str, Any]) -> FactDraft:
+    """Do every check `record_fact` does, storing nothing; return the validated draft."""
+    return check_facts(store, actor, [data])[0]
+
+
+def check_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str, Any]]) -> list[FactDraft]:
+    """Validate every input, check the actor may write each and that no registry stock is overdrawn
+    (`services.registry.check_steps`); store nothing. Return the drafts."""
     drafts: list[FactDraft] = []
     for n, data in enumerate(inputs, start=1):
         try:
@@ -31,7 +43,8 @@ def record_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str,
             raise
         actor.require_write(draft.kind, draft.subject)
         drafts.append(draft)
-    return store.append(drafts, recorded_by=actor.id)
+    check_steps(store, actor, drafts)
+    return drafts
 
 
 def record_fact(store: LedgerStore, actor: Actor, data: Mapping[str, Any]) -> Fact:

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from stabforce.services import views
+from stabforce.services import incidents, views
 from stabforce.web.pages import actor, render, services, when
 
 router = APIRouter()
@@ -38,7 +38,15 @@ def map_layers(request: Request) -> JSONResponse:
         "outline": json.loads((GEO / "gaza-outline.geojson").read_text()),
         "zones": zones,
         "sectors": json.loads((GEO / "sectors-approximate.geojson").read_text()),
+        "incidents": incidents.incident_features(services(request).pictures, as_of=at.as_of, known_at=at.known_at),
+        "sites": _sites(request, at),
     })
+
+
+def _sites(request: Request, at: Any) -> list[dict[str, Any]]:
+    """Return the civilian sites that have a place, as the /sites page draws them."""
+    from stabforce.web.routes.police import site_markers
+    return site_markers(request, at)
 
 
 def _zone_fact(fact: Any) -> dict[str, Any]:

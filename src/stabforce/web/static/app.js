@@ -65,6 +65,26 @@
     return p.label + ": " + share + src + ". Shape approximate.";
   }
 
+  // Incidents: radius grows with fatalities; solid outline = exact place, dashed = near (2), dotted = region (3).
+  function incidentLayer(fc) {
+    return L.geoJSON(fc, {
+      pointToLayer: function (f, latlng) {
+        var p = f.properties;
+        return L.circleMarker(latlng, { radius: 4 + 2 * Math.sqrt(p.fatalities || 0), color: "#7a1200", weight: 2,
+          fillColor: p.violation === "serious" ? "#d7301f" : "#fc8d59", fillOpacity: p.precision === 1 ? 0.8 : 0.35,
+          dashArray: p.precision === 1 ? null : (p.precision === 2 ? "4 3" : "1 4") });
+      },
+      onEachFeature: function (f, layer) {
+        var p = f.properties;
+        var where = { 1: "exact place", 2: "near (within the town)", 3: "region only" }[p.precision] || "";
+        layer.bindTooltip(p.date + " · " + p.event_type.replace(/_/g, " ") + (p.violation !== "none" ? " · " + p.violation + " violation" : "") +
+                          " · " + (p.fatalities || 0) + " killed · " + (p.place.name || "") + " (precision " + p.precision + ": " + where +
+                          ") — " + (p.attribution || p.source) + ", grade " + p.grade, { sticky: true });
+        layer.on("add", function () { var e = layer.getElement(); if (e) e.setAttribute("data-incident", p.id); });
+      }
+    });
+  }
+
   function map() {
     var el = document.getElementById("map");
     if (!el || !window.L) return;
@@ -88,7 +108,10 @@
                             { permanent: true, direction: "right" });
         }
       }).addTo(m);
+      if (d.incidents) incidentLayer(d.incidents).addTo(m);
       m.fitBounds(outline.getBounds(), { padding: [20, 20] });
+      // Sites after the view is set (a ring in metres needs the map's projection).
+      if (d.sites && window.stabforceSiteMarker) d.sites.forEach(function (s) { window.stabforceSiteMarker(s).addTo(m); });
       el.setAttribute("data-ready", "1");
     });
   }
