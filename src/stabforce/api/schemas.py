@@ -30,6 +30,19 @@ IsoDate = Annotated[date, BeforeValidator(_iso(_DAY, "date (YYYY-MM-DD)"))]
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso(_MOMENT, "date-time"))]
 
 
+class Provenance(BaseModel):
+    """The fact behind a figure and its source."""
+
+    fact: str
+    source: str
+    source_date: date
+    title: str | None
+    url: str | None
+    attribution: str | None
+    grade: str
+    quote: str | None
+
+
 class ErrorDetail(BaseModel):
     code: str
     message: str

@@ -9,23 +9,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from stabforce.api.deps import Reader, ServicesDep
-from stabforce.api.schemas import IsoDate, IsoDateTime
+from stabforce.api.schemas import IsoDate, IsoDateTime, Provenance
 from stabforce.services import gates as gates_service
 
 router = APIRouter(tags=["gates"])
 AS_OF = Query(None, description="The day to judge (default today).")
 KNOWN_AT = Query(None, description="Judge by what was known at this time (default: everything recorded).")
-
-
-class Provenance(BaseModel):
-    fact: str
-    source: str
-    source_date: str
-    title: str | None
-    url: str | None
-    attribution: str | None
-    grade: str
-    quote: str | None
 
 
 class MetricValue(BaseModel):

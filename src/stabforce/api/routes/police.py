@@ -8,25 +8,12 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from stabforce.api.deps import Reader, ServicesDep
-from stabforce.api.schemas import IsoDate, IsoDateTime
+from stabforce.api.schemas import IsoDate, IsoDateTime, Provenance
 from stabforce.services import police as police_service
 
 router = APIRouter(tags=["police and sites"])
 AS_OF = Query(None, description="The day to show (default today).")
 KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
-
-
-class Provenance(BaseModel):
-    """The fact behind a figure and its source."""
-
-    fact: str
-    source: str
-    source_date: date
-    title: str | None
-    url: str | None
-    attribution: str | None
-    grade: str
-    quote: str | None
 
 
 class Header(BaseModel):
