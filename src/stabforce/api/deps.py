@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from stabforce.bootstrap import Services
 from stabforce.errors import PermissionDenied
@@ -14,6 +15,16 @@ from stabforce.services import accounts
 from stabforce.services.actors import Actor, Role
 
 ANONYMOUS = Actor(id="anonymous", role=Role.VIEWER)
+#: The two coordinates every read of the picture takes.
+AS_OF = Query(None, description="The day to show (default today).")
+KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
+
+
+def coordinates(as_of: date | None, known_at: datetime | None) -> tuple[date, datetime | None]:
+    """Return the day to show (today if none) and the knowledge time (a naive time is taken as UTC)."""
+    if known_at is not None and known_at.tzinfo is None:
+        known_at = known_at.replace(tzinfo=UTC)
+    return as_of or datetime.now(UTC).date(), known_at
 
 
 def get_services(request: Request) -> Services:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from stabforce.api.deps import Reader, ServicesDep
+from stabforce.api.deps import AS_OF, KNOWN_AT, Reader, ServicesDep, coordinates
 from stabforce.api.schemas import IsoDate, IsoDateTime, Provenance
 from stabforce.services import gates as gates_service
 
 router = APIRouter(tags=["gates"])
-AS_OF = Query(None, description="The day to judge (default today).")
-KNOWN_AT = Query(None, description="Judge by what was known at this time (default: everything recorded).")
 
 
 class MetricValue(BaseModel):
@@ -134,23 +131,17 @@ class MetricOut(BaseModel):
     params: list[MetricParam]
 
 
-def _coordinates(as_of: date | None, known_at: datetime | None) -> tuple[date, datetime | None]:
-    if known_at is not None and known_at.tzinfo is None:
-        known_at = known_at.replace(tzinfo=UTC)
-    return as_of or datetime.now(UTC).date(), known_at
-
-
 @router.get("/gates", response_model=GatesOut, summary="Withdrawal stages and milestones: met or not, term by term")
 def get_gates(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
               known_at: IsoDateTime | None = KNOWN_AT) -> dict[str, Any]:
-    day, at = _coordinates(as_of, known_at)
+    day, at = coordinates(as_of, known_at)
     return gates_service.gates_view(gates_service.gates_picture(services.pictures, as_of=day, known_at=at))
 
 
 @router.post("/gates/check", response_model=CheckOut,
              summary="Parse a condition and evaluate it on a day; nothing is stored (errors give column and name)")
 def check(body: CheckIn, services: ServicesDep, actor: Reader) -> dict[str, Any]:
-    day, at = _coordinates(body.as_of, body.known_at)
+    day, at = coordinates(body.as_of, body.known_at)
     return gates_service.check_condition(services.pictures, body.condition, as_of=day, known_at=at)
 
 
@@ -191,7 +182,7 @@ class GateForecastOut(BaseModel):
 def gate_forecast(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
                   known_at: IsoDateTime | None = KNOWN_AT,
                   seed: int = Query(2803, ge=0, le=2**32 - 1, description="Seed of the forecast")) -> dict[str, Any]:
-    day, at = _coordinates(as_of, known_at)
+    day, at = coordinates(as_of, known_at)
     return gates_service.gate_forecasts(services.pictures, services.settings, as_of=day, known_at=at,
                                         runs=services.settings.forecast_runs, seed=seed)
 

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 
-from stabforce.api.deps import Reader, ServicesDep, Writer
+from stabforce.api.deps import AS_OF, KNOWN_AT, Reader, ServicesDep, Writer, coordinates
 from stabforce.api.schemas import IsoDate, IsoDateTime
 from stabforce.errors import InvalidInput
 from stabforce.ledger.vocab import IncidentType
 from stabforce.services import incidents
 
 router = APIRouter(tags=["incidents"])
-AS_OF = Query(None, description="The day to show (default today).")
-KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
 #: The largest CSV the API accepts.
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -117,9 +114,8 @@ def list_incidents(
         None, alias="class", description="Only violations, or only serious violations."),
     limit: int = Query(1000, ge=1, le=10_000, description="At most this many incidents in the list."),
 ) -> dict:
-    if known_at is not None and known_at.tzinfo is None:
-        known_at = known_at.replace(tzinfo=UTC)
-    return incidents.incidents_view(services.pictures, as_of=as_of or datetime.now(UTC).date(), known_at=known_at,
+    day, at = coordinates(as_of, known_at)
+    return incidents.incidents_view(services.pictures, as_of=day, known_at=at,
                                     event_type=type.value if type else None, incident_class=incident_class,
                                     limit=limit)
 

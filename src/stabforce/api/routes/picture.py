@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
-from stabforce.api.deps import Reader, ServicesDep
+from stabforce.api.deps import AS_OF, KNOWN_AT, Reader, ServicesDep, coordinates
 from stabforce.api.schemas import IsoDate, IsoDateTime
 from stabforce.services import views
 from stabforce.services.picture import Picture
 
 router = APIRouter(tags=["picture"])
-AS_OF = Query(None, description="The day to show (default today).")
-KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
 
 
 def _picture(services: ServicesDep, as_of: date | None, known_at: datetime | None) -> Picture:
-    if known_at is not None and known_at.tzinfo is None:
-        known_at = known_at.replace(tzinfo=UTC)
-    return services.pictures.get(as_of=as_of or datetime.now(UTC).date(), known_at=known_at)
+    day, at = coordinates(as_of, known_at)
+    return services.pictures.get(as_of=day, known_at=at)
 
 
 @router.get("/snapshot", summary="The picture's headline numbers on a day, as known at a time")

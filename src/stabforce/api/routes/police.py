@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from stabforce.api.deps import Reader, ServicesDep
+from stabforce.api.deps import AS_OF, KNOWN_AT, Reader, ServicesDep, coordinates
 from stabforce.api.schemas import IsoDate, IsoDateTime, Provenance
 from stabforce.services import police as police_service
 
 router = APIRouter(tags=["police and sites"])
-AS_OF = Query(None, description="The day to show (default today).")
-KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
 
 
 class Header(BaseModel):
@@ -120,16 +118,10 @@ class SitesOut(Header):
     sites: list[Site]
 
 
-def _coords(as_of: date | None, known_at: datetime | None) -> tuple[date, datetime | None]:
-    if known_at is not None and known_at.tzinfo is None:
-        known_at = known_at.replace(tzinfo=UTC)
-    return as_of or datetime.now(UTC).date(), known_at
-
-
 @router.get("/police", summary="The Palestinian police pipeline: stages against the target, throughput, cohorts")
 def police(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
            known_at: IsoDateTime | None = KNOWN_AT) -> PoliceOut:
-    day, known = _coords(as_of, known_at)
+    day, known = coordinates(as_of, known_at)
     snapshot, p = police_service.pipeline(services.pictures, as_of=day, known_at=known)
     return PoliceOut.model_validate(police_service.police_view(snapshot, p))
 
@@ -137,6 +129,6 @@ def police(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
 @router.get("/sites", summary="The civilian sites: status, services, capacity, residents, place, sources")
 def sites(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
           known_at: IsoDateTime | None = KNOWN_AT) -> SitesOut:
-    day, known = _coords(as_of, known_at)
+    day, known = coordinates(as_of, known_at)
     snapshot, s = police_service.sites(services.pictures, as_of=day, known_at=known)
     return SitesOut.model_validate(police_service.sites_view(snapshot, s))

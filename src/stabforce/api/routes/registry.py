@@ -6,24 +6,22 @@ a step that would overdraw a stock, whatever face it came from.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.formparsers import MultiPartException
 
-from stabforce.api.deps import Reader, ServicesDep, Writer
+from stabforce.api.deps import AS_OF, KNOWN_AT, Reader, ServicesDep, Writer, coordinates
 from stabforce.api.schemas import IsoDate, IsoDateTime
 from stabforce.errors import InvalidInput
 from stabforce.services import evidence as evidence_service
 from stabforce.services import registry as registry_service
 
 router = APIRouter(tags=["registry"])
-AS_OF = Query(None, description="The day to show (default today).")
-KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
 
 
 class StateCounts(BaseModel):
@@ -143,10 +141,8 @@ class EvidenceOut(BaseModel):
             summary="Weapons by type and state, refused steps, infrastructure and due re-inspections")
 def registry(services: ServicesDep, actor: Reader, as_of: IsoDate | None = AS_OF,
              known_at: IsoDateTime | None = KNOWN_AT) -> RegistryOut:
-    if known_at is not None and known_at.tzinfo is None:
-        known_at = known_at.replace(tzinfo=UTC)
-    rp = registry_service.registry_picture(services.pictures, as_of=as_of or datetime.now(UTC).date(),
-                                           known_at=known_at)
+    day, at = coordinates(as_of, known_at)
+    rp = registry_service.registry_picture(services.pictures, as_of=day, known_at=at)
     return RegistryOut.model_validate(registry_service.registry_view(rp))
 
 
