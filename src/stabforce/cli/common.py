@@ -17,6 +17,7 @@ from rich.console import Console
 from stabforce.bootstrap import build_store
 from stabforce.errors import StabforceError
 from stabforce.services.actors import Actor, Role
+from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
 
 if TYPE_CHECKING:
@@ -78,6 +79,19 @@ def parse_day(value: str | None, *, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def coordinates(as_of: str | None, known_at: str | None) -> tuple[date, datetime | None]:
+    """Parse --as-of (default today) and --known-at (None: everything recorded)."""
+    return parse_day(as_of, option="--as-of") or datetime.now(UTC).date(), parse_known_at(known_at) if known_at else None
+
+
+def pictures(ctx: typer.Context) -> Pictures:
+    """Return folded pictures of the configured ledger (built once per command)."""
+    obj = ctx.find_root().obj
+    if "pictures" not in obj:
+        obj["pictures"] = Pictures(store(ctx))
+    return obj["pictures"]
 
 
 def parse_known_at(value: str | None) -> datetime:

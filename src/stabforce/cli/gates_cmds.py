@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
 import typer
@@ -12,16 +11,14 @@ from rich.panel import Panel
 
 from stabforce.cli.common import (
     console,
+    coordinates,
     handle_errors,
-    parse_day,
-    parse_known_at,
+    pictures,
     print_json,
     settings,
     status,
-    store,
 )
 from stabforce.services import gates as gates_service
-from stabforce.services.picture import Pictures
 
 AS_OF = typer.Option(None, "--as-of", help="The day to judge (default today).")
 KNOWN_AT = typer.Option(None, "--known-at", help="Judge by what was known then (default now).")
@@ -37,22 +34,16 @@ def register(app: typer.Typer) -> None:
     app.command("check-condition")(check_condition)
 
 
-def _coordinates(as_of: str | None, known_at: str | None) -> tuple[date, datetime | None]:
-    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
-    return day, (parse_known_at(known_at) if known_at else None)
-
-
 @handle_errors
 def gates(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON,
           forecast: bool = FORECAST, seed: int = SEED) -> None:
     """Withdrawal stages and milestones on a day: met or not, and why, term by term."""
-    day, at = _coordinates(as_of, known_at)
-    pictures = Pictures(store(ctx))
+    day, at = coordinates(as_of, known_at)
     with status("Evaluating the gates"):
-        view = gates_service.gates_view(gates_service.gates_picture(pictures, as_of=day, known_at=at))
+        view = gates_service.gates_view(gates_service.gates_picture(pictures(ctx), as_of=day, known_at=at))
     if forecast:
         with status("Forecasting the build-up"):
-            view["forecast"] = gates_service.gate_forecasts(pictures, settings(ctx), as_of=day, known_at=at,
+            view["forecast"] = gates_service.gate_forecasts(pictures(ctx), settings(ctx), as_of=day, known_at=at,
                                                             runs=settings(ctx).forecast_runs, seed=seed)
     if json_out:
         print_json(view)
@@ -120,8 +111,8 @@ def _n(value: float | None) -> str:
 def check_condition(ctx: typer.Context, condition: str = typer.Argument(..., help="The condition to try."),
                     as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
     """Parse a milestone condition and evaluate it on a day, storing nothing."""
-    day, at = _coordinates(as_of, known_at)
-    result = gates_service.check_condition(Pictures(store(ctx)), condition, as_of=day, known_at=at)
+    day, at = coordinates(as_of, known_at)
+    result = gates_service.check_condition(pictures(ctx), condition, as_of=day, known_at=at)
     if json_out:
         print_json(result)
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -12,17 +11,16 @@ from rich.table import Table
 from stabforce.cli.common import (
     cli_actor,
     console,
+    coordinates,
     err_console,
     handle_errors,
-    parse_day,
-    parse_known_at,
+    pictures,
     print_json,
     status,
     store,
 )
 from stabforce.ledger.vocab import IncidentType
 from stabforce.services import incidents
-from stabforce.services.picture import Pictures
 
 app = typer.Typer(help="Incidents (security events, ceasefire violations): list, import an ACLED-layout CSV.",
                   no_args_is_help=True)
@@ -46,10 +44,9 @@ def list_(
                                                         "last serious violation."),
 ) -> None:
     """The incidents up to a day (newest first), with counts and days since the last serious violation."""
-    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
-    moment = parse_known_at(known_at) if known_at else None
+    day, moment = coordinates(as_of, known_at)
     with status("Folding the ledger"):
-        view = incidents.incidents_view(Pictures(store(ctx)), as_of=day, known_at=moment, event_type=event_type,
+        view = incidents.incidents_view(pictures(ctx), as_of=day, known_at=moment, event_type=event_type,
                                         incident_class=incident_class)
     if json_out:
         print_json(view)

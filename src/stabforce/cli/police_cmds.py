@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from stabforce.bootstrap import build
-from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, settings, status
+from stabforce.cli.common import (
+    console,
+    coordinates,
+    handle_errors,
+    pictures,
+    print_json,
+    status,
+)
 from stabforce.engines.police import STAGES, TARGET_STAGES
 from stabforce.ledger.vocab import SECTORS
 from stabforce.services import police as police_service
-from stabforce.services.picture import Pictures
 
 AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
 KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
@@ -27,20 +31,12 @@ def register(app: typer.Typer) -> None:
         app.command()(command)
 
 
-def _coords(ctx: typer.Context, as_of: str | None, known_at: str | None) -> tuple[Pictures, date, datetime]:
-    obj = ctx.find_root().obj
-    if "services" not in obj:
-        obj["services"] = build(settings(ctx))
-    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
-    return obj["services"].pictures, day, parse_known_at(known_at)
-
-
 @handle_errors
 def police(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
     """The Palestinian police pipeline: stages against the target, throughput per month, cohorts with sources."""
-    pictures, day, known = _coords(ctx, as_of, known_at)
+    day, known = coordinates(as_of, known_at)
     with status("Folding the ledger"):
-        snapshot, pipeline = police_service.pipeline(pictures, as_of=day, known_at=known)
+        snapshot, pipeline = police_service.pipeline(pictures(ctx), as_of=day, known_at=known)
         view = police_service.police_view(snapshot, pipeline)
     if json_out:
         print_json(view)
@@ -81,9 +77,9 @@ def police(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, jso
 @handle_errors
 def sites(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
     """The civilian sites: status, services, capacity, residents, protecting contingent and sources."""
-    pictures, day, known = _coords(ctx, as_of, known_at)
+    day, known = coordinates(as_of, known_at)
     with status("Folding the ledger"):
-        snapshot, found = police_service.sites(pictures, as_of=day, known_at=known)
+        snapshot, found = police_service.sites(pictures(ctx), as_of=day, known_at=known)
         view = police_service.sites_view(snapshot, found)
     if json_out:
         print_json(view)
