@@ -3,12 +3,17 @@ infrastructure and due re-inspections)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import typer
 from rich.table import Table
 
-from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, status, store
+from stabforce.cli.common import (
+    console,
+    coordinates,
+    handle_errors,
+    pictures,
+    print_json,
+    status,
+)
 from stabforce.services import registry as registry_service
 
 AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
@@ -25,16 +30,16 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def registry(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
     """The decommissioning registry: weapons by type and state, refused steps, infrastructure."""
-    day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
+    day, moment = coordinates(as_of, known_at)
     with status("Folding the ledger"):
-        rp = registry_service.registry_at(store(ctx), as_of=day, known_at=parse_known_at(known_at))
+        rp = registry_service.registry_picture(pictures(ctx), as_of=day, known_at=moment)
     view = registry_service.registry_view(rp)
     if json_out:
         print_json(view)
         return
     s = rp.snapshot
-    console.print(f"[bold]As of {s.as_of}[/], as known at {s.known_at:%Y-%m-%d %H:%M} UTC "
-                  f"({s.known_count} facts known)")
+    known = f"as known at {moment:%Y-%m-%d %H:%M} UTC" if moment else "everything recorded"
+    console.print(f"[bold]As of {s.as_of}[/], {known} ({s.known_count} facts known)")
     states = view["states"]
     weapons = Table("weapon", "category", *states, "total declared", title="Weapons held in each state")
     for row in view["weapons"]:

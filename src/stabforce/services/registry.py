@@ -28,7 +28,7 @@ from stabforce.engines.registry import (
 from stabforce.errors import InvalidInput
 from stabforce.ledger import Fact, FactDraft
 from stabforce.ledger.vocab import WEAPON_STATES, weapon_category
-from stabforce.model import Snapshot, fold
+from stabforce.model import Snapshot
 from stabforce.services.actors import Actor
 from stabforce.services.evidence import check_upload, clean_name, require_upload, sha256_of
 from stabforce.services.picture import Pictures
@@ -66,11 +66,6 @@ def registry_picture(pictures: Pictures, *, as_of: date, known_at: datetime | No
     view = pictures.facts()
     snapshot = pictures.get(as_of=as_of, known_at=known_at, view=view).snapshot
     return pictures.memo(("registry", as_of, known_at), lambda: _of(snapshot), head=view[1])
-
-
-def registry_at(store: LedgerStore, *, as_of: date, known_at: datetime) -> RegistryPicture:
-    """Fold the ledger directly (for one-off commands) and return the registry."""
-    return _of(fold(store.iter_all(), as_of=as_of, known_at=known_at))
 
 
 # --- the guard -------------------------------------------------------------------------------------
