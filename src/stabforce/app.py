@@ -18,6 +18,7 @@ from stabforce.api import errors as api_errors
 from stabforce.api.routes import facts as api_facts
 from stabforce.api.routes import gates as api_gates
 from stabforce.api.routes import incidents as api_incidents
+from stabforce.api.routes import news as api_news
 from stabforce.api.routes import picture as api_picture
 from stabforce.api.routes import police as api_police
 from stabforce.api.routes import registry as api_registry
@@ -48,7 +49,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="stabforce_session",
                        same_site="strict", https_only=settings.cookie_secure, max_age=12 * 3600)
     for module in (api_system, api_facts, api_picture, api_gates, api_registry, api_police,
-                   api_incidents):
+                   api_incidents, api_news):
         app.include_router(module.router, prefix="/api/v1", responses=ERRORS)
     app.include_router(web_router)
 

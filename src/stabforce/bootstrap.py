@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
 from stabforce.store import AccountStore, LedgerStore, create_db_engine, migrate
+from stabforce.store.documents_repo import DocumentStore
 from stabforce.store.evidence_repo import EvidenceStore
 
 
@@ -19,6 +20,7 @@ class Services:
     accounts: AccountStore
     pictures: Pictures
     evidence: EvidenceStore
+    documents: DocumentStore
 
     def close(self) -> None:
         """Release database connections."""
@@ -31,7 +33,8 @@ def build(settings: Settings, *, migrate_schema: bool = False) -> Services:
         migrate(settings.database_url)
     engine = create_db_engine(settings.database_url)
     ledger = LedgerStore(engine)
-    return Services(settings, ledger, AccountStore(engine), Pictures(ledger), EvidenceStore(engine))
+    return Services(settings, ledger, AccountStore(engine), Pictures(ledger), EvidenceStore(engine),
+                    DocumentStore(engine))
 
 
 def build_store(settings: Settings, *, migrate_schema: bool = False) -> LedgerStore:

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     evidence_max_bytes: int = Field(
         10 * 1024 * 1024, gt=0, description="Largest evidence file that may be uploaded, in bytes (default 10 MiB).",
     )
+    document_max_bytes: int = Field(
+        2 * 1024 * 1024, gt=0, description="Largest news document that may be ingested, in bytes (default 2 MiB).",
+    )
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",

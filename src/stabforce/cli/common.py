@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 from rich.console import Console
 
-from stabforce.bootstrap import build_store
+from stabforce.bootstrap import Services, build, build_store
 from stabforce.errors import StabforceError
 from stabforce.services.actors import Actor, Role
 from stabforce.services.picture import Pictures
@@ -39,6 +39,14 @@ def store(ctx: typer.Context) -> LedgerStore:
     if "store" not in obj:
         obj["store"] = build_store(obj["settings"])
     return obj["store"]
+
+
+def services(ctx: typer.Context) -> Services:
+    """Return every service for the configured database (built once per command)."""
+    obj = ctx.find_root().obj
+    if "services" not in obj:
+        obj["services"] = build(obj["settings"])
+    return obj["services"]
 
 
 def close_store(ctx: typer.Context) -> None:

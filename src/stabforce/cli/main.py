@@ -10,6 +10,7 @@ from stabforce.cli import (
     gates_cmds,
     incidents_cmds,
     ledger_cmds,
+    news_cmds,
     picture_cmds,
     police_cmds,
     registry_cmds,
@@ -45,6 +46,7 @@ gates_cmds.register(app)
 registry_cmds.register(app)
 police_cmds.register(app)
 incidents_cmds.register(app)
+news_cmds.register(app)
 app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from stabforce.bootstrap import build
-from stabforce.cli.common import console, handle_errors, settings
+from stabforce.cli.common import console, handle_errors, services, settings
 from stabforce.services import accounts, exchange
 from stabforce.services.actors import Actor, Role
 
@@ -32,10 +32,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _accounts(ctx: typer.Context):  # type: ignore[no-untyped-def]
-    obj = ctx.find_root().obj
-    if "services" not in obj:
-        obj["services"] = build(obj["settings"])
-    return obj["services"].accounts
+    return services(ctx).accounts
 
 
 @handle_errors

@@ -11,11 +11,12 @@ from stabforce.web.routes import (
     gates,
     incidents,
     mapview,
+    news,
     overview,
     police,
     registry,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, overview, contributors, mapview, facts, forms, forecast, gates, registry, police, incidents):
+for module in (auth, overview, contributors, mapview, facts, forms, forecast, gates, registry, police, incidents, news):
     router.include_router(module.router)

@@ -1,0 +1,506 @@
+"""Plain text in, proposed claims out.
+
+One pass of a few precompiled regexes over the whole text finds the sentences, the names (gazetteer),
+the trigger words and the personnel nouns; only sentences holding a trigger or a figure hint are
+looked at closely. Inside a sentence: clauses (split at "; ", ", while", ", but" ...), relative
+clauses (", which ... ,") as background, the subject of each trigger (the nearest name before it in
+its clause that is not a speaker, an owner or a place; coordinated names each get a claim), the
+figures, the kind, negation, revision, tasks and timing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from stabforce.engines.extract import rules
+from stabforce.engines.extract.gazetteer import Entry, gazetteer, starts_word
+from stabforce.engines.extract.model import ProposedClaim, claim_row
+from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_pattern
+from stabforce.engines.extract.sentences import parse_document, split_sentences
+from stabforce.engines.extract.timing import Timing, find_timings
+from stabforce.engines.extract.triggers import Hit, find_triggers
+from stabforce.ledger.vocab import UNIT_STRENGTH
+
+_KIND_OF_GROUP = {
+    "command": "command", "territory": "territory_control", "reduction": "reduction_or_withdrawal",
+    "arrival": "arrival", "negation": "pledge", "consideration": "consideration", "pledge": "pledge",
+}
+#: Which kind wins when one subject has several triggers and no figure.
+_PRIORITY = {"command": 0, "territory": 1, "reduction": 2, "arrival": 3, "negation": 4, "consideration": 5,
+             "pledge": 5}
+_TASK_KINDS = frozenset({"pledge", "consideration", "arrival"})
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    agent: bool
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    group: str
+    text: str
+    background: bool
+    negated: bool = False
+    weak: bool = False
+    subjects: list[_Mention] = field(default_factory=list)
+    how: str = "direct"
+
+
+@lru_cache(maxsize=8)
+def _units_rx(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[str]:
+    return unit_pattern(dict(key))
+
+
+def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:
+    """Return the claims proposed for a text published on `published`, in text order."""
+    units = dict(UNIT_STRENGTH if units is None else units)
+    unit_rx = _units_rx(tuple(sorted(units.items())))
+    gaz, forms = gazetteer()
+    low = _lower(text)
+    mentions_all = [(m.start(), m.end(), m.group()) for m in gaz.finditer(text) if starts_word(text, m.start())]
+    mention_starts = [m[0] for m in mentions_all]
+    if not mentions_all:
+        return []
+    claims: list[ProposedClaim] = []
+    previous_subjects: tuple[str, ...] = ()
+    previous_end = -1
+    for ps, pe in _paragraphs(text, mention_starts):
+        for rs, re_ in split_sentences(text[ps:pe]):
+            s, e = ps + rs, ps + re_
+            m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
+            follows = previous_subjects and _adjacent(text, previous_end, s)
+            if m_lo == m_hi and not follows:
+                continue
+            sentence_low = low[s:e]
+            if not rules.FORCE_CONTEXT.search(sentence_low) and not _SHARE_HINT.search(sentence_low):
+                continue  # every kind needs a force word, except territory, which needs a share
+            hits = find_triggers(sentence_low)
+            hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None
+            if not hits and not hinted:
+                continue
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low):
+                continue
+            found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units, unit_rx,
+                                     previous_subjects if follows else (), sentence_low, hinted)
+            if found:
+                claims.extend(found)
+                subjects = tuple(dict.fromkeys(c.subject for c in found))
+                previous_subjects = subjects if len(subjects) == 1 else ()
+                previous_end = e
+    return claims
+
+
+_SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter")
+
+
+def _lower(text: str) -> str:
+    """Lower-case text keeping every character's offset (a few characters lower to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _paragraphs(text: str, mention_starts: list[int]) -> list[tuple[int, int]]:
+    """Return the spans of the lines that hold a name, and of the line after each (for "these forces")."""
+    spans = []
+    start, n = 0, len(text)
+    last_had_name = False
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        if end > start and not text[start:end].isspace():
+            has_name = bisect_left(mention_starts, start) < bisect_left(mention_starts, end)
+            if has_name or last_had_name:
+                spans.append((start, end))
+            last_had_name = has_name
+        start = end + 1
+    return spans
+
+
+def _adjacent(text: str, previous_end: int, start: int) -> bool:
+    """Whether nothing but whitespace separates the previous claim sentence from this one."""
+    return previous_end >= 0 and not text[previous_end:start].strip()
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in rules.CLAUSE_BREAK.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.start() if m.group().strip().startswith(",") is False else m.start() + 1
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for lo, hi in clauses:
+        if lo <= pos < hi:
+            return lo, hi
+    return clauses[-1]
+
+
+def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, int, str]],
+                     raw_triggers: list[Hit], forms: dict[str, Entry], published: date,
+                     units: Mapping[str, tuple[int, int]], unit_rx: re.Pattern[str],
+                     inherited: tuple[str, ...], sentence_low: str, hinted: bool) -> list[ProposedClaim]:
+    sentence = text[s:e]
+    force_ctx = rules.FORCE_CONTEXT.search(sentence_low) is not None
+    sl = sentence_low
+    clauses = _clauses(sl)
+    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)]
+
+    def in_background(pos: int) -> bool:
+        return any(lo <= pos < hi for lo, hi in background)
+
+    mentions: list[_Mention] = []
+    for ms, me, name in raw_mentions:
+        entry = forms[name]
+        if entry.kind == "blocked":
+            continue
+        rs, re_ = ms - s, me - s
+        agent = not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
+            sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
+        mentions.append(_Mention(rs, re_, name, entry, agent))
+    speakers = [m for m in mentions if not m.agent and not rules.LOCATIVE_BEFORE.search(sl, max(0, m.start - 12),
+                                                                                          m.start)]
+
+    triggers: list[_Trigger] = []
+    for hit in raw_triggers:
+        group = hit.group
+        ts, te = hit.start, hit.end
+        if group == "territory" and not rules.SHARE.search(sl, *_clause_of(clauses, ts)):
+            continue
+        if group == "command" and not re.search(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b",
+                                                 sentence, re.IGNORECASE):
+            continue
+        if group not in ("command", "territory") and not force_ctx:
+            continue
+        if group == "negation" and _other_country_after(te, sentence, mentions):
+            continue  # "Israel rejected any Turkish role": about someone else's troops
+        weak = group == "pledge" and bool(rules.DETERMINER_BEFORE.search(sl, max(0, ts - 12), ts))
+        negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts))
+        triggers.append(_Trigger(ts, te, group, sentence[ts:te], in_background(ts), negated, weak=weak))
+    # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
+    triggers = [t for t in triggers if not t.weak or not any(
+        o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
+    figures = _figures(sentence, units, unit_rx) if hinted else []
+    if not triggers and not figures:
+        return []
+
+    for trig in triggers:
+        _assign_subject(trig, sl, clauses, mentions, speakers, inherited, forms)
+
+    revision = rules.REVISION.search(sl) is not None
+    # Per subject: which triggers speak about it.
+    by_subject: dict[str, list[_Trigger]] = {}
+    subject_mention: dict[str, _Mention] = {}
+    for trig in triggers:
+        for mention in trig.subjects:
+            by_subject.setdefault(mention.entry.subject or "", []).append(trig)
+            subject_mention.setdefault(mention.entry.subject or "", mention)
+    for subject, trigs in by_subject.items():
+        foreground = [t for t in trigs if not t.background]
+        if foreground:
+            by_subject[subject] = foreground
+
+    claims: list[ProposedClaim] = []
+    seen: set[tuple] = set()
+    used_triggers: set[int] = set()
+    # Figures first: each belongs to the nearest trigger before it in its clause (else after it).
+    for fig in figures:
+        clause = _clause_of(clauses, fig.start)
+        in_clause = [t for t in triggers if clause[0] <= t.start < clause[1] and t.subjects
+                     and t.group not in ("command", "territory")]
+        before = [t for t in in_clause if t.start < fig.start]
+        after = [t for t in in_clause if t.start >= fig.end]
+        trig = before[-1] if before else (after[0] if after else None)
+        if trig is not None and trig.background and not in_background(fig.start):
+            fore = [t for t in in_clause if not t.background and t.subjects]
+            trig = fore[-1] if fore else trig
+        if in_background(fig.start) and (revision or any(t.group == "reduction" for t in triggers)):
+            continue  # the old figure a revision departs from
+        if rules.BASE_BEFORE.search(sl, max(0, fig.start - 20), fig.start) and revision:
+            continue
+        if trig is not None:
+            subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
+            used_triggers.add(id(trig))
+            trigger_text = trig.text
+        else:
+            subjects, how = _figure_subjects(fig, sl, clause, mentions, speakers, inherited, forms)
+            if not subjects:
+                continue
+            group = "pledge" if rules.FUTURE.search(sl, *clause) else "other"
+            negated, trigger_text = False, None
+            how = "default" if how == "direct" else how
+        kind = "other" if group == "other" else _KIND_OF_GROUP[group]
+        if kind in ("command", "territory_control"):
+            kind = "pledge"
+        for mention in subjects:
+            key = (mention.entry.subject, kind, fig.low, fig.high, fig.personnel)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(_claim(text, s, e, sentence, clause, mention, kind, fig, negated,
+                                 revision and mention.entry.subject in by_subject, published, how, trigger_text,
+                                 None))
+    # Subjects with triggers but no figure: one claim each, of the strongest kind.
+    figured = {c.subject for c in claims}
+    for subject, trigs in by_subject.items():
+        if not subject:
+            continue
+        mention = subject_mention[subject]
+        territory = [t for t in trigs if t.group == "territory"]
+        command = [t for t in trigs if t.group == "command"]
+        for trig in territory:
+            share = rules.SHARE.search(sl, trig.start, _clause_of(clauses, trig.start)[1]) or rules.SHARE.search(
+                sl, *_clause_of(clauses, trig.start))
+            if share is None:
+                continue
+            pct, approx = rules.share_value(share)
+            key = (subject, "territory_control", pct)
+            if key not in seen:
+                seen.add(key)
+                claims.append(_claim(text, s, e, sentence, _clause_of(clauses, trig.start), mention,
+                                     "territory_control", None, trig.negated, False, published, trig.how, trig.text,
+                                     (pct, approx), share))
+        if command:
+            trig = command[0]
+            key = (subject, "command")
+            if key not in seen:
+                seen.add(key)
+                claims.append(_claim(text, s, e, sentence, _clause_of(clauses, trig.start), mention, "command",
+                                     None, trig.negated, False, published, trig.how, trig.text, None))
+        rest = [t for t in trigs if t.group not in ("territory", "command")]
+        if command:
+            # "is being considered to lead": the consideration is the appointment's status, not a claim.
+            rest = [t for t in rest if t.group not in ("consideration", "pledge")]
+        if not rest or subject in figured:
+            continue
+        best = min(rest, key=lambda t: (_PRIORITY[t.group], t.start))
+        kind = _KIND_OF_GROUP[best.group]
+        key = (subject, kind, None, None, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(_claim(text, s, e, sentence, _clause_of(clauses, best.start), mention, kind, None,
+                             best.negated or any(t.group == "negation" for t in rest), revision, published, best.how,
+                             best.text, None))
+    claims.sort(key=lambda c: (c.start, c.subject))
+    return claims
+
+
+def _figures(sentence: str, units: Mapping[str, tuple[int, int]], unit_rx: re.Pattern[str]) -> list[Figure]:
+    found = find_unit_figures(sentence, units, unit_rx)
+    for fig in find_number_figures(sentence):
+        if not any(u.start <= fig.start < u.end or fig.start <= u.start < fig.end for u in found):
+            found.append(fig)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _agent_before(pos: int, lo: int, mentions: list[_Mention]) -> _Mention | None:
+    best = None
+    for m in mentions:
+        if m.agent and lo <= m.start and m.end <= pos:
+            best = m
+    return best
+
+
+def _coordinated(anchor: _Mention, sentence: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Return the anchor and the names coordinated with it ("Indonesia, Pakistan and Azerbaijan")."""
+    chain = [anchor]
+    ordered = [m for m in mentions if m.agent]
+    i = ordered.index(anchor)
+    j = i - 1
+    while j >= 0 and rules.COORDINATION_GAP.fullmatch(sentence[ordered[j].end:chain[0].start]):
+        chain.insert(0, ordered[j])
+        j -= 1
+    j = i + 1
+    while j < len(ordered) and rules.COORDINATION_GAP.fullmatch(sentence[chain[-1].end:ordered[j].start]):
+        chain.append(ordered[j])
+        j += 1
+    unique: dict[str | None, _Mention] = {}
+    for m in chain:
+        unique.setdefault(m.entry.subject, m)
+    return list(unique.values())
+
+
+def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]], mentions: list[_Mention],
+                    speakers: list[_Mention], inherited: tuple[str, ...], forms: dict[str, Entry]) -> None:
+    lo, hi = _clause_of(clauses, trig.start)
+    anchor = _agent_before(trig.start, lo, mentions)
+    if anchor is not None and trig.group == "command" and anchor.end <= trig.start:
+        trig.subjects = _coordinated(anchor, sentence, mentions)
+        return
+    if anchor is not None:
+        trig.subjects = _coordinated(anchor, sentence, mentions)
+        return
+    # After the trigger: "troops from Indonesia", "offered by Egypt", "deployed Indonesian troops".
+    for m in mentions:
+        if m.agent and trig.end <= m.start < hi:
+            gap = sentence[trig.end:m.start]
+            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", gap) or (
+                    m.entry.role == "demonym" and re.match(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|"
+                                                           r"peacekeepers|contingent|army|military)\b",
+                                                           sentence[m.end:])):
+                trig.subjects = _coordinated(m, sentence, mentions)
+                trig.how = "after"
+                return
+            break
+    # "..., but will not send soldiers": the previous clause's subject goes on.
+    if lo > 0 and rules.ELLIPTIC_CLAUSE.match(sentence, lo):
+        prev = [c for c in clauses if c[1] <= lo]
+        if prev:
+            anchor = _agent_before(trig.start, prev[-1][0], mentions)
+            if anchor is not None:
+                trig.subjects = _coordinated(anchor, sentence, mentions)
+                trig.how = "elliptic"
+                return
+    # A pronoun that speaks for the speaker: "Indonesia's defence ministry said it would send".
+    if speakers and rules.SPEAKER_PRONOUN_BEFORE.search(sentence, max(0, trig.start - 40), trig.start):
+        candidates = [m for m in speakers if m.start < trig.start]
+        if candidates:
+            trig.subjects = [candidates[-1]]
+            trig.how = "speaker"
+            return
+    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
+            sentence, lo, hi):
+        trig.subjects = [_inherited_mention(inherited[0], forms)]
+        trig.how = "inherited"
+
+
+def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
+    kind = "organization" if not (len(subject) == 3 and subject.isupper()) else "country"
+    return _Mention(-1, -1, "", Entry(subject, kind, "inherited"), True)
+
+
+def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentions: list[_Mention],
+                     speakers: list[_Mention], inherited: tuple[str, ...],
+                     forms: dict[str, Entry]) -> tuple[list[_Mention], str]:
+    inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role == "demonym"]
+    if inside:
+        return [inside[0]], "direct"
+    anchor = _agent_before(fig.start, clause[0], mentions)
+    if anchor is not None:
+        return _coordinated(anchor, sentence, mentions), "direct"
+    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(sentence, *clause):
+        return [_inherited_mention(inherited[0], forms)], "inherited"
+    return [], "none"
+
+
+def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> bool:
+    return any(end <= m.start <= end + 12 and m.entry.kind == "country" for m in mentions)
+
+
+_CONFIDENCE = {"direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
+
+
+def _claim(text: str, s: int, e: int, sentence: str, clause: tuple[int, int], mention: _Mention, kind: str,
+           fig: Figure | None, negated: bool, revision: bool, published: date, how: str, trigger: str | None,
+           share: tuple[float, bool] | None, share_match: re.Match[str] | None = None) -> ProposedClaim:
+    entry = mention.entry
+    subject_kind = "organization" if entry.kind == "organization" else "country"
+    timing = _pick_timing(find_timings(sentence, published), clause, fig)
+    as_of = published
+    if timing is not None and timing.from_ is not None and timing.from_ == timing.to and timing.from_ <= published:
+        as_of = timing.from_
+    tasks = rules.tasks_in(sentence[clause[0]:clause[1]]) if kind in _TASK_KINDS else ()
+    sl = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
+    appointment = None
+    if kind == "command":
+        appointment = "considered" if rules.CONSIDERED.search(sl) else "decided"
+    phase = None
+    if fig is not None:
+        pm = rules.PHASE.search(sl, clause[0], clause[1])
+        if pm:
+            phase = "initial" if pm.group("i") else pm.group("p").lower()
+            phase = "initial" if phase in ("first", "advance") else phase
+    confidence = _CONFIDENCE.get(how, 0.6)
+    if kind == "other":
+        confidence = min(confidence, 0.5)
+    if fig is None and kind in ("pledge", "consideration"):
+        confidence -= 0.1
+    return ProposedClaim(
+        subject=entry.subject or "", subject_kind=subject_kind, kind=kind,
+        low=fig.low if fig else None, high=fig.high if fig else None,
+        approx=(fig.approx if fig else False) or bool(share and share[1]),
+        personnel=fig.personnel if fig else None, quantity_text=_quantity_text(sentence, fig, share_match, trigger, kind),
+        conversion=fig.conversion if fig else None, tasks=tasks, as_of=as_of,
+        timing_text=timing.text if timing else None, timing_from=timing.from_ if timing else None,
+        timing_to=timing.to if timing else None, share_pct=share[0] if share else None,
+        negated=negated, revision=revision, quote=text[s:e], start=s, end=e, confidence=round(confidence, 2),
+        subject_text=mention.text, trigger=trigger, appointment=appointment, phase=phase,
+    )
+
+
+def _pick_timing(timings: list[Timing], clause: tuple[int, int], fig: Figure | None) -> Timing | None:
+    """The timing after the figure in its clause, else the first in the clause, else the first in the sentence."""
+    if not timings:
+        return None
+    if fig is not None:
+        for t in timings:
+            if fig.end <= t.start and t.end <= clause[1]:
+                return t
+    for t in timings:
+        if clause[0] <= t.start < clause[1]:
+            return t
+    return timings[0]
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*|enclave|territory|strip)(?:\s+Strip)?")
+
+
+def _quantity_text(sentence: str, fig: Figure | None, share: re.Match[str] | None, trigger: str | None,
+                   kind: str) -> str | None:
+    """Return the words that state the quantity, as written."""
+    if fig is not None:
+        return fig.text
+    if share is not None:
+        place = _OF_PLACE.match(sentence, share.end())
+        return sentence[share.start():place.end() if place else share.end()]
+    if kind == "reduction_or_withdrawal" and trigger and re.search(r"smaller|fewer", trigger, re.IGNORECASE):
+        at = sentence.find(trigger)
+        article = re.search(r"\ba\s+$", sentence[max(0, at - 2):at]) if at >= 0 else None
+        return ("a " if article else "") + trigger
+    return None
+
+
+def extract_document(raw: str, source: str, *, published: date | None = None,
+                     units: Mapping[str, tuple[int, int]] | None = None) -> list[dict[str, object]]:
+    """Return the rows of the claims in a raw document (the seeds' layout: a ``date`` first line).
+
+    Spans in the rows are into the body (the text after the date marker). `published` is required when
+    the document has no date line.
+    """
+    day, body = parse_document(raw)
+    day = published or day
+    if day is None:
+        raise ValueError(f"{source}: no date line and no published date given")
+    return [claim_row(c, source) for c in extract(body, published=day, units=units)]
+
+
+def extract_jsonl(*items: str | Path, published: date | None = None,
+                  units: Mapping[str, tuple[int, int]] | None = None) -> list[dict[str, object]]:
+    """Return the rows for documents given as paths (read as UTF-8) or as raw texts (source "text:N")."""
+    rows: list[dict[str, object]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Path):
+            rows.extend(extract_document(item.read_text(encoding="utf-8"), item.name, published=published,
+                                         units=units))
+        else:
+            rows.extend(extract_document(item, f"text:{i}", published=published, units=units))
+    return rows

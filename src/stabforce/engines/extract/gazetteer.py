@@ -1,0 +1,224 @@
+"""Who a sentence is about: countries (names, demonyms, capitals, ISO codes) and organizations.
+
+Country names come from pycountry; demonyms, capitals used as metonyms ("Jakarta said"), common
+short names and organizations are curated here. Everything is compiled into one trie-shaped regex
+so a text is scanned once, case-sensitively, longest name first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from stabforce.ledger.vocab import country_name
+
+#: Demonyms (singular adjective; plurals in -s are added automatically where listed with "+").
+DEMONYMS: dict[str, str] = {
+    "Afghan+": "AFG", "Albanian+": "ALB", "Algerian+": "DZA", "American+": "USA", "Argentine+": "ARG",
+    "Argentinian+": "ARG", "Armenian+": "ARM", "Australian+": "AUS", "Austrian+": "AUT", "Azerbaijani+": "AZE",
+    "Azeri+": "AZE", "Bahraini+": "BHR", "Bangladeshi+": "BGD", "Belarusian+": "BLR", "Belgian+": "BEL",
+    "Beninese": "BEN", "Bosnian+": "BIH", "Brazilian+": "BRA", "British": "GBR", "Bruneian+": "BRN",
+    "Bulgarian+": "BGR", "Burkinabe": "BFA", "Cambodian+": "KHM", "Cameroonian+": "CMR", "Canadian+": "CAN",
+    "Chadian+": "TCD", "Chilean+": "CHL", "Chinese": "CHN", "Colombian+": "COL", "Croatian+": "HRV",
+    "Cypriot+": "CYP", "Czech+": "CZE", "Danish": "DNK", "Djiboutian+": "DJI", "Dutch": "NLD",
+    "Egyptian+": "EGY", "Emirati+": "ARE", "Eritrean+": "ERI", "Estonian+": "EST", "Ethiopian+": "ETH",
+    "Fijian+": "FJI", "Filipino+": "PHL", "Finnish": "FIN", "French": "FRA", "Gambian+": "GMB",
+    "Georgian+": "GEO", "German+": "DEU", "Ghanaian+": "GHA", "Greek+": "GRC", "Guinean+": "GIN",
+    "Hungarian+": "HUN", "Icelandic": "ISL", "Indian+": "IND", "Indonesian+": "IDN", "Iranian+": "IRN",
+    "Iraqi+": "IRQ", "Irish": "IRL", "Israeli+": "ISR", "Italian+": "ITA", "Ivorian+": "CIV",
+    "Japanese": "JPN", "Jordanian+": "JOR", "Kazakh+": "KAZ", "Kazakhstani+": "KAZ", "Kenyan+": "KEN",
+    "Kosovar+": "XKX", "Kosovan+": "XKX", "Kuwaiti+": "KWT", "Kyrgyz": "KGZ", "Latvian+": "LVA",
+    "Lebanese": "LBN", "Liberian+": "LBR", "Libyan+": "LBY", "Lithuanian+": "LTU", "Macedonian+": "MKD",
+    "Malaysian+": "MYS", "Malian+": "MLI", "Maltese": "MLT", "Mauritanian+": "MRT", "Mexican+": "MEX",
+    "Moldovan+": "MDA", "Mongolian+": "MNG", "Montenegrin+": "MNE", "Moroccan+": "MAR", "Nepalese": "NPL",
+    "Nepali+": "NPL", "Nigerian+": "NGA", "Nigerien+": "NER", "Norwegian+": "NOR", "Omani+": "OMN",
+    "Pakistani+": "PAK", "Palestinian+": "PSE", "Paraguayan+": "PRY", "Peruvian+": "PER", "Polish": "POL",
+    "Portuguese": "PRT", "Qatari+": "QAT", "Romanian+": "ROU", "Russian+": "RUS", "Rwandan+": "RWA",
+    "Saudi+": "SAU", "Senegalese": "SEN", "Serb+": "SRB", "Serbian+": "SRB", "Singaporean+": "SGP",
+    "Slovak+": "SVK", "Slovenian+": "SVN", "Somali+": "SOM", "South African+": "ZAF", "South Korean+": "KOR",
+    "North Korean+": "PRK", "Spanish": "ESP", "Sri Lankan+": "LKA", "Sudanese": "SDN", "Swedish": "SWE",
+    "Swiss": "CHE", "Syrian+": "SYR", "Tajik+": "TJK", "Tanzanian+": "TZA", "Thai+": "THA",
+    "Togolese": "TGO", "Tunisian+": "TUN", "Turkish": "TUR", "Turkmen": "TKM", "Ugandan+": "UGA",
+    "Ukrainian+": "UKR", "Uruguayan+": "URY", "Uzbek+": "UZB", "Vietnamese": "VNM", "Yemeni+": "YEM",
+    "Zambian+": "ZMB", "Bolivian+": "BOL", "Venezuelan+": "VEN", "Cuban+": "CUB", "Sierra Leonean+": "SLE",
+    "Congolese": "COD", "Malawian+": "MWI", "Zimbabwean+": "ZWE", "Namibian+": "NAM", "Botswanan+": "BWA",
+    "Mozambican+": "MOZ", "Angolan+": "AGO", "Gabonese": "GAB", "Mongol+": "MNG", "Turk+": "TUR",
+    "Briton+": "GBR", "Swede+": "SWE", "Dane+": "DNK", "Finn+": "FIN", "Pole+": "POL", "Greek Cypriot+": "CYP",
+    "Bahamian+": "BHS", "Jamaican+": "JAM", "Ecuadorian+": "ECU", "Guatemalan+": "GTM", "Salvadoran+": "SLV",
+    "Honduran+": "HND", "Panamanian+": "PAN", "Dominican+": "DOM", "Haitian+": "HTI", "Laotian+": "LAO",
+    "Burmese": "MMR", "Myanmar": "MMR", "Maldivian+": "MDV", "Bhutanese": "BTN", "New Zealander+": "NZL",
+    "Luxembourgish": "LUX", "Andorran+": "AND", "Kosovo Albanian+": "XKX",
+}
+
+#: Capitals (and seats of government) used as metonyms for their governments.
+CAPITALS: dict[str, str] = {
+    "Washington": "USA", "Jakarta": "IDN", "Islamabad": "PAK", "Rawalpindi": "PAK", "Baku": "AZE",
+    "Ankara": "TUR", "Cairo": "EGY", "Amman": "JOR", "Rabat": "MAR", "Doha": "QAT", "Riyadh": "SAU",
+    "Abu Dhabi": "ARE", "Manama": "BHR", "Kuwait City": "KWT", "Muscat": "OMN", "Tehran": "IRN",
+    "Baghdad": "IRQ", "Damascus": "SYR", "Beirut": "LBN", "Astana": "KAZ", "Tashkent": "UZB",
+    "Bishkek": "KGZ", "Dushanbe": "TJK", "Ashgabat": "TKM", "Yerevan": "ARM", "Tbilisi": "GEO",
+    "Pristina": "XKX", "Prishtina": "XKX", "Tirana": "ALB", "Athens": "GRC", "Rome": "ITA", "Paris": "FRA",
+    "Berlin": "DEU", "London": "GBR", "Madrid": "ESP", "Lisbon": "PRT", "Moscow": "RUS", "Beijing": "CHN",
+    "Tokyo": "JPN", "Seoul": "KOR", "New Delhi": "IND", "Dhaka": "BGD", "Kathmandu": "NPL", "Colombo": "LKA",
+    "Kuala Lumpur": "MYS", "Putrajaya": "MYS", "Bangkok": "THA", "Hanoi": "VNM", "Manila": "PHL",
+    "Canberra": "AUS", "Ottawa": "CAN", "Buenos Aires": "ARG", "Asunción": "PRY", "Asuncion": "PRY",
+    "Brasília": "BRA", "Brasilia": "BRA", "Mexico City": "MEX", "Kigali": "RWA", "Addis Ababa": "ETH",
+    "Nairobi": "KEN", "Abuja": "NGA", "Accra": "GHA", "Dakar": "SEN", "Mogadishu": "SOM", "Budapest": "HUN",
+    "Sofia": "BGR", "Bucharest": "ROU", "Belgrade": "SRB", "Warsaw": "POL", "Kyiv": "UKR", "Kiev": "UKR",
+    "Ulaanbaatar": "MNG", "Ulan Bator": "MNG", "Algiers": "DZA", "Tunis": "TUN", "Khartoum": "SDN",
+    "Nicosia": "CYP", "Oslo": "NOR", "Stockholm": "SWE", "Copenhagen": "DNK", "Helsinki": "FIN",
+    "Dublin": "IRL", "Vienna": "AUT", "Bern": "CHE", "Nouakchott": "MRT", "Bandar Seri Begawan": "BRN",
+    "Skopje": "MKD", "Podgorica": "MNE", "Sarajevo": "BIH", "Zagreb": "HRV", "Ljubljana": "SVN",
+    "Bratislava": "SVK", "Prague": "CZE", "Tallinn": "EST", "Riga": "LVA", "Vilnius": "LTU",
+    "Chisinau": "MDA", "Minsk": "BLR", "Valletta": "MLT", "Montevideo": "URY", "Santiago": "CHL",
+    "Bogotá": "COL", "Bogota": "COL", "Lima": "PER", "Kampala": "UGA", "Dodoma": "TZA", "Lusaka": "ZMB",
+    "Bamako": "MLI", "Niamey": "NER", "N'Djamena": "TCD", "Djibouti City": "DJI", "Asmara": "ERI",
+    "Sanaa": "YEM", "Islamabad's": "PAK",
+}
+
+#: Other names and short forms of countries that pycountry does not give.
+ALIASES: dict[str, str] = {
+    "U.S.": "USA", "US": "USA", "U.S.A.": "USA", "USA": "USA", "United States": "USA",
+    "United States of America": "USA", "America": "USA", "the States": "USA",
+    "U.K.": "GBR", "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United Kingdom": "GBR",
+    "UAE": "ARE", "U.A.E.": "ARE", "Emirates": "ARE", "United Arab Emirates": "ARE",
+    "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR",
+    "South Korea": "KOR", "North Korea": "PRK", "Vietnam": "VNM", "Laos": "LAO", "Bolivia": "BOL",
+    "Venezuela": "VEN", "Tanzania": "TZA", "Moldova": "MDA", "Czech Republic": "CZE", "Czechia": "CZE",
+    "Palestine": "PSE", "State of Palestine": "PSE", "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV",
+    "Kosovo": "XKX", "Taiwan": "TWN", "Brunei": "BRN", "Macedonia": "MKD", "North Macedonia": "MKD",
+    "Holland": "NLD", "the Netherlands": "NLD", "Netherlands": "NLD", "Vatican": "VAT", "Burma": "MMR",
+    "Democratic Republic of Congo": "COD", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",
+    "DRC": "COD", "Congo": "COG", "Saudi": "SAU", "KSA": "SAU",
+    # Governments' institutions and armed forces used as their country.
+    "IDF": "ISR", "Israel Defense Forces": "ISR", "Israel Defence Forces": "ISR", "TNI": "IDN",
+    "CENTCOM": "USA", "Pentagon": "USA", "White House": "USA", "State Department": "USA", "Kremlin": "RUS",
+    "Downing Street": "GBR", "Elysee": "FRA", "Élysée": "FRA",
+}
+
+#: Organizations (the subject is the name on the right).
+ORGANIZATIONS: dict[str, str] = {
+    "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Hizbollah": "Hezbollah", "Islamic Jihad": "Islamic Jihad",
+    "Palestinian Islamic Jihad": "Islamic Jihad", "Fatah": "Fatah", "Houthis": "Houthis",
+    "Palestinian Authority": "Palestinian Authority", "PA": "Palestinian Authority",
+    "United Nations": "United Nations", "U.N.": "United Nations", "UN": "United Nations",
+    "Security Council": "United Nations", "UN Security Council": "United Nations",
+    "U.N. Security Council": "United Nations", "UNSC": "United Nations", "UNRWA": "UNRWA",
+    "NATO": "NATO", "European Union": "European Union", "EU": "European Union", "E.U.": "European Union",
+    "African Union": "African Union", "Arab League": "Arab League", "League of Arab States": "Arab League",
+    "Organisation of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "Organization of Islamic Cooperation": "Organisation of Islamic Cooperation",
+    "OIC": "Organisation of Islamic Cooperation", "Board of Peace": "Board of Peace",
+    "International Stabilization Force": "International Stabilization Force",
+    "International Stabilisation Force": "International Stabilization Force",
+    "ISF": "International Stabilization Force", "Red Cross": "Red Cross", "ICRC": "Red Cross",
+    "Red Crescent": "Red Crescent", "World Bank": "World Bank",
+}
+
+#: Names that contain a country or capital but are not its government: media, regions, institutes.
+#: They are matched (longest first) so that their inner country names are not.
+BLOCKED: tuple[str, ...] = (
+    "Washington Post", "Washington Times", "Washington Institute", "Washington Examiner", "Jakarta Post",
+    "Jakarta Globe", "Times of Israel", "Jerusalem Post", "Israel Hayom", "Jordan Times", "Tehran Times",
+    "Arab News", "Daily Sabah", "Gulf News", "Khaleej Times", "Pakistan Today", "Egypt Independent",
+    "Middle East Eye", "Kuwait Times", "Oman Observer", "Qatar Tribune", "Saudi Gazette", "Azer News",
+    "Latin America", "South America", "North America", "Central America", "Latin American",
+    "Central American", "South American", "North American", "New York", "New York Times", "Mexico City",
+    "Kuwait City", "Djibouti City", "Korea Herald", "China Daily", "Russia Today", "Voice of America",
+    "Bank of Israel", "Gaza City", "Israel Radio", "Channel 12", "Channel 13", "Channel 14",
+    "Georgia State", "Jordan Valley", "Jordan River", "Sinai", "West Bank", "East Jerusalem",
+    "American University", "Indonesian language", "French language",
+)
+
+#: ISO codes that are also English words or common abbreviations: not taken as codes.
+_CODE_STOPLIST = frozenset({
+    "AND", "ARE", "CAN", "NOR", "PER", "TON", "FIN", "MAR", "GIN", "BEN", "COM", "DOM", "MAC", "GUM", "PAN",
+    "CUB", "SOM", "TUV", "ATA", "BIH", "TUN", "IRL", "ISL", "MLI", "BOL", "COL", "GAB", "LIE", "MAF", "NIC",
+    "PRY", "SUR", "VAT", "ESP", "FRO", "GRD", "HMD", "IOT", "NFK", "PCN", "SPM", "TKL", "UMI", "WLF", "ZAF",
+    "ABW", "AIA", "ALA", "ASM", "ATF", "BES", "BLM", "BVT", "CCK", "CUW", "CXR", "ESH", "FLK", "GGY", "GIB",
+    "GLP", "GUF", "IMN", "JEY", "MNP", "MSR", "MTQ", "MYT", "NCL", "NIU", "PRI", "PYF", "REU", "SGS", "SHN",
+    "SJM", "SXM", "TCA", "VGB", "VIR", "CAF", "NER", "AUT", "BRA", "CHE", "DEU", "ITA", "MEX", "SEN",
+    "GEO", "IND", "TUR", "CHN", "SAU", "GRC", "HUN", "POL", "ROU", "SRB", "SWE", "THA", "UKR", "GBR",
+})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form names: a subject code or organization name, its kind and the form's role."""
+
+    subject: str | None  # None for blocked names
+    kind: str  # "country" | "organization" | "blocked"
+    role: str  # "name" | "demonym" | "capital" | "code" | "org" | "blocked"
+
+
+def _country_forms() -> dict[str, Entry]:
+    forms: dict[str, Entry] = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                forms[name] = Entry(code, "country", "name")
+        if code not in _CODE_STOPLIST:
+            forms[code] = Entry(code, "country", "code")
+    forms["XKX"] = Entry("XKX", "country", "code")
+    for name, code in ALIASES.items():
+        forms[name] = Entry(code, "country", "name")
+    for name, code in CAPITALS.items():
+        forms.setdefault(name, Entry(code, "country", "capital"))
+    for raw, code in DEMONYMS.items():
+        name = raw.rstrip("+")
+        forms.setdefault(name, Entry(code, "country", "demonym"))
+        if raw.endswith("+"):
+            forms.setdefault(name + "s", Entry(code, "country", "demonym"))
+    for name, org in ORGANIZATIONS.items():
+        forms[name] = Entry(org, "organization", "org")
+    for name in BLOCKED:
+        forms[name] = Entry(None, "blocked", "blocked")
+    # Every code must be a country the ledger accepts.
+    return {k: v for k, v in forms.items() if v.kind != "country" or country_name(v.subject or "")}
+
+
+def trie_pattern(words: list[str]) -> str:
+    """Return a regex matching any of the words, shaped as a trie (fast, longest alternative first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[re.Pattern[str], dict[str, Entry]]:
+    """Return the compiled name regex and the table of surface forms."""
+    forms = _country_forms()
+    # No look-behind at the start (it would defeat the regex engine's first-character scan): callers drop
+    # matches that start inside a word with `starts_word`.
+    pattern = "(?:" + trie_pattern(sorted(forms)) + r")(?![\w-]*[a-z0-9]|\w)"
+    return re.compile(pattern), forms
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Whether a match at `start` begins a word (not inside "xNATO" or after "U.")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "._")

@@ -1,0 +1,307 @@
+"""Numbers in news text: digits, number words, ranges, qualifiers, personnel nouns and unit words.
+
+A *figure* is a quantity of people: a number (or range) followed, within a few words, by a personnel
+noun ("20,000 peacekeeping troops", "a 5,000-strong force") or a count of unit words ("three
+brigades", "a battalion"), converted to personnel with a stated per-unit strength.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from stabforce.engines.extract.model import Conversion
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_NUMWORD = "|".join(sorted([*_UNITS_WORDS, *_SCALES, "dozen"], key=len, reverse=True))
+
+#: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
+NUMBER = re.compile(
+    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|k)\b)?"
+    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
+    re.IGNORECASE,
+)
+
+_PERSONNEL_NOUNS: dict[str, str] = {
+    "troops": "troops", "troop": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
+    "peacekeepers": "troops", "peacekeeper": "troops", "servicemen": "troops", "servicemembers": "troops",
+    "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
+    "men": "troops", "forces": "troops", "strong": "troops", "member": "troops",
+    "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
+    "police": "police", "policemen": "police", "policewomen": "police", "gendarmes": "police",
+    "gendarmerie": "police", "policing": "police",
+    "trainers": "trainers", "instructors": "trainers", "advisers": "trainers", "advisors": "trainers",
+    "observers": "observers", "monitors": "observers",
+}
+#: Up to three words may stand between a number and its personnel noun ("20,000 peacekeeping troops").
+_NOUN_AFTER = re.compile(
+    r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
+    r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
+    r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion)\b)[A-Za-z][\w']*){0,3}?)"
+    r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+_SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldiers|force|contingent|forces|"
+                          r"brigade|battalion|unit|mission)\b", re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)\s+"
+                              r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly)\s+)?$", re.IGNORECASE)
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
+                             r"following|next|when|once)\b)", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?P<q>up\s+to(?:\s+(?:about|around|some))?|as\s+many\s+as|a\s+maximum\s+of|maximum\s+of|no\s+more\s+than|"
+    r"at\s+most|not\s+more\s+than|fewer\s+than|less\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than|"
+    r"no\s+less\s+than|more\s+than|over|in\s+excess\s+of|about|around|approximately|roughly|some|nearly|almost|"
+    r"close\s+to|an\s+estimated|estimated|perhaps|possibly|between|from|only|just)\s+$",
+    re.IGNORECASE,
+)
+_CEILING = ("up to", "as many as", "a maximum of", "maximum of", "no more than", "at most", "not more than",
+            "fewer than", "less than")
+_FLOOR = ("at least", "a minimum of", "minimum of", "no fewer than", "no less than", "more than", "over",
+          "in excess of")
+_APPROX = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to", "an estimated",
+           "estimated")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
+_OR_MORE = re.compile(r"\s+or\s+(?:more|so)\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|year|early|late|mid|before|after|during)[\s-]+|-)$",
+                          re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:reduc\w*|cut\w*|increas\w*|rais\w*|lower\w*|scal\w*|down|boost\w*|trim\w*|expand\w*|shrink\w*|"
+    r"grow\w*|drop\w*|fell|fall\w*|revis\w*)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity of people found in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    approx: bool
+    personnel: str
+    text: str
+    conversion: Conversion | None = None
+    #: The figure is the old value of a change ("from 5,000 to 3,000": the 5,000).
+    base: bool = False
+
+
+def words_to_int(text: str) -> int | None:
+    """Return the value of a run of number words ("twenty-five thousand", "a dozen"), or None."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    total, current, seen = 0, 0, False
+    for i, tok in enumerate(tokens):
+        if tok in ("a", "an") and i == 0:
+            current = 1
+            continue
+        if tok in _UNITS_WORDS:
+            current += _UNITS_WORDS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in ("thousand", "million"):
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current
+
+
+def number_value(match: re.Match[str]) -> int | None:
+    """Return the integer value of a NUMBER match."""
+    if match.group("digits"):
+        value = float(match.group("digits").replace(",", ""))
+        scale = (match.group("scale") or "").lower()
+        if scale in ("thousand", "k"):
+            value *= 1_000
+        elif scale == "million":
+            value *= 1_000_000
+        return round(value)
+    return words_to_int(match.group("words"))
+
+
+def unit_pattern(units: Mapping[str, tuple[int, int]]) -> re.Pattern[str]:
+    """Return the regex for counted unit words ("three brigades", "a composite brigade", "2 battalions")."""
+    names = []
+    for unit in units:
+        names.append(re.escape(unit))
+        names.append(re.escape(unit[:-1] + "ies") if unit.endswith("y") else re.escape(unit) + "s")
+    return re.compile(
+        r"(?<![\w-])(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+        r"(?P<mods>(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]*){0,2}?)\s+(?P<unit>" + "|".join(sorted(names, key=len, reverse=True))
+        + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def _unit_name(word: str, units: Mapping[str, tuple[int, int]]) -> str | None:
+    word = word.lower()
+    if word in units:
+        return word
+    for unit in units:
+        if word in (unit + "s", unit[:-1] + "ies"):
+            return unit
+    return None
+
+
+def find_unit_figures(sentence: str, units: Mapping[str, tuple[int, int]],
+                      rx: re.Pattern[str]) -> list[Figure]:
+    """Return figures given as counts of units, converted with the per-unit strengths in `units`."""
+    found = []
+    for m in rx.finditer(sentence):
+        unit = _unit_name(m.group("unit"), units)
+        if unit is None:
+            continue
+        count_text = m.group("count").lower()
+        if count_text in ("several", "a few"):
+            continue
+        count = int(count_text) if count_text.isdigit() else 1 if count_text in ("a", "an") else words_to_int(count_text)
+        if not count:
+            continue
+        # "a company" alone is too often a business: require a plural count or "company of".
+        if unit == "company" and count == 1 and not re.match(r"\s+of\b", sentence[m.end():]):
+            continue
+        per_low, per_high = units[unit]
+        plural = unit if count == 1 else m.group("unit").lower()
+        assumption = (f"{count} {plural} x {per_low:,}-{per_high:,} personnel per {unit} "
+                      "(planning assumption, configurable)")
+        found.append(Figure(
+            start=m.start(), end=m.end(), low=count * per_low, high=count * per_high, approx=False,
+            personnel="troops", text=m.group(0),
+            conversion=Conversion(count=count, unit=unit, per_unit_low=per_low, per_unit_high=per_high,
+                                  assumption=assumption),
+        ))
+    return found
+
+
+def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
+    """Return the qualifier right before `start` (lower case, spaces normalized) and where it starts."""
+    before = sentence[max(0, start - 40):start]
+    m = _QUALIFIER_BEFORE.search(before)
+    if not m:
+        return None, start
+    return " ".join(m.group("q").lower().split()), start - (len(before) - m.start())
+
+
+def find_number_figures(sentence: str) -> list[Figure]:
+    """Return the personnel figures given as numbers in a sentence."""
+    found: list[Figure] = []
+    matches = list(NUMBER.finditer(sentence))
+    skip_until = -1
+    for i, m in enumerate(matches):
+        if m.start() < skip_until:
+            continue
+        value = number_value(m)
+        if value is None:
+            continue
+        end = m.end()
+        tail = sentence[end:end + 3]
+        if tail[:1] == "%" or re.match(r"(?:st|nd|rd|th)\b", tail) or sentence[end:end + 8].lower().lstrip().startswith(
+                ("percent", "per cent")):
+            continue
+        head = sentence[max(0, m.start() - 14):m.start()]
+        if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
+            continue
+        if m.group("digits") and "," not in m.group("digits") and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head):
+            continue
+        words_only = m.group("words") is not None
+        if words_only and m.group(0).lower().strip() in ("a", "an", "one"):
+            continue
+        low, high = value, value
+        # A range: "15,000 to 20,000", "5,000-8,000", "between 5,000 and 8,000".
+        if i + 1 < len(matches):
+            nxt = matches[i + 1]
+            join = sentence[end:nxt.start()]
+            if _RANGE_JOIN.fullmatch(join):
+                value2 = number_value(nxt)
+                joiner = join.strip().lower()
+                if value2 is not None and value2 > value and (joiner != "and" or _qualify(sentence, m.start())[0]
+                                                               == "between"):
+                    # "15 to 20 thousand": the scale word of the second number applies to the first.
+                    if m.group("digits") and not m.group("scale") and nxt.group("digits") and nxt.group("scale"):
+                        low = number_value(nxt) // int(float(nxt.group("digits").replace(",", ""))) * value
+                    high = value2
+                    end = nxt.end()
+                    skip_until = nxt.end()
+        if head.lower().endswith(("aged ", "ages ", "age ", "aged between ")) or re.match(
+                r"[\s-]*(?:years?\b|-year)", sentence[end:end + 8]):
+            continue
+        or_more = _OR_MORE.match(sentence, end)
+        noun = _NOUN_AFTER.match(sentence, or_more.end() if or_more else end)
+        if noun is None:
+            continue
+        if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):
+            continue
+        noun_end = noun.end()
+        more = _SECOND_NOUN.match(sentence, noun_end)
+        if more:
+            noun_end = more.end()  # "police officers", "military observers", "5,000-strong force"
+        personnel = _PERSONNEL_NOUNS[noun.group("noun").lower()]
+        if personnel == "troops" and noun.group("noun").lower() == "officers" and "police" in noun.group("bridge").lower():
+            personnel = "police"
+        if noun.group("noun").lower() == "officers" and re.search(r"\bpolice\b", sentence, re.IGNORECASE):
+            personnel = "police"
+        qualifier, qstart = _qualify(sentence, m.start())
+        approx = qualifier in _APPROX
+        base = False
+        if qualifier == "from" and low != high and _CHANGE_BEFORE.search(sentence[:qstart]):
+            low = high  # "reduced from 5,000 to 3,000 troops": the new figure is the second
+        elif qualifier in _CEILING:
+            low = None
+        elif qualifier in _FLOOR:
+            high = None
+        if or_more:
+            high = None
+        text_start = qstart if qualifier and qualifier not in ("from", "only", "just", "perhaps", "possibly") else m.start()
+        if qualifier == "between":
+            text_start = qstart
+        found.append(Figure(start=text_start, end=noun_end, low=low, high=high, approx=approx,
+                            personnel=personnel, text=sentence[text_start:noun_end], base=base))
+    return found + _elliptic(sentence, matches, found)
+
+
+def _elliptic(sentence: str, matches: list[re.Match[str]], found: list[Figure]) -> list[Figure]:
+    """Return bare numbers that continue an earlier figure ("1,000 troops by April and 8,000 by June")."""
+    if not found:
+        return []
+    extra = []
+    for m in matches:
+        if m.start() < found[0].end or any(f.start <= m.start() < f.end for f in found):
+            continue
+        if not m.group("digits") or not _ELLIPSIS_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+            continue
+        if not _ELLIPSIS_AFTER.match(sentence, m.end()):
+            continue
+        value = number_value(m)
+        if value is None or value < 100 or ("," not in m.group("digits") and 1900 <= value <= 2100):
+            continue
+        prior = [f for f in found if f.end <= m.start()][-1]
+        qualifier, qstart = _qualify(sentence, m.start())
+        low, high = value, value
+        if qualifier in _CEILING:
+            low = None
+        elif qualifier in _FLOOR:
+            high = None
+        start = qstart if qualifier in (*_CEILING, *_FLOOR, *_APPROX) else m.start()
+        extra.append(Figure(start=start, end=m.end(), low=low, high=high, approx=qualifier in _APPROX,
+                            personnel=prior.personnel, text=sentence[start:m.end()]))
+    return extra

@@ -1,0 +1,200 @@
+"""Trigger words, found fast: one literal-word regex finds head words on the lower-cased sentence,
+then a small check of the words around each head decides the kind (or drops it).
+
+Kinds (groups): command, territory, reduction, arrival, negation, consideration, pledge.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from stabforce.engines.extract.gazetteer import trie_pattern
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    group: str
+    text: str
+
+
+_SEND = ("send", "deploy", "dispatch", "contribute", "provide", "station", "supply", "field", "join", "participate",
+         "take", "commit", "offer", "train", "deployed", "sent", "put")
+_SEND_ING = ("sending", "contributing", "deploying", "dispatching")
+_HEADS: dict[str, str] = {}
+for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
+           "commanding", "commanded", "commander", "helm", "charge"):
+    _HEADS[_w] = "command"
+for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
+           "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation"):
+    _HEADS[_w] = "territory"
+for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
+           "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
+           "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim", "trims",
+           "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking"):
+    _HEADS[_w] = "reduction"
+for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
+           "arriving"):
+    _HEADS[_w] = "arrival"
+for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
+           "rejected", "rejects", "rejecting", "intention"):
+    _HEADS[_w] = "negation"
+for _w in ("consider", "considers", "considered", "considering", "weigh", "weighs", "weighed", "weighing",
+           "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating",
+           "reconsider", "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess",
+           "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
+           "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "discusses", "discussed", "discussing",
+           "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
+           "interest", "contributor", "contributors", "decided", "decision", "decide"):
+    _HEADS[_w] = "consideration"
+for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
+           "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
+           "committed", "committing", "commitment", "earmark", "earmarks", "earmarked", "earmarking"):
+    _HEADS[_w] = "pledge"
+for _w in _SEND + _SEND_ING + ("plans", "plan"):
+    _HEADS.setdefault(_w, "send")
+_HEADS["offer"] = "pledge"
+_HEADS["commit"] = "pledge"
+
+HEAD_RX = re.compile(r"\b" + trie_pattern(list(_HEADS)) + r"\b")
+
+_ADV = r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never)\s+){0,2}"
+_MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
+                      r"stabili[sz]ation)\b")
+_NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
+_CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
+                         r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
+_PLEDGE_MODAL = re.compile(
+    r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
+    r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
+    r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
+    r"able|announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised)\s+to\s+"
+    + _ADV + r"(?:be\s+)?$")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
+
+
+def find_triggers(low: str) -> list[Hit]:
+    """Return the triggers in a lower-cased sentence."""
+    hits: list[Hit] = []
+    for m in HEAD_RX.finditer(low):
+        word = m.group()
+        group = _HEADS[word]
+        s, e = m.start(), m.end()
+        before = low[max(0, s - 60):s]
+        after = low[e:e + 60]
+        kind: str | None = group
+        start, end = s, e
+        if group == "command":
+            if word == "commander":
+                pass
+            elif word == "command" and after.startswith(" of"):
+                end = e + 3
+            elif word == "charge":
+                if not re.search(r"\bin\s+(?:overall\s+)?$", before) or not after.startswith(" of"):
+                    kind = None
+            elif word == "helm":
+                if not before.endswith("the "):
+                    kind = None
+            else:
+                mm = _MISSION.match(after)
+                if mm is None:
+                    kind = None
+                else:
+                    end = e + mm.end()
+        elif group == "territory":
+            if word == "control" and re.search(r"\bin\s+$", before) and after.startswith(" of"):
+                start = s - 3
+            elif word in ("control", "occupation") and not re.search(r"\bunder\s+(?:[\w-]+\s+){0,3}$", before):
+                kind = None
+        elif group == "reduction":
+            if word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
+                mm = re.match(r"\s+(?:back|down)\b", after)
+                kind = "reduction" if mm else None
+                end = e + (mm.end() if mm else 0)
+            elif word in ("pull", "pulls", "pulled", "pulling"):
+                mm = re.match(r"\s+(?:out|back)\b", after)
+                kind = "reduction" if mm else None
+                end = e + (mm.end() if mm else 0)
+            elif word == "smaller":
+                mm = re.match(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b", after)
+                pre = re.search(r"\b(?:much|far|significantly|considerably)\s+$", before)
+                if not (mm or pre):
+                    kind = None
+                if pre:
+                    start = s - (len(before) - pre.start())
+                if mm and mm.group().strip() != "than":
+                    end = e + mm.end()
+            elif word == "fewer":
+                mm = re.match(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b", after)
+                kind = "reduction" if mm else None
+        elif group == "arrival":
+            if word in ("began", "started"):
+                mm = re.match(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy)\b", after)
+                kind = "arrival" if mm else None
+                end = e + (mm.end() if mm else 0)
+            elif word == "touched":
+                kind = "arrival" if after.startswith(" down") else None
+            elif word == "took":
+                kind = "arrival" if after.startswith(" up positions") else None
+            elif word in ("arrive", "arrives", "arriving"):
+                kind = "pledge"  # "are expected to arrive", "arrives next week": not there yet
+            elif word == "crossed":
+                kind = "arrival" if after.startswith(" into") else None
+            if kind and re.search(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$",
+                                  before[-30:]):
+                kind = "pledge"
+        elif group == "negation":
+            if word in ("ruled", "rules", "ruling"):
+                kind = "negation" if after.startswith(" out") else None
+                end = e + 4
+            elif word == "intention":
+                kind = "negation" if before.endswith("no ") else None
+        elif group == "consideration":
+            if word in ("talks", "discussions", "negotiations"):
+                kind = "consideration" if re.search(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$", before) else None
+            elif word == "open":
+                kind = "consideration" if after.startswith(" to") else None
+            elif word == "interested":
+                kind = "consideration" if after.startswith(" in") else None
+            elif word == "interest":
+                kind = "consideration" if re.search(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$", before) else None
+            elif word in ("contributor", "contributors"):
+                kind = "consideration" if re.search(r"\b(?:potential|possible|prospective|likely)\s+$", before) else None
+            elif word == "decided":
+                kind = "consideration" if re.search(r"\bnot\s+(?:yet\s+)?$", before) else None
+            elif word == "decision":
+                kind = "consideration" if before.endswith("no ") else None
+            elif word == "decide":
+                kind = "consideration" if before.endswith("yet to ") else None
+        elif group == "send":
+            kind, back = _send_kind(word, before, after)
+            start = s - back
+        if kind is None:
+            continue
+        hits.append(Hit(start, end, kind, low[start:end]))
+    return hits
+
+
+def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
+    """Return the kind a sending verb gets from the words before it, and how far back its phrase starts."""
+    if word in ("plans", "plan"):
+        return None, 0
+    if word == "take" and not after.startswith(" part"):
+        return None, 0
+    if word == "put" and not re.match(r"\s+(?:boots|troops|soldiers|forces)\b", after):
+        return None, 0
+    if word in ("deployed", "sent") and not before.endswith("be "):
+        return ("arrival" if word == "deployed" and _HAS_BEFORE.search(before) else None), 0
+    if word in _SEND_ING:
+        m = re.search(r"\b(?:not|never)\s+(?:be\s+)?$", before)
+        if m:
+            return "negation", len(before) - m.start()
+        m = _AUX_BEFORE.search(before)
+        return ("pledge", len(before) - m.start()) if m else (None, 0)
+    for kind, rx in (("negation", _NEG_MODAL), ("consideration", _CONS_MODAL), ("pledge", _PLEDGE_MODAL)):
+        m = rx.search(before)
+        if m:
+            return kind, len(before) - m.start()
+    return None, 0

@@ -1,0 +1,72 @@
+"""The scoring script: its matching rule, and the extractor's precision and recall on the seed reports."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold" / "seeds.jsonl"
+SEEDS = SHARED / "seeds"
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score_extract", ROOT / "scripts" / "score_extract.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def row(subject: str, kind: str = "pledge", low: int | None = None, high: int | None = None, **extra: object) -> dict:
+    return {"source": "a.txt", "subject": subject, "kind": kind, "low": low, "high": high, **extra}
+
+
+def test_score_matches_on_source_subject_kind_low_high() -> None:
+    score = _script().score
+    gold = [row("IDN", high=20000), row("PAK", low=9000, high=15000), row("AZE", "consideration")]
+    predicted = [row("IDN", high=20000, tasks=["health"]), row("PAK", low=9000, high=16000), row("ISR")]
+    result = score(gold, predicted)
+    assert (result["matched"], result["precision"], result["recall"]) == (1, 1 / 3, 1 / 3)
+    assert {m["subject"] for m in result["misses"]} == {"PAK", "AZE"}
+    assert {e["subject"] for e in result["extras"]} == {"PAK", "ISR"}
+    assert result["f1"] == pytest.approx(1 / 3)
+
+
+def test_score_counts_each_gold_row_once() -> None:
+    score = _script().score
+    result = score([row("IDN")], [row("IDN"), row("IDN")])
+    assert (result["matched"], result["precision"], result["recall"]) == (1, 0.5, 1.0)
+    assert score([], []) ["precision"] == 1.0
+
+
+def test_score_reports_disagreements_on_matched_pairs() -> None:
+    result = _script().score([row("IDN", tasks=["health"])], [row("IDN", tasks=["construction"])])
+    assert result["disagreements"] == [{"key": {"source": "a.txt", "subject": "IDN", "kind": "pledge", "low": None,
+                                                "high": None}, "field": "tasks", "gold": ["health"],
+                                        "predicted": ["construction"]}]
+
+
+def test_gold_quotes_are_sentences_of_the_seeds() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed reports not present at {SEEDS}")
+    from stabforce.engines.extract import parse_document, split_sentences
+
+    module = _script()
+    for gold in module.load_gold(GOLD):
+        _, body = parse_document((SEEDS / gold["source"]).read_text(encoding="utf-8"))
+        assert gold["quote"] in [body[s:e] for s, e in split_sentences(body)]
+
+
+def test_precision_and_recall_on_the_seeds() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed reports not present at {SEEDS}")
+    module = _script()
+    gold = module.load_gold(GOLD)
+    result = module.score(gold, module.predict(SEEDS, (g["source"] for g in gold)))
+    assert result["precision"] >= 0.9, result["extras"]
+    assert result["recall"] >= 0.9, result["misses"]
