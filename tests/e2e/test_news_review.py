@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -100,6 +101,7 @@ def test_seeds_reviewed_in_the_browser_give_the_scenarios_pledges_and_conflicts(
     wanted = scenario_seed_pledges()
     open_ = list(wanted)
     decisions = 0
+    copies: set[str] = set()
     while True:
         page.goto(f"{base}/review")
         article = page.locator("article.claim-review").first
@@ -115,6 +117,12 @@ def test_seeds_reviewed_in_the_browser_give_the_scenarios_pledges_and_conflicts(
                       and overlaps(d["quote"], sentence)]
         candidates.sort(key=lambda d: tuple(str(v) if v is not None else "" for v in figures(d["payload"]))
                         != claim_figures)
+        copied = article.get_attribute("data-claim") in copies
+        if len(candidates) > 1 and not copied:  # two facts read from one sentence: propose it again first
+            copies.add(article.get_attribute("data-claim"))
+            article.locator("form.copy-form button").click()
+            expect(page.locator("p.ok")).to_contain_text("Proposed again")
+            continue
         if candidates:
             match = candidates[0]
             open_.remove(match)
@@ -138,11 +146,12 @@ def test_seeds_reviewed_in_the_browser_give_the_scenarios_pledges_and_conflicts(
     assert open_ == [], f"no claim was proposed for: {[d['id'] for d in open_]}"
 
     stored = page.request.get(f"{base}/api/v1/facts?kind=pledge&limit=1000").json()["items"]
-    got = sorted((f["subject"], figures(f["payload"]), f["payload"].get("phase"), f["source"]["key"],
-                  f["source"]["attribution"]) for f in stored)
-    want = sorted((d["subject"], figures(d["payload"]), d["payload"].get("phase"), d["source"]["key"],
-                   d["source"]["attribution"]) for d in wanted)
+    got = Counter((f["subject"], figures(f["payload"]), f["payload"].get("phase"), f["source"]["key"],
+                   f["source"]["attribution"]) for f in stored)
+    want = Counter((d["subject"], figures(d["payload"]), d["payload"].get("phase"), d["source"]["key"],
+                    d["source"]["attribution"]) for d in wanted)
     assert got == want
+    assert expected_conflicts(wanted) == {("contributor:PAK", "pledge", None), ("contributor:IDN", "pledge", None)}
     conflicts = page.request.get(f"{base}/api/v1/conflicts?as_of={AS_OF}").json()["conflicts"]
     assert {(c["subject"], c["kind"], c["key"][1] if c.get("key") else None) for c in conflicts
             if c["kind"] == "pledge"} == expected_conflicts(wanted)

@@ -133,6 +133,14 @@ def accept(ctx: typer.Context, claim_id: str = typer.Argument(..., help="The cla
     console.print(f"Accepted {claim.id} as fact {fact.id} ({fact.kind} about {fact.subject}, #{fact.seq}).")
 
 
+@claims_app.command("copy")
+@handle_errors
+def copy(ctx: typer.Context, claim_id: str = typer.Argument(..., help="The claim's id.")) -> None:
+    """Propose a claim's sentence again, to record a second fact from it."""
+    claim = news.copy_claim(services(ctx).documents, cli_actor(ctx), claim_id)
+    console.print(f"Proposed {claim.id}, a copy of {claim_id}.")
+
+
 @claims_app.command("reject")
 @handle_errors
 def reject(ctx: typer.Context, claim_id: str = typer.Argument(..., help="The claim's id."),

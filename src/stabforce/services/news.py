@@ -267,6 +267,13 @@ def accept(documents: DocumentStore, ledger: LedgerStore, actor: Actor, claim_id
     return documents.review(claim_id, status="accepted", by=actor.id, fact_id=fact.id, note=note), fact
 
 
+def copy_claim(documents: DocumentStore, actor: Actor, claim_id: str) -> StoredClaim:
+    """Propose the same sentence again, for a second fact the extractor did not separate
+    (e.g. the earlier figure a revision departs from)."""
+    require_reviewer(actor)
+    return documents.copy(claim_id, by=actor.id)
+
+
 def reject(documents: DocumentStore, actor: Actor, claim_id: str, *, reason: str) -> StoredClaim:
     """Mark a claim rejected, with the reason."""
     require_reviewer(actor)

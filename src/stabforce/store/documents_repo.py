@@ -173,6 +173,18 @@ class DocumentStore:
             raise Conflict(f"claim {claim_id} was already {current.status}", claim=claim_id, status=current.status)
         return self.claim(claim_id)
 
+    def copy(self, claim_id: str, *, by: str) -> StoredClaim:
+        """Add a proposed copy of a claim (another fact read from the same sentence), after its document's claims."""
+        original = self.claim(claim_id)
+        with self.engine.begin() as conn:
+            last = conn.execute(select(func.max(CLAIMS.c.position)).where(CLAIMS.c.document == original.document))
+            position = int(last.scalar_one() or 0) + 1
+            new_id = f"cl-{original.document[:12]}-{position:03d}"
+            conn.execute(insert(CLAIMS).values(id=new_id, document=original.document, position=position,
+                                               data=orjson.dumps(original.data).decode(), status="proposed",
+                                               note=f"copied from {claim_id} by {by}"))
+        return self.claim(new_id)
+
     def count(self) -> tuple[int, int]:
         """Return how many documents and claims are stored."""
         with self.engine.connect() as conn:

@@ -153,3 +153,16 @@ def test_the_seeds_ingest_with_their_dates_and_claims(services, tokens, client):
     assert docs["000_ce0f4f7e2263de6f.txt"]["published"] == "2025-12-12"
     assert docs["002_e834e5538de5cdbe.txt"]["published"] == "2025-11-30"
     assert all(d["claims"].get("proposed", 0) >= 3 for d in docs.values())
+
+
+def test_a_claim_can_be_proposed_again_for_a_second_fact_from_its_sentence(services, tokens, client):
+    post(client, tokens["analyst"], text=REPORT, date="2026-03-02")
+    claims = client.get("/api/v1/claims", headers=bearer(tokens["analyst"])).json()
+    first = claims[0]
+    assert client.post(f"/api/v1/claims/{first['id']}/copy", headers=bearer(tokens["viewer"])).status_code == 403
+    copy = client.post(f"/api/v1/claims/{first['id']}/copy", headers=bearer(tokens["analyst"]))
+    assert copy.status_code == 201
+    body = copy.json()
+    assert body["id"] != first["id"] and body["quote"] == first["quote"] and body["status"] == "proposed"
+    assert body["note"].startswith(f"copied from {first['id']} by ")
+    assert len(client.get("/api/v1/claims", headers=bearer(tokens["analyst"])).json()) == len(claims) + 1

@@ -164,6 +164,12 @@ def accept(claim_id: str, body: AcceptIn, services: ServicesDep, actor: Writer) 
     return {"claim": news.claim_view(claim), "fact": FactOut.of(fact)}
 
 
+@router.post("/claims/{claim_id}/copy", response_model=ClaimOut, status_code=201,
+             summary="Propose a claim's sentence again, to record a second fact from it")
+def copy(claim_id: str, services: ServicesDep, actor: Writer) -> dict[str, Any]:
+    return news.claim_view(news.copy_claim(services.documents, actor, claim_id))
+
+
 @router.post("/claims/{claim_id}/reject", response_model=ClaimOut, summary="Reject a proposed claim")
 def reject(claim_id: str, body: RejectIn, services: ServicesDep, actor: Writer) -> dict[str, Any]:
     return news.claim_view(news.reject(services.documents, actor, claim_id, reason=body.reason))

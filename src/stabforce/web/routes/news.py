@@ -83,6 +83,9 @@ async def decide(request: Request, claim_id: str) -> Response:
     svc = services(request)
     back = form.get("back") or "/review"
     try:
+        if form.get("decision") == "copy":
+            copied = news.copy_claim(svc.documents, who, claim_id)
+            return RedirectResponse(f"{back}{'&' if '?' in back else '?'}copied={copied.id}", status_code=303)
         if form.get("decision") == "reject":
             news.reject(svc.documents, who, claim_id, reason=form.get("reason", ""))
             return RedirectResponse(back, status_code=303)
