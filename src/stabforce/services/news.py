@@ -113,11 +113,15 @@ def ingest(store: DocumentStore, actor: Actor, items: Sequence[Incoming], *, max
     checked = [(item, *read_incoming(item, max_bytes=max_bytes)) for item in items]
     out = []
     for n, (item, published, title, body) in enumerate(checked, start=1):
-        claims = [orjson.loads(orjson.dumps(c)) for c in extract(body, published=published)]
-        document = Document(text_sha256(body), item.name[:300], (item.title or title or None), item.publisher,
-                            item.url, published, body, datetime.now(UTC), actor.id)
-        stored, created = store.add(document, claims)
-        out.append(Ingested(stored, created, len(claims) if created else len(store.claims(document=stored.sha256))))
+        found = store.get(text_sha256(body))
+        if found is not None:  # the same text again: nothing to extract or store
+            out.append(Ingested(found, False, sum(store.counts(found.sha256).values())))
+        else:
+            claims = [orjson.loads(orjson.dumps(c)) for c in extract(body, published=published)]
+            document = Document(text_sha256(body), item.name[:300], (item.title or title or None), item.publisher,
+                                item.url, published, body, datetime.now(UTC), actor.id)
+            stored, created = store.add(document, claims)
+            out.append(Ingested(stored, created, len(claims) if created else sum(store.counts(stored.sha256).values())))
         progress(n)
     return out
 
