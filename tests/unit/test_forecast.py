@@ -7,10 +7,11 @@ from datetime import date
 import numpy as np
 import pytest
 
+from stabforce.engines.forecast import simulate as simulate_module
 from stabforce.engines.forecast.history import HistoricalMission
 from stabforce.engines.forecast.inputs import MissionInput, PledgeInput, mission_from_json
 from stabforce.engines.forecast.reference import fit_reference
-from stabforce.engines.forecast.simulate import DAYS, pledged_strength, simulate
+from stabforce.engines.forecast.simulate import CHUNK, DAYS, Runs, default_blend, pledged_strength, simulate
 from stabforce.errors import InvalidInput
 
 
@@ -78,6 +79,31 @@ def test_with_no_pledges_the_reference_class_alone_scales_to_the_ceiling():
 def test_a_million_runs_work_in_chunks():
     result = simulate(GAZA, REFERENCE, runs=1_000_000, seed=9)
     assert result.runs == 1_000_000 and len(result.p50) == len(DAYS)
+
+
+def test_streamed_percentiles_are_exactly_those_of_all_the_runs(monkeypatch):
+    # Past the pilot runs simulate() keeps only the values near each percentile; they must be the order
+    # statistics of every run, and the fallback that keeps every run must give the same numbers.
+    runs = 120_007
+    result = simulate(GAZA, REFERENCE, runs=runs, seed=11, capacity=9000)
+    by_month, _ = Runs(GAZA, REFERENCE, default_blend(GAZA), 9000).all(runs, np.random.default_rng(11))
+    by_month.sort(axis=1)
+    for q, got in ((10, result.p10), (50, result.p50), (90, result.p90)):
+        assert np.array_equal(got, by_month[:, int(np.ceil(q / 100 * runs)) - 1])
+    monkeypatch.setattr(simulate_module, "BRACKET", -1.0)  # every bracket misses its rank
+    again = simulate(GAZA, REFERENCE, runs=runs, seed=11, capacity=9000)
+    assert np.array_equal(again.p50, result.p50) and np.array_equal(again.reached, result.reached)
+
+
+def test_the_forecast_takes_from_its_generator_exactly_the_draws_of_the_benchmark_floor(monkeypatch):
+    # bench/forecast.py times Runs.draw alone as the floor; simulate() must draw nothing more or less.
+    made: list[np.random.Generator] = []
+    monkeypatch.setattr(simulate_module, "default_rng", lambda seed: made.append(np.random.default_rng(seed)) or made[-1])
+    simulate(GAZA, REFERENCE, runs=90_000, seed=4)
+    floor, runner = np.random.default_rng(4), Runs(GAZA, REFERENCE, default_blend(GAZA), None)
+    for start in range(0, 90_000, CHUNK):
+        runner.draw(min(CHUNK, 90_000 - start), floor)
+    assert made[0].bit_generator.state == floor.bit_generator.state
 
 
 @pytest.mark.parametrize(("data", "field"), [

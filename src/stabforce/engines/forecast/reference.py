@@ -24,6 +24,8 @@ from stabforce.engines.forecast.inputs import MissionInput
 SIMILAR = 1.5
 NOISE_SD = 0.25
 NON_UN_SPREAD = 1.25
+#: A drawn curve's gain share is clipped to [0, MAX_SHARE].
+MAX_SHARE = 1.5
 #: Months in which the usual promise ("full strength in three months") reaches half of the gain.
 PROMISED_HALFWAY_MONTHS = 1.5
 
@@ -57,7 +59,7 @@ class ReferenceModel:
         if not noisy:
             return picks
         sd = self.noise_sd * (NON_UN_SPREAD if mission.organization != "UN" else 1.0)
-        return np.clip(picks * rng.lognormal(0.0, sd, size=(runs, 1)), 0.0, 1.5)
+        return np.clip(picks * rng.lognormal(0.0, sd, size=(runs, 1)), 0.0, MAX_SHARE)
 
 
 def fit_reference(history: Sequence[HistoricalMission], *, noise_sd: float = NOISE_SD) -> ReferenceModel:
@@ -80,7 +82,7 @@ def _filled(share: np.ndarray) -> np.ndarray:
     for k in range(1, len(out)):
         if not np.isfinite(out[k]):
             out[k] = out[k - 1]
-    return np.clip(out, 0.0, 1.5)
+    return np.clip(out, 0.0, MAX_SHARE)
 
 
 def _halfway(curve: np.ndarray) -> float:

@@ -1,5 +1,13 @@
 """simulate(): troops on the ground by month, a bottom-up Monte Carlo over pledges blended with the
-reference class of past missions."""
+reference class of past missions.
+
+How it runs (see `Runs`): chunks of CHUNK runs, each laid out months × runs in float32 in buffers reused
+from chunk to chunk. A chunk first draws all its random inputs — how many runs are bottom-up (one
+binomial; runs are exchangeable), their pledges' uniforms and log lead times, and for the other runs how
+many follow each past curve (one multinomial) and their spreads — and only those; then the arithmetic
+turns them into strengths (pledge arrivals scattered into months with one `add.at`, summed month by
+month). P10/P50/P90 are exact order statistics of all runs, found without keeping every run (`streamed`).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
+from numpy.random import default_rng  # imported here, not lazily on the first forecast
 
 from stabforce.engines.forecast.history import HORIZON_MONTHS
 from stabforce.engines.forecast.inputs import MissionInput
-from stabforce.engines.forecast.reference import ReferenceModel
+from stabforce.engines.forecast.reference import MAX_SHARE, NON_UN_SPREAD, ReferenceModel
 from stabforce.errors import InvalidInput
 
 DAYS = np.round(np.arange(HORIZON_MONTHS + 1) * 30.44).astype(np.int32)
@@ -21,8 +30,15 @@ UNKNOWN_LEAD_MEDIAN_DAYS, UNKNOWN_LEAD_SD = 150.0, 0.5
 TRAINING_DAYS = (21.0, 60.0)
 MAX_BLEND = 0.8
 LEVELS = np.linspace(0, 100, 101)
-CHUNK = 200_000
+#: Runs per chunk: a chunk's months × runs arrays and random inputs stay in a core's cache.
+CHUNK = 25_000
+#: Runs whose running maximum gives `ForecastResult.reached` (whole chunks, so a fair sample).
 REACHED_RUNS = 200_000
+#: Streamed percentiles: the first PILOT_RUNS runs (whole chunks) locate each percentile; of later runs only
+#: those within BRACKET (as a share of runs) of it on either side are kept, the rest only counted.
+PILOT_RUNS, BRACKET = 50_000, 0.015
+#: Runs sampled from a month to see whether it holds many equal values (then it is sorted, not partitioned).
+TIE_SAMPLE, MAX_TIES = 10_000, 0.03
 OBSERVED_TOLERANCE = 0.02
 MAX_DRAWS = 20
 METHOD = (
@@ -101,40 +117,63 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     -------
     ForecastResult
     """
-    rng = np.random.default_rng(seed)
+    if runs < 1:
+        raise InvalidInput("no runs", field="runs")
+    rng = default_rng(seed)
     weight = default_blend(mission) if blend is None else blend
-    parts = _draw(mission, reference, runs, rng, weight, capacity, observed)
-    runs = sum(p.shape[1] for p in parts)
-    by_month = np.concatenate(parts, axis=1) if len(parts) > 1 else parts[0]  # months × runs
-    ranks = [_rank(q, runs) for q in (10, 50, 90)]
-    by_month.sort(axis=1)  # faster than partition here: the runs hold many equal values
-    p10, p50, p90 = (by_month[:, r].astype(float) for r in ranks)
-    # When targets are reached: the running maximum's quantiles, read from the first REACHED_RUNS runs
+    runner = Runs(mission, reference, weight, capacity)
+    if observed is None:
+        ranks = [_rank(q, runs) for q in (10, 50, 90)]
+        values, reached = runner.streamed(runs, rng, ranks)
+        if values is None:  # a month's bracket missed its rank (rare): run again, keeping every run
+            by_month, reached = runner.all(runs, default_rng(seed))
+            values = order_statistics(by_month, ranks)
+    else:
+        by_month = runner.kept(runs, rng, observed)
+        runs = by_month.shape[1]
+        reached = running_max(by_month[:, :min(runs, REACHED_RUNS)])  # kept runs are shuffled: a fair sample
+        values = order_statistics(by_month, [_rank(q, runs) for q in (10, 50, 90)])
+    p10, p50, p90 = values.T
+    # When targets are reached: 101 quantiles of the running maximum, read from REACHED_RUNS runs
     # (runs are exchangeable, and 101 levels resolve 1% anyway).
-    sample = min(runs, REACHED_RUNS)
-    reached = np.maximum.accumulate(np.concatenate([p[:, :sample] for p in parts], axis=1)[:, :sample], axis=0)
     reached.sort(axis=1)
-    levels = reached[:, [_rank(q, sample) for q in LEVELS]].astype(float)
+    levels = reached[:, [_rank(q, reached.shape[1]) for q in LEVELS]].astype(float)
     return ForecastResult(mission, seed, runs, weight, METHOD, DAYS.copy(), p10, p50, p90, levels)
 
 
-def _draw(mission: MissionInput, reference: ReferenceModel, runs: int, rng: np.random.Generator, weight: float,
-          capacity: int | None, observed: tuple[int, float] | None) -> list[np.ndarray]:
-    parts, kept, tried = [], 0, 0
-    while kept < runs and tried < MAX_DRAWS * runs:
-        n = min(CHUNK, runs - kept) if observed is None else CHUNK
-        chunk = _chunk(mission, reference, n, rng, weight, capacity)
-        tried += n
-        if observed is not None:
-            month, troops = observed
-            chunk = chunk[:, np.abs(chunk[month] - troops) <= OBSERVED_TOLERANCE * mission.military_ceiling]
-            chunk = chunk[:, :runs - kept]
-        parts.append(chunk)
-        kept += chunk.shape[1]
-    if kept == 0:
-        raise InvalidInput(f"no run matches {observed[1]:,.0f} troops at month {observed[0]}" if observed
-                           else "no runs", field="observed")
-    return parts
+def order_statistics(rows: np.ndarray, ranks: list[int]) -> np.ndarray:
+    """Return each row's values at these ranks (0 = smallest), as if the row were sorted; reorders the rows.
+
+    A row is partitioned around the ranks (about half the time of sorting it), unless a sample of it shows
+    many equal values, as early months do (most runs still at the troops there at authorization): NumPy's
+    partition slows down badly on those, its sort does not."""
+    out = np.empty((len(rows), len(ranks)))
+    for i, row in enumerate(rows):
+        sample = np.sort(row[::max(1, len(row) // TIE_SAMPLE)])
+        if len(sample) == len(row) or np.count_nonzero(sample[1:] == sample[:-1]) > MAX_TIES * len(sample):
+            row.sort()
+        else:
+            _partition(row, sorted(set(ranks)))
+        out[i] = row[ranks]
+    return out
+
+
+def _partition(values: np.ndarray, ranks: list[int]) -> None:
+    """Put the values at these sorted ranks where sorting would, one partition per rank."""
+    if ranks:
+        middle = ranks[len(ranks) // 2]
+        values.partition(middle)
+        _partition(values[:middle], [r for r in ranks if r < middle])
+        _partition(values[middle + 1:], [r - middle - 1 for r in ranks if r > middle])
+
+
+def running_max(strength: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Return the running maximum over months (axis 0) of months × runs strengths."""
+    out = np.empty_like(strength) if out is None else out
+    out[0] = strength[0]
+    for k in range(1, len(strength)):  # row by row: faster than maximum.accumulate(axis=0) into a strided view
+        np.maximum(out[k - 1], strength[k], out=out[k])
+    return out
 
 
 def _rank(percent: float, n: int) -> int:
@@ -149,39 +188,211 @@ def default_blend(mission: MissionInput) -> float:
     return float(min(MAX_BLEND, expected / room))
 
 
-def _chunk(mission: MissionInput, reference: ReferenceModel, n: int, rng: np.random.Generator, weight: float,
-           capacity: int | None) -> np.ndarray:
-    """Return troops on the ground for n runs, laid out months × runs."""
-    base = mission.troops_at_authorization
-    shares = reference.sample_shares(mission, n, rng)
-    strength = (base + shares.T * (mission.military_ceiling - base)).astype(np.float32)
-    if mission.pledges and weight > 0:
-        bottom_up = pledged_strength(mission, reference, n, rng).T
-        strength = np.where(rng.random(n) < weight, bottom_up, strength)
-    if capacity is not None:
-        np.minimum(strength, capacity, out=strength)
-    return strength
-
-
 def pledged_strength(mission: MissionInput, reference: ReferenceModel, n: int, rng: np.random.Generator) -> np.ndarray:
     """Return troops on the ground from the pledges alone (n runs × month-ends), troops already there included."""
-    pledges = mission.pledges
-    chance = np.array([ARRIVAL[p.stance] for p in pledges])
-    low = np.array([p.low for p in pledges], dtype=np.float64)
-    high = np.array([p.high for p in pledges], dtype=np.float64)
-    stated = np.array([p.lead_time_days if p.lead_time_days is not None else np.nan for p in pledges])
-    arrives = rng.random((n, len(pledges))) < chance
-    size = low + rng.random((n, len(pledges))) * (high - low)
-    slip = rng.choice(reference.slippage, size=(n, 1))
-    lead = np.broadcast_to(stated * slip, (n, len(pledges))).copy()
-    missing = np.isnan(stated)
-    if missing.any():
-        lead[:, missing] = rng.lognormal(np.log(UNKNOWN_LEAD_MEDIAN_DAYS), UNKNOWN_LEAD_SD, size=(n, int(missing.sum())))
-    ready_day = lead + rng.uniform(*TRAINING_DAYS, size=(n, len(pledges)))
-    # The first month-end on or after the day a pledge is ready; past the horizon goes to a spare slot.
-    month = np.searchsorted(DAYS, ready_day, side="left")
-    slots = len(DAYS) + 1
-    flat = (np.arange(n)[:, None] * slots + month).ravel()
-    arrivals = np.bincount(flat, weights=np.where(arrives, size, 0.0).ravel(), minlength=n * slots)
-    strength = arrivals.reshape(n, slots)[:, :len(DAYS)].cumsum(axis=1)
-    return (strength + mission.troops_at_authorization).astype(np.float32)
+    runner = Runs(mission, reference, 1.0, None)
+    out = np.empty((len(DAYS), n), dtype=np.float32)
+    for start in range(0, n, CHUNK):
+        runner.fill(runner.draw(min(CHUNK, n - start), rng), out[:, start:start + CHUNK])
+    return out.T
+
+
+#: Day (rounded up) -> index of the first month-end on or after it; days past the horizon -> a spare slot.
+_MONTH_OF_DAY = np.searchsorted(DAYS, np.arange(DAYS[-1] + 2), side="left")
+
+
+@dataclass
+class Draws:
+    """The random inputs of one chunk of runs. Runs are exchangeable, so a chunk is laid out by kind: how
+    many runs are bottom-up is one binomial draw and they come first; the rest use the reference class,
+    grouped by the past curve they follow (how many follow each: one multinomial draw)."""
+
+    bottom_up: int
+    uniform: np.ndarray  # 3 × pledges × bottom-up runs: arrival, size, training time
+    slip: np.ndarray  # index of the past mission whose slippage stretches stated lead times
+    normal: np.ndarray  # pledges without a stated lead time × bottom-up runs: log lead time
+    curves: np.ndarray  # runs following each past curve
+    spread: np.ndarray  # normal, for the log-normal spread of the curve
+
+
+class Runs:
+    """The runs of one forecast, chunk by chunk: `draw` takes all the random inputs of a chunk from the
+    generator (into buffers reused from chunk to chunk), `fill` turns them into troops on the ground,
+    months × runs, in float32. Drawing all of a chunk's inputs first keeps the stream of random numbers,
+    and so the results, the same for a seed."""
+
+    def __init__(self, mission: MissionInput, reference: ReferenceModel, weight: float, capacity: int | None):
+        pledges = sorted(mission.pledges, key=lambda p: p.lead_time_days is None)  # stated lead times first
+        self.pledges = len(pledges)
+        self.stated = sum(p.lead_time_days is not None for p in pledges)
+        self.weight = float(min(1.0, weight)) if pledges and weight > 0 else 0.0
+        self.chance = np.array([[ARRIVAL[p.stance]] for p in pledges], dtype=np.float32)
+        self.low = np.array([[p.low] for p in pledges], dtype=np.float32)
+        self.span = np.array([[p.high - p.low] for p in pledges], dtype=np.float32)
+        self.lead = np.array([[p.lead_time_days] for p in pledges[:self.stated]], dtype=np.float32)
+        self.slippage = reference.slippage.astype(np.float32)
+        self.base, room = mission.troops_at_authorization, mission.military_ceiling - mission.troops_at_authorization
+        self.past_weights = reference.weights(mission)
+        self.curves = np.ascontiguousarray(reference.curves.T * room, dtype=np.float32)  # months × past missions
+        self.bounds = min(0.0, MAX_SHARE * room), max(0.0, MAX_SHARE * room)  # the share's clip, in troops
+        self.sd = reference.noise_sd * (NON_UN_SPREAD if mission.organization != "UN" else 1.0)
+        self.capacity, self.ceiling = capacity, mission.military_ceiling
+        p, u = self.pledges, self.pledges - self.stated
+        self._uniform = np.empty(3 * p * CHUNK, dtype=np.float32)
+        self._normal = np.empty(u * CHUNK, dtype=np.float32)
+        self._spread = np.empty(CHUNK, dtype=np.float32)
+        self._arrives = np.empty(p * CHUNK, dtype=bool)
+        self._slot = np.empty(p * CHUNK, dtype=np.intp)
+        self._arrivals = np.empty((len(DAYS) + 1) * CHUNK, dtype=np.float32)
+        self._column = np.arange(CHUNK)
+
+    def draw(self, n: int, rng: np.random.Generator) -> Draws:
+        """Draw the random inputs of n <= CHUNK runs (views into buffers the next draw overwrites)."""
+        b = int(rng.binomial(n, self.weight)) if self.weight > 0 else 0
+        p, u, r = self.pledges, self.pledges - self.stated, n - b
+        uniform = rng.random(dtype=np.float32, out=self._uniform[:3 * p * b].reshape(3, p, b))
+        slip = rng.integers(0, len(self.slippage), size=b if self.stated else 0)
+        normal = rng.standard_normal(dtype=np.float32, out=self._normal[:u * b].reshape(u, b))
+        curves = rng.multinomial(r, self.past_weights)
+        spread = rng.standard_normal(dtype=np.float32, out=self._spread[:r])
+        return Draws(b, uniform, slip, normal, curves, spread)
+
+    def fill(self, draws: Draws, out: np.ndarray) -> None:
+        """Write troops on the ground for the drawn runs into `out` (month-ends × runs)."""
+        b = draws.bottom_up
+        if b:
+            self._bottom_up(draws, out[:, :b])
+        if b < out.shape[1]:
+            self._reference(draws, out[:, b:])
+        if self.capacity is not None:
+            np.minimum(out, self.capacity, out=out)
+
+    def _bottom_up(self, draws: Draws, out: np.ndarray) -> None:
+        """Pledges arrive by stance, size uniform in range, after lead time + training; summed by month."""
+        b, k = draws.bottom_up, self.stated
+        arrival, size, ready = draws.uniform
+        arrives = np.less(arrival, self.chance, out=self._arrives[:arrival.size].reshape(arrival.shape))
+        size *= self.span
+        size += self.low
+        size *= arrives  # troops that arrive; 0 for a pledge that does not
+        ready *= TRAINING_DAYS[1] - TRAINING_DAYS[0]
+        ready += TRAINING_DAYS[0]
+        if k:
+            ready[:k] += self.lead * self.slippage[draws.slip]  # stated lead times, stretched
+        if k < self.pledges:
+            lead = draws.normal
+            lead *= UNKNOWN_LEAD_SD
+            lead += np.log(UNKNOWN_LEAD_MEDIAN_DAYS)
+            ready[k:] += np.exp(lead, out=lead)
+        # The first month-end on or after the day a pledge is ready (month-ends are whole days): by table,
+        # days past the table's end (the horizon) clipped to its last entry, the spare slot.
+        np.ceil(ready, out=ready)
+        slot = self._slot[:ready.size].reshape(ready.shape)
+        np.copyto(slot, ready, casting="unsafe")
+        np.take(_MONTH_OF_DAY * b, slot, out=slot, mode="clip")
+        slot += self._column[:b]  # arrivals[month, run] as a flat index, one run per column
+        arrivals = self._arrivals[:(len(DAYS) + 1) * b]
+        arrivals.fill(0.0)
+        np.add.at(arrivals, slot.ravel(), size.ravel())
+        arrivals = arrivals.reshape(len(DAYS) + 1, b)  # the last row: after the horizon
+        np.add(arrivals[0], self.base, out=out[0])
+        for m in range(1, len(DAYS)):
+            np.add(out[m - 1], arrivals[m], out=out[m])
+
+    def _reference(self, draws: Draws, out: np.ndarray) -> None:
+        """A past curve chosen by weight, times a log-normal spread, the share clipped, scaled to the room."""
+        spread = draws.spread
+        spread *= self.sd
+        np.exp(spread, out=spread)
+        start = 0
+        for k, count in enumerate(draws.curves):
+            if count:
+                np.multiply(self.curves[:, k:k + 1], spread[start:start + count], out=out[:, start:start + count])
+                start += count
+        np.clip(out, *self.bounds, out=out)
+        if self.base:
+            out += self.base
+
+    def all(self, runs: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """Return troops on the ground for all runs (months × runs) and the running maximum of the first
+        REACHED_RUNS of them (whole chunks)."""
+        by_month = np.empty((len(DAYS), runs), dtype=np.float32)
+        reached = np.empty((len(DAYS), min(runs, REACHED_RUNS)), dtype=np.float32)
+        for start in range(0, runs, CHUNK):
+            chunk = by_month[:, start:start + CHUNK]
+            self.fill(self.draw(chunk.shape[1], rng), chunk)
+            if start < reached.shape[1]:
+                running_max(chunk, reached[:, start:start + CHUNK])
+        return by_month, reached
+
+    def streamed(self, runs: int, rng: np.random.Generator, ranks: list[int]) -> tuple[np.ndarray | None, np.ndarray]:
+        """Return the values at these ranks by month (months × ranks; None if a bracket missed its rank) and
+        the running maximum of the first REACHED_RUNS runs, without keeping every run: each chunk is sorted
+        month by month while it is in cache, and only the values in a bracket around each percentile (placed
+        by the first PILOT_RUNS runs) are kept, the values below it counted. Exact: a rank is read from its
+        bracket only when the count below and the bracket's size show that it lies there."""
+        months, pilot_runs = len(DAYS), min(runs, PILOT_RUNS)
+        chunk = np.empty((months, CHUNK), dtype=np.float32)
+        pilot = np.empty((months, pilot_runs), dtype=np.float32)
+        reached = np.empty((months, min(runs, REACHED_RUNS)), dtype=np.float32)
+        below = np.zeros((months, len(ranks)), dtype=np.int64)
+        inside: list[list[list[np.ndarray]]] = [[[] for _ in ranks] for _ in range(months)]
+        edges = np.empty((months, 2 * len(ranks)), dtype=np.float32)
+
+        def take(rows: np.ndarray) -> None:  # rows sorted: count what lies below each bracket, keep what lies in it
+            at = np.empty(edges.shape, dtype=np.intp)
+            for m, row in enumerate(rows):
+                at[m] = row.searchsorted(edges[m])
+            below[...] += at[:, 0::2]
+            for m, (row, bounds) in enumerate(zip(rows, at.tolist(), strict=True)):
+                for j in range(len(ranks)):
+                    same = j and bounds[2 * j:2 * j + 2] == bounds[2 * j - 2:2 * j]  # p10 and p50 often share one
+                    inside[m][j].append(inside[m][j - 1][-1] if same else row[bounds[2 * j]:bounds[2 * j + 1]].copy())
+
+        for start in range(0, runs, CHUNK):
+            n = min(CHUNK, runs - start)
+            block = chunk[:, :n]
+            self.fill(self.draw(n, rng), block)
+            if start < reached.shape[1]:
+                running_max(block, reached[:, start:start + n])
+            if start < pilot_runs:
+                pilot[:, start:start + n] = block
+                if start + n < pilot_runs:
+                    continue
+                pilot.sort(axis=1)
+                if pilot_runs == runs:
+                    return pilot[:, ranks].astype(float), reached
+                for j, r in enumerate(ranks):  # [lo, next float above hi]: searchsorted counts below each
+                    share = (r + 0.5) / runs
+                    for k, at in enumerate((int((share - BRACKET) * pilot_runs), int((share + BRACKET) * pilot_runs))):
+                        edges[:, 2 * j + k] = (-np.inf if at < 0 else np.inf if at >= pilot_runs
+                                               else pilot[:, at] if k == 0 else np.nextafter(pilot[:, at], np.inf))
+                take(pilot)
+            else:
+                block.sort(axis=1)
+                take(block)
+        values = np.empty((months, len(ranks)))
+        for m in range(months):
+            for j, r in enumerate(ranks):
+                kept = np.concatenate(inside[m][j])
+                if not below[m, j] <= r < below[m, j] + len(kept):
+                    return None, reached
+                kept.sort()
+                values[m, j] = kept[r - below[m, j]]
+        return values, reached
+
+    def kept(self, runs: int, rng: np.random.Generator, observed: tuple[int, float]) -> np.ndarray:
+        """Return troops on the ground for up to `runs` runs that agree with the observed figure (months × runs),
+        shuffled within each chunk so that any leading share of them is a fair sample."""
+        month, troops = observed
+        chunk = np.empty((len(DAYS), CHUNK), dtype=np.float32)
+        parts, kept, tried = [], 0, 0
+        while kept < runs and tried < MAX_DRAWS * runs:
+            self.fill(self.draw(CHUNK, rng), chunk)
+            tried += CHUNK
+            agree = np.flatnonzero(np.abs(chunk[month] - troops) <= OBSERVED_TOLERANCE * self.ceiling)
+            parts.append(chunk[:, rng.permutation(agree)[:runs - kept]])
+            kept += parts[-1].shape[1]
+        if kept == 0:
+            raise InvalidInput(f"no run matches {troops:,.0f} troops at month {month}", field="observed")
+        return np.concatenate(parts, axis=1) if len(parts) > 1 else parts[0]
