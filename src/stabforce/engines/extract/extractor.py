@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from stabforce.engines.extract import rules
-from stabforce.engines.extract.gazetteer import Entry, gazetteer, starts_word
+from stabforce.engines.extract.gazetteer import Entry, gazetteer, name_matches, rare_anchor_pattern, trie_pattern
 from stabforce.engines.extract.model import ProposedClaim, claim_row
-from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_pattern
+from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_hint, unit_pattern
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
@@ -60,41 +60,60 @@ class _Trigger:
 
 
 @lru_cache(maxsize=8)
-def _units_rx(key: tuple[tuple[str, tuple[int, int]], ...]) -> re.Pattern[str]:
-    return unit_pattern(dict(key))
+def _units_rx(key: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    units = dict(key)
+    return unit_pattern(units), unit_hint(units)
 
 
 def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:
     """Return the claims proposed for a text published on `published`, in text order."""
     units = dict(UNIT_STRENGTH if units is None else units)
-    unit_rx = _units_rx(tuple(sorted(units.items())))
-    gaz, forms = gazetteer()
-    low = _lower(text)
-    mentions_all = [(m.start(), m.end(), m.group()) for m in gaz.finditer(text) if starts_word(text, m.start())]
-    mention_starts = [m[0] for m in mentions_all]
+    unit_rx, unit_hint_rx = _units_rx(tuple(sorted(units.items())))
+    forms = gazetteer()[1]
+    mentions_all = []
+    for m in name_matches(text):
+        ms = m.start()
+        if ms:  # `starts_word`, inlined: not inside "xNATO" or after "U."
+            before = text[ms - 1]
+            if before.isalnum() or before in "._":
+                continue
+        mentions_all.append((ms, m.end(), m.group()))
     if not mentions_all:
         return []
+    mention_starts = [m[0] for m in mentions_all]
+    low = _lower(text)
     claims: list[ProposedClaim] = []
     previous_subjects: tuple[str, ...] = ()
     previous_end = -1
     for ps, pe in _paragraphs(text, mention_starts):
+        # A line without any force or share word holds no sentence that passes the test below: skip it
+        # before splitting it into sentences.
+        hint = _LINE_ANCHOR.search(low, ps, pe)
+        if hint is None:
+            continue
+        first_hint = hint.start()  # inside the first force or share word
         for rs, re_ in split_sentences(text[ps:pe]):
             s, e = ps + rs, ps + re_
+            if e <= first_hint:
+                continue  # no force or share word
             m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
             follows = previous_subjects and _adjacent(text, previous_end, s)
             if m_lo == m_hi and not follows:
                 continue
-            sentence_low = low[s:e]
-            if not rules.FORCE_CONTEXT.search(sentence_low) and not _SHARE_HINT.search(sentence_low):
+            # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
+            force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
+            if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
+            sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None
             if not hits and not hinted:
                 continue
             if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low):
                 continue
-            found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units, unit_rx,
-                                     previous_subjects if follows else (), sentence_low, hinted)
+            found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
+                                     (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
+                                     force_ctx)
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
@@ -104,6 +123,12 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 
 
 _SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter")
+#: Every match of `rules.FORCE_CONTEXT` or `_SHARE_HINT` starts with one of these (on lower-cased text).
+_HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", "quarter"]
+_LINE_HINT = re.compile(trie_pattern(_HINT_WORDS))
+#: The same words found at their rarest letter: a faster yes/no test for a whole line.
+_LINE_ANCHOR = re.compile(rare_anchor_pattern(_HINT_WORDS))
+_LONGEST_HINT = max(map(len, _HINT_WORDS))
 
 
 def _lower(text: str) -> str:
@@ -114,22 +139,47 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _force_or_share(low: str, pos: int, end: int) -> tuple[bool, bool]:
+    """Whether `rules.FORCE_CONTEXT` and `_SHARE_HINT` match in the sentence low[s:end], as `search` on that slice.
+
+    `pos`: `s`, or a later place before which neither can match. Both can only match where `_LINE_HINT` does, so
+    only those places are tried; word boundaries come out as on the slice, since a sentence starts after a space.
+    """
+    share = False
+    while True:
+        m = _LINE_HINT.search(low, pos, end)
+        if m is None:
+            return False, share
+        at = m.start()
+        if rules.FORCE_CONTEXT.match(low, at, end):
+            return True, share
+        if not share and _SHARE_HINT.match(low, at, end):
+            share = True
+        pos = at + 1
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
 def _paragraphs(text: str, mention_starts: list[int]) -> list[tuple[int, int]]:
-    """Return the spans of the lines that hold a name, and of the line after each (for "these forces")."""
+    """Return the spans of the lines that hold a name, and of the next non-blank line after each (for "these
+    forces"), in text order."""
     spans = []
-    start, n = 0, len(text)
-    last_had_name = False
-    while start < n:
-        end = text.find("\n", start)
-        if end < 0:
-            end = n
-        if end > start and not text[start:end].isspace():
-            has_name = bisect_left(mention_starts, start) < bisect_left(mention_starts, end)
-            if has_name or last_had_name:
-                spans.append((start, end))
-            last_had_name = has_name
-        start = end + 1
-    return spans
+    n = len(text)
+    line_end = -1
+    for ms in mention_starts:
+        if ms < line_end:
+            continue  # on a line already taken
+        line_end = text.find("\n", ms)
+        if line_end < 0:
+            line_end = n
+        spans.append((text.rfind("\n", 0, ms) + 1, line_end))
+        following = _NON_SPACE.search(text, line_end)
+        if following is not None:
+            at = following.start()
+            end = text.find("\n", at)
+            spans.append((text.rfind("\n", 0, at) + 1, n if end < 0 else end))
+    return sorted(set(spans))
 
 
 def _adjacent(text: str, previous_end: int, start: int) -> bool:
@@ -153,12 +203,19 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
+#: A command trigger needs one of these in its sentence.
+_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
+#: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
+_FROM_BY_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+_TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peacekeepers|contingent|army|military)\b")
+
+
 def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, int, str]],
                      raw_triggers: list[Hit], forms: dict[str, Entry], published: date,
-                     units: Mapping[str, tuple[int, int]], unit_rx: re.Pattern[str],
-                     inherited: tuple[str, ...], sentence_low: str, hinted: bool) -> list[ProposedClaim]:
+                     units: Mapping[str, tuple[int, int]], unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None],
+                     inherited: tuple[str, ...], sentence_low: str, hinted: bool,
+                     force_ctx: bool) -> list[ProposedClaim]:
     sentence = text[s:e]
-    force_ctx = rules.FORCE_CONTEXT.search(sentence_low) is not None
     sl = sentence_low
     clauses = _clauses(sl)
     background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)]
@@ -184,8 +241,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         ts, te = hit.start, hit.end
         if group == "territory" and not rules.SHARE.search(sl, *_clause_of(clauses, ts)):
             continue
-        if group == "command" and not re.search(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b",
-                                                 sentence, re.IGNORECASE):
+        if group == "command" and not _COMMANDED.search(sentence):
             continue
         if group not in ("command", "territory") and not force_ctx:
             continue
@@ -197,7 +253,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
         o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
-    figures = _figures(sentence, units, unit_rx) if hinted else []
+    figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
     if not triggers and not figures:
         return []
 
@@ -303,9 +359,14 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     return claims
 
 
-def _figures(sentence: str, units: Mapping[str, tuple[int, int]], unit_rx: re.Pattern[str]) -> list[Figure]:
-    found = find_unit_figures(sentence, units, unit_rx)
-    for fig in find_number_figures(sentence):
+def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, int]],
+             unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None]) -> list[Figure]:
+    rx, hint = unit_rx
+    if hint is not None and sentence.isascii() and hint.search(sentence_low) is None:
+        found = []  # no unit word: nothing for the slower case-blind unit regex to find
+    else:
+        found = find_unit_figures(sentence, units, rx)
+    for fig in find_number_figures(sentence, sentence_low):
         if not any(u.start <= fig.start < u.end or fig.start <= u.start < fig.end for u in found):
             found.append(fig)
     found.sort(key=lambda f: f.start)
@@ -353,10 +414,7 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
     for m in mentions:
         if m.agent and trig.end <= m.start < hi:
             gap = sentence[trig.end:m.start]
-            if re.search(r"\b(?:from|by)\s+(?:the\s+)?$", gap) or (
-                    m.entry.role == "demonym" and re.match(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|"
-                                                           r"peacekeepers|contingent|army|military)\b",
-                                                           sentence[m.end:])):
+            if _FROM_BY_BEFORE.search(gap) or (m.entry.role == "demonym" and _TROOPS_AFTER.match(sentence, m.end)):
                 trig.subjects = _coordinated(m, sentence, mentions)
                 trig.how = "after"
                 return
@@ -461,6 +519,8 @@ def _pick_timing(timings: list[Timing], clause: tuple[int, int], fig: Figure | N
     return timings[0]
 
 
+_SMALLER = re.compile(r"smaller|fewer", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\ba\s+$")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*|enclave|territory|strip)(?:\s+Strip)?")
 
 
@@ -472,9 +532,9 @@ def _quantity_text(sentence: str, fig: Figure | None, share: re.Match[str] | Non
     if share is not None:
         place = _OF_PLACE.match(sentence, share.end())
         return sentence[share.start():place.end() if place else share.end()]
-    if kind == "reduction_or_withdrawal" and trigger and re.search(r"smaller|fewer", trigger, re.IGNORECASE):
+    if kind == "reduction_or_withdrawal" and trigger and _SMALLER.search(trigger):
         at = sentence.find(trigger)
-        article = re.search(r"\ba\s+$", sentence[max(0, at - 2):at]) if at >= 0 else None
+        article = _ARTICLE_BEFORE.search(sentence[max(0, at - 2):at]) if at >= 0 else None
         return ("a " if article else "") + trigger
     return None
 

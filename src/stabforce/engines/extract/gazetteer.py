@@ -206,6 +206,27 @@ def trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+#: Characters from rarest to commonest in English text (letters by frequency; "%" is rare, a space common).
+_RARITY = "zqxj%kvbpgyfwmucdlrhsnioate "
+
+
+def rare_anchor_pattern(words: list[str]) -> str:
+    """Return a regex that matches where any of the words occurs, at the word's rarest character.
+
+    Each word is written as that character, a look-behind for the part of the word before it, and the rest
+    ("p(?<=troop)", "v(?<=div)ision"); grouped by that character, the regex starts with a character class, so
+    the engine jumps between the few places holding one of those characters. For a yes/no test whether a
+    text holds any of the words: a match starts inside the word, not at its start.
+    """
+    by_char: dict[str, set[str]] = {}
+    for word in words:
+        k = min(range(len(word)), key=lambda i: _RARITY.find(word[i]) if word[i] in _RARITY else -1)
+        before = f"(?<={re.escape(word[:k + 1])})" if k else ""
+        by_char.setdefault(word[k], set()).add(before + re.escape(word[k + 1:]))
+    return "|".join(re.escape(c) + ("(?:" + "|".join(sorted(rest)) + ")" if rest != {""} else "")
+                    for c, rest in sorted(by_char.items()))
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[re.Pattern[str], dict[str, Entry]]:
     """Return the compiled name regex and the table of surface forms."""
@@ -214,6 +235,31 @@ def gazetteer() -> tuple[re.Pattern[str], dict[str, Entry]]:
     # matches that start inside a word with `starts_word`.
     pattern = "(?:" + trie_pattern(sorted(forms)) + r")(?![\w-]*[a-z0-9]|\w)"
     return re.compile(pattern), forms
+
+
+@lru_cache(maxsize=1)
+def _capitalized() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Return the name regex without the forms that start in lower case ("the Netherlands"), and strings of which
+    each of those forms holds one ("the State", "the Netherlands")."""
+    forms = gazetteer()[1]
+    lower = {" ".join(f.split()[:2]) for f in forms if not f[:1].isupper()}
+    needles = tuple(sorted(n for n in lower if not any(o != n and o in n for o in lower)))
+    pattern = "(?:" + trie_pattern(sorted(f for f in forms if f[:1].isupper())) + r")(?![\w-]*[a-z0-9]|\w)"
+    return re.compile(pattern), needles
+
+
+def name_matches(text: str) -> list[re.Match[str]]:
+    """Return `gazetteer()`'s regex matches in `text`, in order (callers still apply `starts_word`).
+
+    Every name but a few ("the Netherlands") starts with a capital; in a text without those few, the regex
+    without them finds the same matches and skips lower-case letters at once, so it runs about twice as fast.
+    """
+    rx, needles = _capitalized()
+    for needle in needles:
+        if needle in text:
+            rx = gazetteer()[0]
+            break
+    return list(rx.finditer(text))
 
 
 def starts_word(text: str, start: int) -> bool:

@@ -21,7 +21,10 @@ _STARTERS = frozenset({
     "The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those", "In", "But", "And",
     "However", "Meanwhile", "On", "At", "Its", "His", "Her", "Their", "There", "I", "Officials", "According",
 })
-_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+|\n\s*")
+#: A sentence end ("." "?!" "…", closing quotes or brackets, then spaces; group 1 from the second character of
+#: the punctuation to its end) or a line break (group 1 None). It starts with a character class so that the
+#: regex engine skips other characters at once.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])([.!?…]*[\"'”’)\]]*)\s+)")
 
 
 def parse_document(raw: str) -> tuple[date | None, str]:
@@ -44,6 +47,9 @@ def parse_document(raw: str) -> tuple[date | None, str]:
 _MONTH_ABBR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
+_FOLLOWING_WORD = re.compile(r"[\"“‘]?([A-Za-z]+)")
+
+
 def _ends_sentence(text: str, dot_end: int, next_start: int) -> bool:
     """Decide whether the punctuation ending at `dot_end` closes a sentence."""
     if next_start >= len(text):
@@ -60,7 +66,7 @@ def _ends_sentence(text: str, dot_end: int, next_start: int) -> bool:
     word = raw.lower()
     if "." in word and len(word.replace(".", "")) <= 4:
         # Dotted abbreviations (U.S., U.N.): a boundary only before a typical sentence start.
-        following = re.match(r"[\"“‘]?([A-Za-z]+)", text[next_start:next_start + 20])
+        following = _FOLLOWING_WORD.match(text, next_start, next_start + 20)
         return bool(following and following.group(1) in _STARTERS)
     if word in _ABBREVIATIONS:
         if word in _MONTH_ABBR:

@@ -28,8 +28,19 @@ _PART = r"(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginni
 _LEAD = r"(?:(?P<lead>by|before|until|till|no\s+later\s+than|as\s+early\s+as|as\s+soon\s+as|in|during|from|starting|on)\s+)?"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|a\s+few|few|a\s+couple\s+of)"
 
+#: The words a TIMING match can start with (case aside): its leads, parts, relative words, months, "20" of a
+#: year and duration leads. A look-ahead for them lets the regex skip every other position at once instead
+#: of trying each alternative there; it adds no condition, so the matches are the same.
+_FIRST_WORDS = (
+    "by", "before", "until", "till", "no", "as", "in", "during", "from", "starting", "on", "early", "mid", "late",
+    "the", "end", "beginning", "start", "middle", "next", "this", "later", "earlier", "year", "20", "within", "over",
+    "take", "takes", "taking", "took", "after", "for", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sept.", "sep.", "oct.", "nov.", "dec.",
+)
+
 TIMING = re.compile(
-    "|".join([
+    "(?=" + trie_pattern(list(_FIRST_WORDS)) + ")(?:" + "|".join([
         # next/this month, week, year with an optional part: "early next year", "by the end of this month".
         _LEAD + r"(?:(?P<p1>" + _PART + r")[\s-]+)?(?P<rel>next|this|the\s+coming|the\s+following)\s+(?P<unit1>week|month|year)\b",
         # "later this year", "by year-end".
@@ -43,9 +54,12 @@ TIMING = re.compile(
         r"(?P<dlead>within|in|over|during|take|takes|taking|took|after|for)\s+(?:the\s+)?(?:(?P<dnext>next|coming|first|following)\s+)?"
         r"(?:(?P<dq>about|around|roughly|some|approximately|at\s+least|up\s+to|at\s+most|nearly|almost)\s+)?"
         r"(?:(?P<count>" + _COUNT + r")\s+)?(?P<dunit>day|week|month|year)s?\b(?!-)",
-    ]),
+    ]) + ")",
     re.IGNORECASE,
 )
+#: TIMING for lower-cased ASCII text (only the month names have capitals): the same matches, found faster
+#: without case folding.
+_TIMING_LOW = re.compile(TIMING.pattern.replace(_MONTH, _MONTH.lower()))
 
 
 _PAST_BEFORE = re.compile(r"\b(?:\w+ed|said|made|began|met|took|gave|sent|held|announced)\s+$", re.IGNORECASE)
@@ -103,7 +117,8 @@ def _by(lead: str | None) -> bool:
     return (lead or "").lower().split()[0:1] in (["by"], ["before"], ["until"], ["till"], ["no"])
 
 
-def _resolve(m: re.Match[str], published: date) -> tuple[date | None, date | None] | None:
+def _resolve(m: re.Match[str], published: date, text: str | None = None) -> tuple[date | None, date | None] | None:
+    """Resolve a TIMING match (`text`: the original of a lower-cased string the match was found in)."""
     g = m.groupdict()
     if g["rel"]:
         unit, rel = g["unit1"].lower(), g["rel"].lower()
@@ -128,7 +143,7 @@ def _resolve(m: re.Match[str], published: date) -> tuple[date | None, date | Non
         month_word = g["month"].lower().rstrip(".")
         if month_word == "may" and not (g["lead2"] or g["p2"] or g["day"] or g["myear"]):
             return None
-        if g["month"][0].islower():
+        if (text or m.string)[m.start("month")].islower():
             return None
         month = MONTHS[month_word]
         if g["myear"]:
@@ -204,16 +219,19 @@ def find_timings(text: str, published: date) -> list[Timing]:
     """
     found: list[Timing] = []
     last_end = 0
-    for head in _HEAD.finditer(text.lower()):
+    low = text.lower()
+    # ASCII text is searched lower-cased without case folding (the same matches, faster).
+    rx, searched = (_TIMING_LOW, low) if text.isascii() else (TIMING, text)
+    for head in _HEAD.finditer(low):
         if head.start() < last_end:
             continue
         lo = max(last_end, head.start() - 48)
-        for m in TIMING.finditer(text, lo, min(len(text), head.end() + 24)):
+        for m in rx.finditer(searched, lo, min(len(text), head.end() + 24)):
             if m.end() < head.end() or m.start() < last_end:
                 continue
-            resolved = _resolve(m, published)
+            resolved = _resolve(m, published, text)
             if resolved is not None:
-                found.append(Timing(text=m.group(0), start=m.start(), end=m.end(), from_=resolved[0],
+                found.append(Timing(text=text[m.start():m.end()], start=m.start(), end=m.end(), from_=resolved[0],
                                     to=resolved[1]))
                 last_end = m.end()
             break

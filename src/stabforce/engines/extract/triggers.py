@@ -74,6 +74,24 @@ _PLEDGE_MODAL = re.compile(
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
+# The small checks around head words, compiled once.
+_IN_OVERALL_BEFORE = re.compile(r"\bin\s+(?:overall\s+)?$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_UNDER_BEFORE = re.compile(r"\bunder\s+(?:[\w-]+\s+){0,3}$")
+_BACK_DOWN_AFTER = re.compile(r"\s+(?:back|down)\b")
+_OUT_BACK_AFTER = re.compile(r"\s+(?:out|back)\b")
+_SMALLER_NOUN_AFTER = re.compile(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b")
+_MUCH_BEFORE = re.compile(r"\b(?:much|far|significantly|considerably)\s+$")
+_FEWER_NOUN_AFTER = re.compile(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b")
+_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy)\b")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
+_IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
+_INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
+_POTENTIAL_BEFORE = re.compile(r"\b(?:potential|possible|prospective|likely)\s+$")
+_NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
+_PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
+_NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
+
 
 def find_triggers(low: str) -> list[Hit]:
     """Return the triggers in a lower-cased sentence."""
@@ -92,7 +110,7 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
             elif word == "charge":
-                if not re.search(r"\bin\s+(?:overall\s+)?$", before) or not after.startswith(" of"):
+                if not _IN_OVERALL_BEFORE.search(before) or not after.startswith(" of"):
                     kind = None
             elif word == "helm":
                 if not before.endswith("the "):
@@ -104,22 +122,22 @@ def find_triggers(low: str) -> list[Hit]:
                 else:
                     end = e + mm.end()
         elif group == "territory":
-            if word == "control" and re.search(r"\bin\s+$", before) and after.startswith(" of"):
+            if word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
                 start = s - 3
-            elif word in ("control", "occupation") and not re.search(r"\bunder\s+(?:[\w-]+\s+){0,3}$", before):
+            elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before):
                 kind = None
         elif group == "reduction":
             if word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
-                mm = re.match(r"\s+(?:back|down)\b", after)
+                mm = _BACK_DOWN_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word in ("pull", "pulls", "pulled", "pulling"):
-                mm = re.match(r"\s+(?:out|back)\b", after)
+                mm = _OUT_BACK_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word == "smaller":
-                mm = re.match(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b", after)
-                pre = re.search(r"\b(?:much|far|significantly|considerably)\s+$", before)
+                mm = _SMALLER_NOUN_AFTER.match(after)
+                pre = _MUCH_BEFORE.search(before)
                 if not (mm or pre):
                     kind = None
                 if pre:
@@ -127,11 +145,11 @@ def find_triggers(low: str) -> list[Hit]:
                 if mm and mm.group().strip() != "than":
                     end = e + mm.end()
             elif word == "fewer":
-                mm = re.match(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b", after)
+                mm = _FEWER_NOUN_AFTER.match(after)
                 kind = "reduction" if mm else None
         elif group == "arrival":
             if word in ("began", "started"):
-                mm = re.match(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy)\b", after)
+                mm = _BEGAN_AFTER.match(after)
                 kind = "arrival" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word == "touched":
@@ -142,8 +160,7 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "pledge"  # "are expected to arrive", "arrives next week": not there yet
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
-            if kind and re.search(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$",
-                                  before[-30:]):
+            if kind and _FUTURE_BEFORE.search(before[-30:]):
                 kind = "pledge"
         elif group == "negation":
             if word in ("ruled", "rules", "ruling"):
@@ -153,17 +170,17 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "negation" if before.endswith("no ") else None
         elif group == "consideration":
             if word in ("talks", "discussions", "negotiations"):
-                kind = "consideration" if re.search(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$", before) else None
+                kind = "consideration" if _IN_TALKS_BEFORE.search(before) else None
             elif word == "open":
                 kind = "consideration" if after.startswith(" to") else None
             elif word == "interested":
                 kind = "consideration" if after.startswith(" in") else None
             elif word == "interest":
-                kind = "consideration" if re.search(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$", before) else None
+                kind = "consideration" if _INTEREST_BEFORE.search(before) else None
             elif word in ("contributor", "contributors"):
-                kind = "consideration" if re.search(r"\b(?:potential|possible|prospective|likely)\s+$", before) else None
+                kind = "consideration" if _POTENTIAL_BEFORE.search(before) else None
             elif word == "decided":
-                kind = "consideration" if re.search(r"\bnot\s+(?:yet\s+)?$", before) else None
+                kind = "consideration" if _NOT_YET_BEFORE.search(before) else None
             elif word == "decision":
                 kind = "consideration" if before.endswith("no ") else None
             elif word == "decide":
@@ -183,12 +200,12 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word == "take" and not after.startswith(" part"):
         return None, 0
-    if word == "put" and not re.match(r"\s+(?:boots|troops|soldiers|forces)\b", after):
+    if word == "put" and not _PUT_NOUN_AFTER.match(after):
         return None, 0
     if word in ("deployed", "sent") and not before.endswith("be "):
         return ("arrival" if word == "deployed" and _HAS_BEFORE.search(before) else None), 0
     if word in _SEND_ING:
-        m = re.search(r"\b(?:not|never)\s+(?:be\s+)?$", before)
+        m = _NOT_BE_BEFORE.search(before)
         if m:
             return "negation", len(before) - m.start()
         m = _AUX_BEFORE.search(before)
