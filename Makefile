@@ -33,6 +33,8 @@ bench: setup
 	bash scripts/ensure-postgres.sh
 	$(PY) bench/ledger.py
 	$(PY) bench/api.py
+	$(PY) bench/forecast.py
+	$(PY) bench/extract.py
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
