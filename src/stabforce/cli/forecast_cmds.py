@@ -82,13 +82,16 @@ def backtest(
         report.write_text(render_html(result), encoding="utf-8")
     scores = {"coverage80": round(result.coverage80, 4), "crps": round(result.crps, 4),
               "crps_climatology": round(result.crps_climatology, 4), "crps_plan": round(result.crps_plan, 4),
-              "missions": len(result.missions), "runs": result.runs, "seed": result.seed, "report": str(report)}
+              "crps_hindsight": round(result.crps_hindsight, 4), "missions": len(result.missions), "runs": result.runs, "seed": result.seed, "report": str(report)}
     if json_out:
         print_json(scores)
         return
-    table = Table("mission", "coverage 80%", "CRPS", "climatology", "plan")
-    for m in result.missions:
-        table.add_row(m.name, f"{m.coverage80:.0%}", f"{m.crps:.3f}", f"{m.crps_climatology:.3f}", f"{m.crps_plan:.3f}")
+    table = Table("mission", "coverage 80%", "CRPS", "climatology", "plan", "hindsight", "share of pooled CRPS")
+    for m, share in zip(result.missions, result.shares(), strict=True):
+        table.add_row(m.name, f"{m.coverage80:.0%}", f"{m.crps:.3f}", f"{m.crps_climatology:.3f}", f"{m.crps_plan:.3f}",
+                      f"{m.crps_hindsight:.3f}", f"{share:.0%}")
     console.print(table)
     console.print(f"coverage80 {scores['coverage80']:.0%} · CRPS {scores['crps']:.3f} · climatology "
-                  f"{scores['crps_climatology']:.3f} · plan {scores['crps_plan']:.3f} · report: {report}")
+                  f"{scores['crps_climatology']:.3f} ({result.crps / result.crps_climatology:.2f}×) · plan "
+                  f"{scores['crps_plan']:.3f} · hindsight {scores['crps_hindsight']:.3f} "
+                  f"({result.crps_hindsight / result.crps_climatology:.2f}×) · report: {report}")

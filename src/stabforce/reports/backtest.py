@@ -38,7 +38,9 @@ def render_html(result: BacktestResult, *, title: str = "Back-test of the build-
     """Return a self-contained HTML page with the scores and a fan chart per held-out mission."""
     rows = "".join(
         f"<tr><td>{html.escape(m.name)}</td><td>{m.coverage80:.0%}</td><td>{m.crps:.3f}</td>"
-        f"<td>{m.crps_climatology:.3f}</td><td>{m.crps_plan:.3f}</td></tr>" for m in result.missions)
+        f"<td>{m.crps_climatology:.3f}</td><td>{m.crps_plan:.3f}</td><td>{m.crps_hindsight:.3f}</td>"
+        f"<td>{share:.0%}</td></tr>" for m, share in zip(result.missions, result.shares(), strict=True))
+    worst = max(zip(result.shares(), result.missions, strict=True), key=lambda pair: pair[0])
     charts = "".join(f"<figure>{_fan_svg(m)}</figure>" for m in result.missions)
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font:15px/1.45 system-ui,sans-serif;margin:1.5rem;color:#1d2330}} table{{border-collapse:collapse}}
@@ -52,11 +54,20 @@ seed {result.seed}.</p>
 <p class="scores">80% interval coverage: <strong>{result.coverage80:.0%}</strong> (goal 70–90%) ·
 CRPS <strong>{result.crps:.3f}</strong> · climatology {result.crps_climatology:.3f}
 ({result.crps / result.crps_climatology:.2f}×) · plan baseline {result.crps_plan:.3f}
-({result.crps / result.crps_plan:.2f}×)</p>
-<table><thead><tr><th>mission</th><th>coverage 80%</th><th>CRPS</th><th>climatology</th><th>plan</th></tr></thead>
+({result.crps / result.crps_plan:.2f}×) · hindsight {result.crps_hindsight:.3f}
+({result.crps_hindsight / result.crps_climatology:.2f}× climatology)</p>
+<p>How far this can go: <em>hindsight</em> picks, after seeing what the held-out mission did, the one other
+mission's curve closest to it. It is not a forecast (nobody knows at authorization which curve that will be),
+yet it scores {result.crps_hindsight / result.crps_climatology:.2f}× climatology. {html.escape(worst[1].name)}
+alone makes {worst[0]:.0%} of the pooled CRPS: its ceiling was raised after authorization, and scores are
+shares of the initial ceiling.</p>
+<table><thead><tr><th>mission</th><th>coverage 80%</th><th>CRPS</th><th>climatology</th><th>plan</th>
+<th>hindsight</th><th>share of pooled CRPS</th></tr></thead>
 <tbody>{rows}</tbody></table>
 <h2>Forecast fans against what happened</h2>{charts}
 <p>The plan baseline is the usual official promise: the full ceiling at three months. Climatology is the
-unconditional historical curve. Data: IPI Providing for Peacekeeping monthly strengths; authorizations in
+unconditional historical curves: the other missions' curves, equally weighted, counted from authorization.
+The forecast re-aligns past re-hatted missions on the held-out mission's transfer of authority, which its
+resolution set. Data: IPI Providing for Peacekeeping monthly strengths; authorizations in
 missions.csv with their sources.</p>
 </body></html>"""

@@ -6,6 +6,11 @@ coverage of the 80% interval (P10-P90) and CRPS (from samples: E|X - y| - E|X - 
 scored the same way: *plan* — the usual promise, a straight line from the troops at authorization to
 the full ceiling at month 3 (a point forecast, so its CRPS is its absolute error); *climatology* — the
 other missions' curves, equally weighted, without conditions or spread.
+
+And one yardstick that is not a forecast: *hindsight* — the one other mission's curve (aligned as the
+model aligns it) that lies closest to what the held-out mission did, chosen after seeing it, as a point
+forecast. No forecast made at authorization from these curves can know which one that is; its CRPS
+shows how much of the error is beyond what choosing among past curves can remove.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class MissionScore:
     crps: float = 0.0
     crps_climatology: float = 0.0
     crps_plan: float = 0.0
+    crps_hindsight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,13 @@ class BacktestResult:
     crps: float
     crps_climatology: float
     crps_plan: float
+    crps_hindsight: float
+
+    def shares(self) -> list[float]:
+        """Return each mission's share of the pooled CRPS (its months × its mean CRPS, over the total)."""
+        sums = [len(m.months) * m.crps for m in self.missions]
+        total = sum(sums) or 1.0
+        return [s / total for s in sums]
 
 
 def crps_samples(samples: np.ndarray, observed: float) -> float:
@@ -78,10 +91,10 @@ def backtest(history: Sequence[HistoricalMission], *, runs: int, seed: int,
     scores = [_score(history, i, runs, rng, noise_sd) for i in range(len(history))]
     inside = np.concatenate([_inside(s) for s in scores])
     pooled = {name: np.concatenate([_per_month(s, name) for s in scores])
-              for name in ("crps", "crps_climatology", "crps_plan")}
+              for name in ("crps", "crps_climatology", "crps_plan", "crps_hindsight")}
     return BacktestResult(tuple(s for s, _ in scores), runs, seed, float(inside.mean()),
                           float(pooled["crps"].mean()), float(pooled["crps_climatology"].mean()),
-                          float(pooled["crps_plan"].mean()))
+                          float(pooled["crps_plan"].mean()), float(pooled["crps_hindsight"].mean()))
 
 
 def _score(history: Sequence[HistoricalMission], held: int, runs: int, rng: np.random.Generator,
@@ -95,17 +108,21 @@ def _score(history: Sequence[HistoricalMission], held: int, runs: int, rng: np.r
     forecast = m.troops_at_authorization + model.sample_shares(m, runs, rng)[:, months] * room
     climate = m.troops_at_authorization + model.sample_shares(m, runs, rng, conditioned=False, noisy=False)[:, months] * room
     plan = m.troops_at_authorization + np.minimum(months / 3.0, 1.0) * room
+    curves = m.troops_at_authorization + model.curves_for(m)[:, months] * room
+    hindsight = curves[np.argmin(np.abs(curves - actual).mean(axis=1))]
     scale = m.military_ceiling
     per_month = {
         "crps": np.array([crps_samples(forecast[:, j], y) for j, y in enumerate(actual)]) / scale,
         "crps_climatology": np.array([crps_samples(climate[:, j], y) for j, y in enumerate(actual)]) / scale,
         "crps_plan": np.abs(plan - actual) / scale,
+        "crps_hindsight": np.abs(hindsight - actual) / scale,
         "inside": (actual >= np.percentile(forecast, 10, axis=0)) & (actual <= np.percentile(forecast, 90, axis=0)),
     }
     p10, p50, p90 = np.percentile(forecast, [10, 50, 90], axis=0)
     score = MissionScore(target.name, m.military_ceiling, months, actual, p10, p50, p90,
                          float(per_month["inside"].mean()), float(per_month["crps"].mean()),
-                         float(per_month["crps_climatology"].mean()), float(per_month["crps_plan"].mean()))
+                         float(per_month["crps_climatology"].mean()), float(per_month["crps_plan"].mean()),
+                         float(per_month["crps_hindsight"].mean()))
     return score, per_month
 
 

@@ -16,11 +16,15 @@ import numpy as np
 from stabforce.engines.forecast.inputs import MissionInput
 
 HORIZON_MONTHS = 24
+#: Months of each past series kept: beyond the horizon, so that a curve re-aligned on an earlier
+#: transfer of authority (see `reference`) still covers the whole horizon.
+SERIES_MONTHS = 36
 
 
 @dataclass(frozen=True)
 class HistoricalMission:
-    """A past build-up: its inputs at authorization and its troops at month-ends 0..24 (NaN = not reported)."""
+    """A past build-up: its inputs at authorization and its troops at month-ends 0..SERIES_MONTHS
+    (NaN = not reported)."""
 
     inputs: MissionInput
     monthly: np.ndarray = field(repr=False)
@@ -34,6 +38,16 @@ class HistoricalMission:
         """Return (troops − troops at authorization) / (ceiling − troops at authorization) by month."""
         base = self.inputs.troops_at_authorization
         return (self.monthly - base) / max(1, self.inputs.military_ceiling - base)
+
+
+def start_month(mission: MissionInput) -> int:
+    """Return the month k at whose month-end a re-hatted force is in (the first month-end on or after
+    the transfer of authority); 0 for a mission without one."""
+    toa = mission.transfer_of_authority
+    k = 0
+    while toa is not None and month_end(mission.authorized, k) < toa:
+        k += 1
+    return k
 
 
 def month_end(start: date, k: int) -> date:
@@ -61,7 +75,7 @@ def parse_history(missions: Iterable[Mapping[str, str]], monthly: Iterable[Mappi
             organization=row.get("organization") or "UN",
         )
         series = np.array([troops.get((inputs.mission, month_end(authorized, k).isoformat()), np.nan)
-                           for k in range(HORIZON_MONTHS + 1)])
-        if np.isfinite(series[1:]).any():
+                           for k in range(SERIES_MONTHS + 1)])
+        if np.isfinite(series[1:HORIZON_MONTHS + 1]).any():
             found.append(HistoricalMission(inputs, series))
     return found

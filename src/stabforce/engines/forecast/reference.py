@@ -1,8 +1,17 @@
 """The reference class: how far past missions had got toward their ceiling, month by month.
 
 Each past mission gives a curve of its *gain share*: (troops − troops at authorization) /
-(ceiling − troops at authorization) at month-ends 0..24, gaps filled from the previous month. A
-forecast draws whole curves (so a slow start stays slow), weighting missions that share the
+(ceiling − troops at authorization) at month-ends 0..36, gaps filled from the previous month.
+
+Re-hatting is a step, not deployment speed: a force already in the country becomes the mission's at
+its transfer of authority, a date the authorizing resolution sets. So for a target with a transfer of
+authority in month T, the curve of a past re-hatted mission (transfer in its month s) is re-aligned
+on it: before month T it stays at its level before its own transfer, from month T on it follows its
+own course from month s (`curves_for`). Curves of missions without re-hatting, and every curve for a
+target without it, are used as they are, counted from authorization. (In the leave-one-out back-test
+this re-alignment lowers the CRPS of re-hatted missions such as UNMIL and MINUSMA.)
+
+A forecast draws whole curves (so a slow start stays slow), weighting missions that share the
 target's conditions — a ready pool or lead nation, and a force re-hatted at transfer of authority —
 `SIMILAR` times more (only 1.5: in the leave-one-out back-test stronger conditioning scored worse, as
 13 missions are too few to learn from), and multiplies each drawn curve by a log-normal factor (`noise_sd`), so that
@@ -18,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from stabforce.engines.forecast.history import HORIZON_MONTHS, HistoricalMission
+from stabforce.engines.forecast.history import HORIZON_MONTHS, HistoricalMission, start_month
 from stabforce.engines.forecast.inputs import MissionInput
 
 SIMILAR = 1.5
@@ -35,7 +44,8 @@ class ReferenceModel:
     """Gain-share curves of past missions with their conditions, ready to sample."""
 
     names: tuple[str, ...]
-    curves: np.ndarray = field(repr=False)
+    curves: np.ndarray = field(repr=False)  # past missions × month-ends 0..SERIES_MONTHS (or more)
+    starts: np.ndarray = field(repr=False)  # month of each one's transfer of authority (0: none)
     ready_pool: np.ndarray = field(repr=False)
     rehatted: np.ndarray = field(repr=False)
     slippage: np.ndarray = field(repr=False)
@@ -48,14 +58,34 @@ class ReferenceModel:
         w *= np.where(self.rehatted == (mission.transfer_of_authority is not None), SIMILAR, 1.0)
         return w / w.sum()
 
+    def curves_for(self, mission: MissionInput) -> np.ndarray:
+        """Return the past curves as this target would follow them (past missions × month-ends 0..24):
+        re-hatted ones re-aligned on the target's transfer of authority, if it has one."""
+        out = self.curves[:, :HORIZON_MONTHS + 1].copy()
+        if mission.transfer_of_authority is None:
+            return out
+        target, last = start_month(mission), self.curves.shape[1] - 1
+        months = np.arange(HORIZON_MONTHS + 1)
+        for i in np.flatnonzero(self.rehatted):
+            s = int(self.starts[i])
+            before = np.minimum(months, max(s - 1, 0)) if s > 0 else None
+            after = np.minimum(s + months - target, last)
+            out[i] = np.where(months < target, self.curves[i, before] if before is not None else 0.0,
+                              self.curves[i, np.maximum(after, 0)])
+        return out
+
     def sample_shares(self, mission: MissionInput, runs: int, rng: np.random.Generator, *,
                       conditioned: bool = True, noisy: bool = True) -> np.ndarray:
         """Draw `runs` gain-share curves (runs × 25 months) for the target mission.
 
-        With `conditioned=False` and `noisy=False` this is climatology: the past curves, equally weighted.
+        With `conditioned=False` and `noisy=False` this is climatology: the past curves as they are,
+        counted from authorization, equally weighted.
         """
-        p = self.weights(mission) if conditioned else np.full(len(self.names), 1 / len(self.names))
-        picks = self.curves[rng.choice(len(self.names), size=runs, p=p)]
+        if conditioned:
+            curves, p = self.curves_for(mission), self.weights(mission)
+        else:
+            curves, p = self.curves[:, :HORIZON_MONTHS + 1], np.full(len(self.names), 1 / len(self.names))
+        picks = curves[rng.choice(len(self.names), size=runs, p=p)]
         if not noisy:
             return picks
         sd = self.noise_sd * (NON_UN_SPREAD if mission.organization != "UN" else 1.0)
@@ -66,18 +96,22 @@ def fit_reference(history: Sequence[HistoricalMission], *, noise_sd: float = NOI
     """Fit the reference class on past missions (their curves, conditions and slippage)."""
     if not history:
         raise ValueError("the reference class needs at least one past mission")
-    curves = np.array([_filled(m.gain_share()) for m in history])
-    slippage = np.array([_halfway(c) / PROMISED_HALFWAY_MONTHS for c in curves])
+    length = max(len(m.monthly) for m in history)
+    curves = np.array([_filled(m.gain_share(), length) for m in history])
+    slippage = np.array([_halfway(c[:HORIZON_MONTHS + 1]) / PROMISED_HALFWAY_MONTHS for c in curves])
     return ReferenceModel(
         names=tuple(m.name for m in history), curves=curves,
+        starts=np.array([start_month(m.inputs) for m in history]),
         ready_pool=np.array([m.inputs.ready_pool for m in history]),
         rehatted=np.array([m.inputs.transfer_of_authority is not None for m in history]),
         slippage=np.clip(slippage, 1.0, 12.0), noise_sd=noise_sd,
     )
 
 
-def _filled(share: np.ndarray) -> np.ndarray:
-    out = share.astype(float).copy()
+def _filled(share: np.ndarray, length: int) -> np.ndarray:
+    """Return the share with gaps (and months past its end, up to `length`) filled from the month before."""
+    out = np.full(length, np.nan)
+    out[:len(share)] = share
     out[0] = 0.0 if not np.isfinite(out[0]) else out[0]
     for k in range(1, len(out)):
         if not np.isfinite(out[k]):

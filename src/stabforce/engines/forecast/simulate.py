@@ -233,7 +233,7 @@ class Runs:
         self.slippage = reference.slippage.astype(np.float32)
         self.base, room = mission.troops_at_authorization, mission.military_ceiling - mission.troops_at_authorization
         self.past_weights = reference.weights(mission)
-        self.curves = np.ascontiguousarray(reference.curves.T * room, dtype=np.float32)  # months × past missions
+        self.curves = np.ascontiguousarray(reference.curves_for(mission).T * room, dtype=np.float32)  # months × past missions
         self.bounds = min(0.0, MAX_SHARE * room), max(0.0, MAX_SHARE * room)  # the share's clip, in troops
         self.sd = reference.noise_sd * (NON_UN_SPREAD if mission.organization != "UN" else 1.0)
         self.capacity, self.ceiling = capacity, mission.military_ceiling
