@@ -81,6 +81,28 @@ def test_a_step_that_would_overdraw_is_refused_naming_weapon_state_and_quantitie
     record(services, step_input("rifles", 6, "collected", "stored", day=date(2026, 2, 4)))  # exactly what is held
 
 
+def test_two_writers_drawing_on_the_same_stock_cannot_both_succeed(services, monkeypatch):
+    # Writer A passes its pre-check; before it appends, writer B records a step drawing on the same stock
+    # (what a second app process could do). A's append re-checks inside its locked transaction: refused.
+    record(services, step_input("rifles", 10, None, "declared", day=date(2026, 2, 1)))
+    checked = facts.check_facts
+
+    def check_then_race(store, actor, inputs):
+        drafts = checked(store, actor, inputs)
+        monkeypatch.setattr(facts, "check_facts", checked)  # writer B goes through the normal path
+        facts.record_fact(services.ledger, MONITOR, step_input("rifles", 8, "declared", "collected",
+                                                                day=date(2026, 2, 2)))
+        return drafts
+
+    monkeypatch.setattr(facts, "check_facts", check_then_race)
+    with pytest.raises(InvalidInput, match="only 2 rifles are declared"):
+        facts.record_fact(services.ledger, MONITOR, step_input("rifles", 5, "declared", "collected",
+                                                                day=date(2026, 2, 3)))
+    held = registry.registry_picture(services.pictures, as_of=date(2026, 3, 1)).registry
+    assert services.ledger.count() == 2
+    assert [s.quantity for s in held.steps if s.from_state == "declared"] == [8]
+
+
 def test_a_back_dated_step_that_would_leave_a_recorded_step_without_stock_is_refused(services):
     _, later = record(services, step_input("mortars", 5, None, "declared", day=date(2026, 2, 1)),
                       step_input("mortars", 5, "declared", "collected", day=date(2026, 2, 10)))

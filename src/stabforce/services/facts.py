@@ -21,9 +21,12 @@ __all__ = ["FactFilter", "check_fact", "check_facts", "get_fact", "get_fact_with
 def record_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str, Any]]) -> list[Fact]:
     """Validate every input, check the actor may write each, and append them as one batch.
 
-    Nothing is stored unless every fact is valid: a bad one refuses the whole batch.
+    Nothing is stored unless every fact is valid: a bad one refuses the whole batch. The registry's
+    stock is checked twice: before (a quick refusal) and again inside the append's locked transaction,
+    so that two writers cannot both draw on the same stock.
     """
-    return store.append(check_facts(store, actor, inputs), recorded_by=actor.id)
+    drafts = check_facts(store, actor, inputs)
+    return store.append(drafts, recorded_by=actor.id, guard=lambda reads: check_steps(reads, actor, drafts))
 
 
 def check_fact(store: LedgerStore, actor: Actor, data: Mapping[str, Any]) -> FactDraft:

@@ -32,7 +32,7 @@ from stabforce.model import Snapshot
 from stabforce.services.actors import Actor
 from stabforce.services.evidence import check_upload, clean_name, require_upload, sha256_of
 from stabforce.services.picture import Pictures
-from stabforce.store import FactFilter, LedgerStore
+from stabforce.store import FactFilter, LedgerReads, LedgerStore
 from stabforce.store.evidence_repo import EvidenceStore
 
 KIND = "weapons_moved"
@@ -71,7 +71,7 @@ def registry_picture(pictures: Pictures, *, as_of: date, known_at: datetime | No
 # --- the guard -------------------------------------------------------------------------------------
 
 
-def _registry_facts(store: LedgerStore) -> list[Fact]:
+def _registry_facts(store: LedgerReads) -> list[Fact]:
     """Return the stored registry steps and whatever retracts or corrects them."""
     steps = store.find(FactFilter(kind=KIND))
     ids = {f.id for f in steps}
@@ -81,8 +81,10 @@ def _registry_facts(store: LedgerStore) -> list[Fact]:
     return sorted([*steps, *others], key=lambda f: f.seq or 0)
 
 
-def check_steps(store: LedgerStore, actor: Actor, drafts: Sequence[FactDraft]) -> None:
-    """Refuse a batch holding a registry fact that would overdraw a stock (see the module's doc)."""
+def check_steps(store: LedgerReads, actor: Actor, drafts: Sequence[FactDraft]) -> None:
+    """Refuse a batch holding a registry fact that would overdraw a stock (see the module's doc).
+
+    `store` is the ledger, or (from `LedgerStore.append`'s guard) reads inside the append's lock."""
     if not any(d.kind == KIND or d.subject.startswith("registry:") for d in drafts):
         return
     existing = _registry_facts(store)

@@ -2,6 +2,6 @@
 
 from stabforce.store.accounts_repo import AccountStore
 from stabforce.store.db import create_db_engine, migrate
-from stabforce.store.ledger_repo import FactFilter, LedgerStore
+from stabforce.store.ledger_repo import FactFilter, LedgerReads, LedgerStore
 
-__all__ = ["AccountStore", "FactFilter", "LedgerStore", "create_db_engine", "migrate"]
+__all__ = ["AccountStore", "FactFilter", "LedgerReads", "LedgerStore", "create_db_engine", "migrate"]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
@@ -36,6 +37,29 @@ class FactFilter:
     offset: int = 0
 
 
+class LedgerReads(Protocol):
+    """What a guard may read: the stored facts and the chain's head."""
+
+    def find(self, flt: FactFilter = ...) -> list[Fact]: ...
+
+    def head(self) -> tuple[int, str]: ...
+
+
+@dataclass(frozen=True)
+class _InTransaction:
+    """Reads inside an append's write transaction, after its lock is taken: what they see cannot
+    change before the append commits."""
+
+    store: LedgerStore
+    conn: Connection
+
+    def find(self, flt: FactFilter = FactFilter()) -> list[Fact]:
+        return self.store.find_in(self.conn, flt)
+
+    def head(self) -> tuple[int, str]:
+        return self.store._head(self.conn)
+
+
 class LedgerStore:
     """The ledger in a SQL database. Appends hash, chain and commit in one transaction."""
 
@@ -43,12 +67,20 @@ class LedgerStore:
         self.engine = engine
         self.clock = clock
 
-    def append(self, drafts: Sequence[FactDraft], *, recorded_by: str) -> list[Fact]:
-        """Append validated drafts as one atomic batch; refuse the whole batch on any bad reference."""
+    def append(self, drafts: Sequence[FactDraft], *, recorded_by: str,
+               guard: Callable[[LedgerReads], None] | None = None) -> list[Fact]:
+        """Append validated drafts as one atomic batch; refuse the whole batch on any bad reference.
+
+        `guard`, if given, is called inside the write transaction once the append lock is held, with
+        reads of the ledger as it is then; an exception from it stores nothing. So a check that depends
+        on what is stored (the registry's stock) cannot be raced by another writer.
+        """
         if not drafts:
             return []
         with self._writing() as conn:
             self._check_references(conn, drafts)
+            if guard is not None:
+                guard(_InTransaction(self, conn))
             seq, prev = self._head(conn)
             now = self.clock()
             placed = []
@@ -83,11 +115,15 @@ class LedgerStore:
 
     def find(self, flt: FactFilter = FactFilter()) -> list[Fact]:
         """Return the facts matching `flt`, in ledger order."""
+        with self.engine.connect() as conn:
+            return self.find_in(conn, flt)
+
+    def find_in(self, conn: Connection, flt: FactFilter) -> list[Fact]:
+        """Return the facts matching `flt` read on this connection (inside its transaction)."""
         query = self._filtered(select(FACTS).order_by(FACTS.c.seq), flt).offset(flt.offset)
         if flt.limit is not None:
             query = query.limit(flt.limit)
-        with self.engine.connect() as conn:
-            return [row_to_fact(r) for r in conn.execute(query).mappings()]
+        return [row_to_fact(r) for r in conn.execute(query).mappings()]
 
     def count_matching(self, flt: FactFilter) -> int:
         """Return how many facts match `flt` (ignoring its limit and offset)."""
