@@ -64,6 +64,15 @@ def test_organization_subject() -> None:
                                                                         "territory_control", 45.0, True)
 
 
+def test_officials_who_are_the_subject_of_the_trigger_speak_for_their_state() -> None:
+    c = one("Azerbaijani officials are weighing whether to send troops to the force.")
+    assert (c.subject, c.kind) == ("AZE", "consideration")
+    assert one("The Pakistani government is still considering sending troops.").subject == "PAK"
+    # a reporting verb hands the action to someone else; another country in the clause acts itself
+    assert claims("Two Chilean officials said international troops could begin deploying next month.") == []
+    assert [c.subject for c in claims("Israeli officials are weighing whether Turkish troops could join.")] == ["TUR"]
+
+
 def test_speakers_owners_places_and_media_are_not_subjects() -> None:
     assert claims("Two U.S. officials said international troops could begin deploying next month.") == []
     assert claims("The American plan to deploy international forces faces delays, the Washington Post said.") == []

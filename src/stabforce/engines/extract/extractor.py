@@ -435,6 +435,13 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
             trig.subjects = [candidates[-1]]
             trig.how = "speaker"
             return
+    # "Azerbaijani officials are weighing whether to send troops": officials speak for their own state
+    # when they open the trigger's clause and nobody else in the clause could be the one acting.
+    own = [m for m in speakers if lo <= m.start < trig.start and rules.OFFICIALS_ACT.fullmatch(sentence, m.end, trig.start)]
+    if own and not any(lo <= m.start < hi for m in mentions if m not in own):
+        trig.subjects = [own[-1]]
+        trig.how = "speaker"
+        return
     if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
             sentence, lo, hi):
         trig.subjects = [_inherited_mention(inherited[0], forms)]

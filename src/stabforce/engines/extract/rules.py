@@ -77,6 +77,13 @@ COORDINATION_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as|&|\
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|into|to|near|inside|across|toward|towards|outside|within|throughout|around|on|via|visit\w*|"
     r"with)\s+(?:the\s+)?$")  # lower-cased text
+#: Between a name and a trigger: its officials are the trigger's own subject ("Azerbaijani officials are
+#: weighing"), with no reporting verb that would hand the action to someone else ("U.S. officials said
+#: international troops could deploy").
+OFFICIALS_ACT = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:officials|sources|diplomats|ministry|government)\s+"
+    r"(?:(?:are|is|were|was|has|have|had|been|still|now|reportedly|quietly)\s+)*", re.IGNORECASE)
+
 #: Words after a name that make it a speaker, an owner or a place rather than the one who acts.
 NOT_AGENT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?-i:(?:[A-Z][\w.&-]*\s+){0,3})(?:officials?|sources?|spokes\w+|diplomats?|envoys?|ambassadors?|"
