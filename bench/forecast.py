@@ -26,12 +26,12 @@ from stabforce.engines.forecast.history import HistoricalMission
 from stabforce.engines.forecast.inputs import MissionInput, PledgeInput
 from stabforce.engines.forecast.reference import ReferenceModel, fit_reference
 from stabforce.engines.forecast.simulate import (
-    ARRIVAL,
     CHUNK,
     DAYS,
     TRAINING_DAYS,
     UNKNOWN_LEAD_MEDIAN_DAYS,
     Runs,
+    arrival_chance,
     default_blend,
     simulate,
 )
@@ -51,7 +51,7 @@ def reference():  # type: ignore[no-untyped-def]
 
 
 def _pledge(env: simpy.Environment, p: PledgeInput, rng: np.random.Generator, strength: list[float]):  # type: ignore[no-untyped-def]
-    if rng.random() >= ARRIVAL[p.stance]:
+    if rng.random() >= arrival_chance(p):
         return
     size = p.low + rng.random() * (p.high - p.low)
     lead = p.lead_time_days if p.lead_time_days is not None else rng.lognormal(np.log(UNKNOWN_LEAD_MEDIAN_DAYS), 0.5)

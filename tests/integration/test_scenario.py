@@ -136,3 +136,16 @@ def test_the_demo_summary_runs(loaded):
     assert result.exit_code == 0, result.output
     demilitarization = next(line for line in result.stdout.splitlines() if "│ demilitarization" in line)
     assert "NO — caveat gap" in demilitarization and "Indonesia" in result.stdout
+
+
+def test_the_camps_are_loaded_with_what_their_reports_left_unknown(loaded):
+    facts = {f["subject"]: f for f in sf_json(loaded, "facts", "list", "--kind", "camp")}
+    assert set(facts) == {"camp:idn-barracks", "camp:us-base-south"}
+    idn, us = facts["camp:idn-barracks"]["payload"], facts["camp:us-base-south"]["payload"]
+    assert (idn["sector"], idn["status"], idn["capacity"], idn["for_contributor"]) == (
+        "rafah", "being_prepared", None, "IDN")
+    assert "Khan Yunis" in idn["note"] and "Khan Yunis" in facts["camp:idn-barracks"]["quote"]
+    assert (us["sector"], us["status"], us["capacity"], us["capacity_high"], us["ready_on"]) == (
+        None, "planned", None, 5000, None)
+    us_fact = facts["camp:us-base-south"]
+    assert us_fact["grade"][1] >= "3" and "secondary report" in us_fact["quote"].lower()

@@ -9,7 +9,7 @@ import pytest
 
 from stabforce.engines.forecast import simulate as simulate_module
 from stabforce.engines.forecast.history import HistoricalMission
-from stabforce.engines.forecast.inputs import MissionInput, PledgeInput, mission_from_json
+from stabforce.engines.forecast.inputs import CampInput, MissionInput, PledgeInput, mission_from_json
 from stabforce.engines.forecast.reference import fit_reference
 from stabforce.engines.forecast.simulate import CHUNK, DAYS, Runs, default_blend, pledged_strength, simulate
 from stabforce.errors import InvalidInput
@@ -27,6 +27,12 @@ REFERENCE = fit_reference(HISTORY)
 GAZA = MissionInput("gaza", date(2025, 11, 17), 20000, 0, None, False, "non-UN", (
     PledgeInput("IDN", 600, 8000, "committed", 180), PledgeInput("PAK", 9000, 20000, "considering", None),
     PledgeInput("MAR", 100, 1000, "committed", None)))
+#: GAZA with Indonesia and Pakistan housed in Rafah, whose camps hold 3,000 from day 0 and 6,000 more from day 200.
+HOUSED = MissionInput("gaza", date(2025, 11, 17), 20000, 0, None, False, "non-UN", (
+    PledgeInput("IDN", 600, 8000, "committed", 180, sector="rafah"),
+    PledgeInput("PAK", 9000, 20000, "considering", None, sector="rafah"),
+    PledgeInput("MAR", 100, 1000, "committed", None)),
+    (CampInput("rafah", 3000), CampInput("rafah", 6000, ready_day=200)))
 
 
 def test_percentiles_are_monotone_and_probabilities_in_range():
@@ -65,9 +71,13 @@ def test_a_known_case_matches_its_closed_form():
     assert result.probability_by(1000)[0] == 0.0  # nothing can have arrived on the first day
 
 
-def test_camp_capacity_caps_every_run():
-    result = simulate(GAZA, REFERENCE, runs=4000, seed=2, capacity=5000)
-    assert result.p90.max() <= 5000 and result.probability_by(5001).max() == 0.0
+def test_camps_hold_the_pledges_housed_in_their_sector_in_every_bottom_up_run():
+    housed = simulate(HOUSED, REFERENCE, runs=4000, seed=2, blend=1.0)
+    assert housed.p90[6] <= 3000 + 1000 and housed.probability_by(9000 + 1000 + 1).max() == 0.0  # + Morocco's 1,000
+    # Pledges with no sector are not held, whatever the camps: the same numbers as with no camps.
+    unhoused = simulate(GAZA, REFERENCE, runs=4000, seed=2, blend=1.0, camps=HOUSED.camps)
+    assert unhoused.inputs.camps == HOUSED.camps
+    assert np.array_equal(unhoused.p90, simulate(GAZA, REFERENCE, runs=4000, seed=2, blend=1.0).p90)
 
 
 def test_with_no_pledges_the_reference_class_alone_scales_to_the_ceiling():
@@ -85,13 +95,13 @@ def test_streamed_percentiles_are_exactly_those_of_all_the_runs(monkeypatch):
     # Past the pilot runs simulate() keeps only the values near each percentile; they must be the order
     # statistics of every run, and the fallback that keeps every run must give the same numbers.
     runs = 120_007
-    result = simulate(GAZA, REFERENCE, runs=runs, seed=11, capacity=9000)
-    by_month, _ = Runs(GAZA, REFERENCE, default_blend(GAZA), 9000).all(runs, np.random.default_rng(11))
+    result = simulate(HOUSED, REFERENCE, runs=runs, seed=11)
+    by_month, _ = Runs(HOUSED, REFERENCE, default_blend(HOUSED)).all(runs, np.random.default_rng(11))
     by_month.sort(axis=1)
     for q, got in ((10, result.p10), (50, result.p50), (90, result.p90)):
         assert np.array_equal(got, by_month[:, int(np.ceil(q / 100 * runs)) - 1])
     monkeypatch.setattr(simulate_module, "BRACKET", -1.0)  # every bracket misses its rank
-    again = simulate(GAZA, REFERENCE, runs=runs, seed=11, capacity=9000)
+    again = simulate(HOUSED, REFERENCE, runs=runs, seed=11)
     assert np.array_equal(again.p50, result.p50) and np.array_equal(again.reached, result.reached)
 
 

@@ -36,6 +36,7 @@ def forecast(
 
     conf = settings(ctx)
     runs = runs or conf.forecast_runs
+    housing = None
     with status(f"Simulating {runs:,} runs"):
         if mission_file is not None:
             result, target, state = forecasts.forecast_file(mission_file, conf, runs=runs, seed=seed), None, None
@@ -47,8 +48,8 @@ def forecast(
                                                known_at=parse_known_at(known_at) if known_at else None,
                                                runs=runs, seed=seed)
             result, target, state = made.result, made.target, made.ledger_head
-            observed = made.observed
-    view = forecasts.forecast_view(result, target=target)
+            observed, housing = made.observed, made.camps
+    view = forecasts.forecast_view(result, target=target, housing=housing)
     if state is not None:
         view["ledger"] = {"facts": state[0], "head": state[1]}
         view["observed"] = {"month": observed[0], "troops": observed[1]} if observed else None
@@ -61,6 +62,13 @@ def forecast(
     for k, v in view["months"].items():
         table.add_row(k, f"{v['p10']:,.0f}", f"{v['p50']:,.0f}", f"{v['p90']:,.0f}")
     console.print(table)
+    if view.get("camps"):
+        camps = Table("camp", "sector", "status", "capacity", "ready on", "in the forecast",
+                      title="Camps (sources: --json)")
+        for c in view["camps"]:
+            camps.add_row(c["name"], c["sector"] or "not named", c["status"].replace("_", " "), c["capacity_text"],
+                          c["ready_on"] or "not reported", "yes" if c["used"] else f"no: {c['unused']}")
+        console.print(camps)
     for name, t in view.get("targets", {}).items():
         console.print(f"{name} of the target ({t['troops']:,}): median date {t['median_date'] or 'not within two years'};"
                       f" probability by " + ", ".join(f"{d}: {p:.0%}" for d, p in t["probability_by"].items()))

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from stabforce.ledger.conditions import parse_condition
 from stabforce.ledger.vocab import (
@@ -21,6 +21,7 @@ from stabforce.ledger.vocab import (
     UNIT_STRENGTH,
     WEAPON_STATES,
     AppointmentStatus,
+    CampStatus,
     Caveat,
     IncidentType,
     InfrastructureStatus,
@@ -384,6 +385,46 @@ class CivilianSite(Payload):
         return code
 
 
+class Camp(Payload):
+    """A camp (barracks, base) housing the force's personnel: sector, status, how many it holds, when it opens.
+
+    Capacity is personnel and may be unknown (both null); a range is `capacity`..`capacity_high`, an
+    "up to" figure only `capacity_high` (as a pledge's ceiling). `ready_on` is the day it opens or opened
+    (null: not reported); `for_contributor` the contingent it is prepared for, if reported.
+    """
+
+    name: str = Text
+    sector: str | None = None
+    status: CampStatus
+    capacity: int | None = Field(default=None, ge=0)
+    capacity_high: int | None = Field(default=None, ge=0)
+    approx: bool = False
+    ready_on: date | None = None
+    place: Place | None = None
+    for_contributor: str | None = None
+    note: str | None = Field(default=None, max_length=2_000)
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str | None) -> str | None:
+        return _sector(value)
+
+    @field_validator("for_contributor")
+    @classmethod
+    def _iso3(cls, code: str | None) -> str | None:
+        if code is not None and country_name(code) is None:
+            raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3, e.g. IDN)")
+        return code
+
+    @field_validator("capacity_high")
+    @classmethod
+    def _range(cls, high: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("capacity")
+        if high is not None and low is not None and low > high:
+            raise ValueError(f"capacity ({low}) is greater than capacity_high ({high})")
+        return high
+
+
 class Incident(Payload):
     """A ceasefire violation or security event (ACLED-like): type, actors, place, casualties."""
 
@@ -427,7 +468,7 @@ def _quantity_value(p: Mapping[str, Any]) -> Any:
 
 #: Every subject prefix; decisions and retractions may speak about any of them.
 SUBJECT_PREFIXES = ("contributor", "mission", "zone", "milestone", "stage", "registry", "infra", "cohort", "site",
-                    "incident")
+                    "incident", "camp")
 
 KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("mission_authorized", MissionAuthorized, ("mission",), "state"),
@@ -454,6 +495,8 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("police_cohort", PoliceCohort, ("cohort",), "state",
              value=lambda p: tuple(p.get(n) for n in ("recruited", "vetted", "trained", "deployed", "attrition"))),
     KindSpec("civilian_site", CivilianSite, ("site",), "state", value=lambda p: (p["status"], p.get("residents"))),
+    KindSpec("camp", Camp, ("camp",), "state",
+             value=lambda p: (p["status"], p.get("capacity"), p.get("capacity_high"), p.get("ready_on"))),
     KindSpec("incident", Incident, ("incident",), "event"),
     KindSpec("decision", Decision, SUBJECT_PREFIXES, "meta"),
     KindSpec("retraction", Retraction, SUBJECT_PREFIXES, "meta"),

@@ -81,6 +81,9 @@ CAVEAT_EXCLUDES: dict[Caveat, frozenset[Task]] = {
     Caveat.REQUIRES_PA_CONSENT: frozenset(),
     Caveat.REQUIRES_UN_MANDATE: frozenset(),
 }
+#: Caveats that are conditions for deploying at all (they exclude no task): the forecast lowers the chance
+#: that such a pledge arrives.
+DEPLOY_CONDITIONS: frozenset[Caveat] = frozenset(c for c, tasks in CAVEAT_EXCLUDES.items() if not tasks)
 
 
 class AppointmentStatus(StrEnum):
@@ -194,6 +197,15 @@ class SiteStatus(StrEnum):
 
     PLANNED = "planned"
     BUILDING = "building"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class CampStatus(StrEnum):
+    """Status of a camp housing the force's personnel (barracks, base)."""
+
+    PLANNED = "planned"
+    BEING_PREPARED = "being_prepared"
     OPEN = "open"
     CLOSED = "closed"
 

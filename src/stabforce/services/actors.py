@@ -25,7 +25,7 @@ WRITABLE: dict[Role, frozenset[str]] = {
     Role.ADMIN: frozenset({"*"}),
     Role.PLANNER: frozenset({"requirement", "command_appointment", "unit_arrived", "unit_departed",
                              "zone_control", "pledge", "stance", "retraction", "phase", "milestone",
-                             "withdrawal_stage", "police_cohort", "civilian_site", "incident"}),
+                             "withdrawal_stage", "police_cohort", "civilian_site", "camp", "incident"}),
     Role.BOARD: frozenset({"decision", "mission_authorized", "requirement", "command_appointment", "phase",
                            "milestone", "withdrawal_stage", "stage_completed"}),
     Role.LIAISON: frozenset({"stance", "pledge", "unit_arrived", "unit_departed"}),

@@ -17,7 +17,7 @@ from stabforce.store import LedgerStore
 
 #: Shipped scenarios: name -> its facts files, loaded in this order as one batch.
 SCENARIOS: dict[str, tuple[str, ...]] = {
-    "gaza-isf": ("gaza-isf.jsonl", "gaza-isf.gates.jsonl", "gaza-isf.police-sites.jsonl"),
+    "gaza-isf": ("gaza-isf.jsonl", "gaza-isf.gates.jsonl", "gaza-isf.police-sites.jsonl", "gaza-isf.camps.jsonl"),
 }
 
 

@@ -8,22 +8,40 @@ from datetime import date
 from typing import Any
 
 from stabforce.errors import InvalidInput
+from stabforce.ledger.vocab import SECTORS, Caveat
 
 STANCES = ("committed", "conditional", "considering", "interested", "declined", "withdrawn")
 MISSION_FIELDS = {"mission", "authorized", "military_ceiling", "troops_at_authorization", "transfer_of_authority",
-                  "ready_pool", "organization", "pledges"}
-PLEDGE_FIELDS = {"contributor", "low", "high", "stance", "lead_time_days"}
+                  "ready_pool", "organization", "pledges", "camps"}
+PLEDGE_FIELDS = {"contributor", "low", "high", "stance", "lead_time_days", "caveats", "sector"}
+CAMP_FIELDS = {"sector", "capacity", "ready_day", "closed_day", "name"}
+CAVEATS = tuple(Caveat)
 
 
 @dataclass(frozen=True, slots=True)
 class PledgeInput:
-    """One contributor's pledged troops (a range), its stance and stated lead time."""
+    """One contributor's pledged troops (a range), its stance, stated lead time, national caveats
+    (`vocab.Caveat` values) and the sector its troops are to be housed in (a key of `vocab.SECTORS`)."""
 
     contributor: str
     low: int
     high: int
     stance: str
     lead_time_days: int | None = None
+    caveats: tuple[str, ...] = ()
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CampInput:
+    """A camp in a sector holding `capacity` personnel from `ready_day` (days after authorization) until
+    `closed_day` (None: not closed)."""
+
+    sector: str
+    capacity: int
+    ready_day: int = 0
+    closed_day: int | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +56,14 @@ class MissionInput:
     ready_pool: bool
     organization: str
     pledges: tuple[PledgeInput, ...] = ()
+    camps: tuple[CampInput, ...] = ()
 
 
 def mission_from_json(data: Any) -> MissionInput:
     """Validate a mission object (the --mission-file format); raise InvalidInput naming the field."""
     if not isinstance(data, Mapping):
         raise InvalidInput("a mission file holds one JSON object", field="")
-    _fields(data, MISSION_FIELDS - {"pledges"}, MISSION_FIELDS, "")
+    _fields(data, MISSION_FIELDS - {"pledges", "camps"}, MISSION_FIELDS, "")
     ceiling = _int(data, "military_ceiling", "", minimum=1)
     at_auth = _int(data, "troops_at_authorization", "", minimum=0)
     if data.get("organization") not in ("UN", "non-UN"):
@@ -56,26 +75,58 @@ def mission_from_json(data: Any) -> MissionInput:
     pledges = data.get("pledges") or []
     if not isinstance(pledges, list):
         raise InvalidInput("pledges must be a list", field="pledges")
+    camps = [] if data.get("camps") is None else data["camps"]
+    if not isinstance(camps, list):
+        raise InvalidInput("camps must be a list", field="camps")
     return MissionInput(
         mission=data["mission"], authorized=_day(data, "authorized", ""), military_ceiling=ceiling,
         troops_at_authorization=at_auth,
         transfer_of_authority=_day(data, "transfer_of_authority", "") if data.get("transfer_of_authority") else None,
         ready_pool=data["ready_pool"], organization=data["organization"],
         pledges=tuple(_pledge(p, f"pledges[{i}].") for i, p in enumerate(pledges)),
+        camps=tuple(_camp(c, f"camps[{i}].") for i, c in enumerate(camps)),
     )
 
 
 def _pledge(data: Any, where: str) -> PledgeInput:
     if not isinstance(data, Mapping):
         raise InvalidInput(f"{where.rstrip('.')} must be an object", field=where.rstrip("."))
-    _fields(data, PLEDGE_FIELDS - {"lead_time_days"}, PLEDGE_FIELDS, where)
+    _fields(data, PLEDGE_FIELDS - {"lead_time_days", "caveats", "sector"}, PLEDGE_FIELDS, where)
     low, high = _int(data, "low", where, minimum=0), _int(data, "high", where, minimum=0)
     if low > high:
         raise InvalidInput(f"{where}low ({low}) is greater than high ({high})", field=f"{where}low")
     if data["stance"] not in STANCES:
         raise InvalidInput(f"{where}stance must be one of {', '.join(STANCES)}", field=f"{where}stance")
     lead = _int(data, "lead_time_days", where, minimum=0) if data.get("lead_time_days") is not None else None
-    return PledgeInput(str(data["contributor"]), low, high, data["stance"], lead)
+    caveats = [] if data.get("caveats") is None else data["caveats"]
+    if not isinstance(caveats, list) or any(not isinstance(c, str) or c not in CAVEATS for c in caveats):
+        raise InvalidInput(f"{where}caveats must be a list of caveats, each one of {', '.join(CAVEATS)}",
+                           field=f"{where}caveats")
+    sector = _sector(data["sector"], where) if data.get("sector") is not None else None
+    return PledgeInput(str(data["contributor"]), low, high, data["stance"], lead, tuple(caveats), sector)
+
+
+def _camp(data: Any, where: str) -> CampInput:
+    if not isinstance(data, Mapping):
+        raise InvalidInput(f"{where.rstrip('.')} must be an object", field=where.rstrip("."))
+    _fields(data, {"sector", "capacity"}, CAMP_FIELDS, where)
+    sector = _sector(data["sector"], where)
+    capacity = _int(data, "capacity", where, minimum=0)
+    ready = _int(data, "ready_day", where, minimum=0) if data.get("ready_day") is not None else 0
+    closed = _int(data, "closed_day", where, minimum=0) if data.get("closed_day") is not None else None
+    if closed is not None and closed <= ready:
+        raise InvalidInput(f"{where}closed_day ({closed}) must be after ready_day ({ready})",
+                           field=f"{where}closed_day")
+    name = data.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise InvalidInput(f"{where}name must be a non-empty text", field=f"{where}name")
+    return CampInput(sector, capacity, ready, closed, name)
+
+
+def _sector(value: Any, where: str) -> str:
+    if not isinstance(value, str) or value not in SECTORS:
+        raise InvalidInput(f"{where}sector must be one of {', '.join(SECTORS)}", field=f"{where}sector")
+    return value
 
 
 def _fields(data: Mapping[str, Any], required: set[str], known: set[str], where: str) -> None:

@@ -6,34 +6,44 @@ from chunk to chunk. A chunk first draws all its random inputs — how many runs
 binomial; runs are exchangeable), their pledges' uniforms and log lead times, and for the other runs how
 many follow each past curve (one multinomial) and their spreads — and only those; then the arithmetic
 turns them into strengths (pledge arrivals scattered into months with one `add.at`, summed month by
-month). P10/P50/P90 are exact order statistics of all runs, found without keeping every run (`streamed`).
+month; arrivals into a sector with camps are summed apart and held to its camp capacity). P10/P50/P90
+are exact order statistics of all runs, found without keeping every run (`streamed`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
 from numpy.random import default_rng  # imported here, not lazily on the first forecast
 
+from stabforce.engines.camps import capacity_by_sector
 from stabforce.engines.forecast.history import HORIZON_MONTHS
-from stabforce.engines.forecast.inputs import MissionInput
+from stabforce.engines.forecast.inputs import CampInput, MissionInput, PledgeInput
 from stabforce.engines.forecast.reference import MAX_SHARE, NON_UN_SPREAD, ReferenceModel
 from stabforce.errors import InvalidInput
+from stabforce.ledger.vocab import DEPLOY_CONDITIONS
 
 DAYS = np.round(np.arange(HORIZON_MONTHS + 1) * 30.44).astype(np.int32)
 #: Chance that a pledge turns into troops on the ground, by the contributor's stance.
 ARRIVAL = {"committed": 0.9, "conditional": 0.6, "considering": 0.4, "interested": 0.25, "declined": 0.0,
            "withdrawn": 0.0}
+#: Modelling assumption, not a measured number: each caveat that is a condition for deploying at all
+#: (`vocab.DEPLOY_CONDITIONS`: full ceasefire, parliament approval, PA consent, UN mandate) multiplies the
+#: arrival chance by this, as the chance that the condition is met in time. No data set gives it.
+CONDITION_FACTOR = 0.8
 UNKNOWN_LEAD_MEDIAN_DAYS, UNKNOWN_LEAD_SD = 150.0, 0.5
 TRAINING_DAYS = (21.0, 60.0)
 MAX_BLEND = 0.8
 LEVELS = np.linspace(0, 100, 101)
 #: Runs per chunk: a chunk's months × runs arrays and random inputs stay in a core's cache.
 CHUNK = 25_000
-#: Runs whose running maximum gives `ForecastResult.reached` (whole chunks, so a fair sample).
-REACHED_RUNS = 200_000
+#: Runs whose running maximum gives `ForecastResult.reached` (whole chunks, so a fair sample). Its 101
+#: levels resolve 1%; from 100,000 runs a share's sampling error is at most 0.16%, well inside that.
+REACHED_RUNS = 100_000
 #: Streamed percentiles: the first PILOT_RUNS runs (whole chunks) locate each percentile; of later runs only
 #: those within BRACKET (as a share of runs) of it on either side are kept, the rest only counted.
 PILOT_RUNS, BRACKET = 50_000, 0.015
@@ -43,14 +53,19 @@ OBSERVED_TOLERANCE = 0.02
 MAX_DRAWS = 20
 METHOD = (
     "Each run is drawn from one of two models. Bottom-up: each pledge arrives with a chance set by its "
-    "stance (committed 0.9, conditional 0.6, considering 0.4, interested 0.25, declined 0), with a size "
-    "uniform in its range, after its lead time (stated ones stretched by the slippage past missions showed "
-    "against a three-month promise; unknown ones log-normal, median 150 days) plus 3-8 weeks of training; "
-    "camp capacity caps the total. Reference class: a past mission's build-up curve (weighted toward missions "
-    "with the same ready-pool and re-hatting conditions) scaled to this ceiling, with log-normal spread. The "
-    "share of bottom-up runs is the expected pledged strength over the ceiling, at most 0.8; with no pledges "
-    "every run uses the reference class. Where troops on the ground are known at a later month, only runs "
-    "within 2% of the ceiling of that figure are kept."
+    "stance (committed 0.9, conditional 0.6, considering 0.4, interested 0.25, declined 0), times "
+    f"{CONDITION_FACTOR} for each caveat that is a condition for deploying at all (full ceasefire, parliament "
+    f"approval, PA consent, UN mandate; {CONDITION_FACTOR} is a modelling assumption, not a measured number), "
+    "with a size uniform in its range, after its lead time (stated ones stretched by the slippage past "
+    "missions showed against a three-month promise; unknown ones log-normal, median 150 days) plus 3-8 weeks "
+    "of training; troops of a pledge housed in a sector with camps of known capacity wait until there is "
+    "room: on the ground in that sector = the lesser of arrivals so far and the capacity of its open camps "
+    "(pledges with no sector, or in a sector with no camp of known capacity, are not held back). Reference "
+    "class: a past mission's build-up curve (weighted toward missions with the same ready-pool and re-hatting "
+    "conditions) scaled to this ceiling, with log-normal spread. The share of bottom-up runs is the expected "
+    "pledged strength over the ceiling, at most 0.8; with no pledges every run uses the reference class; "
+    "reference-class runs have no sectors and are not held to camps. Where troops on the ground are known at "
+    "a later month, only runs within 2% of the ceiling of that figure are kept."
 )
 
 
@@ -90,22 +105,28 @@ class ForecastResult:
 
 
 def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, seed: int,
-             capacity: int | None = None, blend: float | None = None,
+             camps: Sequence[CampInput] | None = None, blend: float | None = None,
              observed: tuple[int, float] | None = None) -> ForecastResult:
     """Forecast troops on the ground at month-ends 0..24 after authorization.
 
     Parameters
     ----------
     mission:
-        The mission and its pledges.
+        The mission, its pledges and camps.
     reference:
         The fitted reference class.
     runs:
         Monte Carlo runs (processed in chunks, so a million fit in memory).
     seed:
         Seed of the NumPy generator; the result states it. Same seed, same numbers.
-    capacity:
-        Camp capacity: a ceiling on troops on the ground in every run.
+    camps:
+        Camps housing the troops, instead of the mission's own (`mission.camps`); the result's `inputs` hold
+        the camps used. In bottom-up runs the troops of pledges whose `sector` has a camp are held to the
+        capacity of that sector's open camps, month by month: on the ground in sector s at month m =
+        min(cumulative arrivals into s by m, capacity of s at m). Capacity only grows as camps open, unless
+        a camp closes: then troops above the new capacity leave the sector's count (they wait, as arrivals
+        not yet housed, until there is room again). Pledges without a sector, or in a sector with no camp,
+        are not held back, nor are reference-class runs (they have no sectors).
     blend:
         Share of runs drawn bottom-up; by default from how much of the ceiling is pledged.
     observed:
@@ -119,9 +140,11 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     """
     if runs < 1:
         raise InvalidInput("no runs", field="runs")
+    if camps is not None:
+        mission = replace(mission, camps=tuple(camps))
     rng = default_rng(seed)
     weight = default_blend(mission) if blend is None else blend
-    runner = Runs(mission, reference, weight, capacity)
+    runner = Runs(mission, reference, weight)
     if observed is None:
         ranks = [_rank(q, runs) for q in (10, 50, 90)]
         values, reached = runner.streamed(runs, rng, ranks)
@@ -184,13 +207,26 @@ def _rank(percent: float, n: int) -> int:
 def default_blend(mission: MissionInput) -> float:
     """Return the share of bottom-up runs: expected pledged troops over the room under the ceiling."""
     room = max(1, mission.military_ceiling - mission.troops_at_authorization)
-    expected = sum(ARRIVAL[p.stance] * (p.low + p.high) / 2 for p in mission.pledges)
+    expected = sum(arrival_chance(p) * (p.low + p.high) / 2 for p in mission.pledges)
     return float(min(MAX_BLEND, expected / room))
+
+
+def arrival_chance(pledge: PledgeInput) -> float:
+    """Return the chance that a pledge becomes troops on the ground: `ARRIVAL` by stance, times
+    `CONDITION_FACTOR` (a modelling assumption) for each caveat that is a condition for deploying at all."""
+    conditions = sum(c in DEPLOY_CONDITIONS for c in set(pledge.caveats))
+    return ARRIVAL[pledge.stance] * CONDITION_FACTOR ** conditions
+
+
+def capped_pledges(mission: MissionInput) -> tuple[PledgeInput, ...]:
+    """Return the pledges whose troops are held to camp capacity: those housed in a sector with a camp."""
+    sectors = {c.sector for c in mission.camps}
+    return tuple(p for p in mission.pledges if p.sector in sectors)
 
 
 def pledged_strength(mission: MissionInput, reference: ReferenceModel, n: int, rng: np.random.Generator) -> np.ndarray:
     """Return troops on the ground from the pledges alone (n runs × month-ends), troops already there included."""
-    runner = Runs(mission, reference, 1.0, None)
+    runner = Runs(mission, reference, 1.0)
     out = np.empty((len(DAYS), n), dtype=np.float32)
     for start in range(0, n, CHUNK):
         runner.fill(runner.draw(min(CHUNK, n - start), rng), out[:, start:start + CHUNK])
@@ -221,12 +257,14 @@ class Runs:
     months × runs, in float32. Drawing all of a chunk's inputs first keeps the stream of random numbers,
     and so the results, the same for a seed."""
 
-    def __init__(self, mission: MissionInput, reference: ReferenceModel, weight: float, capacity: int | None):
+    def __init__(self, mission: MissionInput, reference: ReferenceModel, weight: float,
+                 camps: Sequence[CampInput] | None = None):
+        """Prepare the runs of `mission` (with these camps instead of its own, if given)."""
         pledges = sorted(mission.pledges, key=lambda p: p.lead_time_days is None)  # stated lead times first
         self.pledges = len(pledges)
         self.stated = sum(p.lead_time_days is not None for p in pledges)
         self.weight = float(min(1.0, weight)) if pledges and weight > 0 else 0.0
-        self.chance = np.array([[ARRIVAL[p.stance]] for p in pledges], dtype=np.float32)
+        self.chance = np.array([[arrival_chance(p)] for p in pledges], dtype=np.float32)
         self.low = np.array([[p.low] for p in pledges], dtype=np.float32)
         self.span = np.array([[p.high - p.low] for p in pledges], dtype=np.float32)
         self.lead = np.array([[p.lead_time_days] for p in pledges[:self.stated]], dtype=np.float32)
@@ -236,14 +274,21 @@ class Runs:
         self.curves = np.ascontiguousarray(reference.curves_for(mission).T * room, dtype=np.float32)  # months × past missions
         self.bounds = min(0.0, MAX_SHARE * room), max(0.0, MAX_SHARE * room)  # the share's clip, in troops
         self.sd = reference.noise_sd * (NON_UN_SPREAD if mission.organization != "UN" else 1.0)
-        self.capacity, self.ceiling = capacity, mission.military_ceiling
+        self.ceiling = mission.military_ceiling
+        # Camps: each sector that has a camp and a pledge housed in it is a group of its own, whose arrivals
+        # are summed apart and held to the sector's capacity (sectors × month-ends); group 0 is not held.
+        capacity = capacity_by_sector(mission.camps if camps is None else camps, DAYS)
+        sectors = sorted({p.sector for p in pledges if p.sector in capacity})
+        self.capacity = np.array([capacity[s] for s in sectors], dtype=np.float32).reshape(len(sectors), len(DAYS))
+        self.group = np.array([[sectors.index(p.sector) + 1 if p.sector in sectors else 0] for p in pledges],
+                              dtype=np.intp)
         p, u = self.pledges, self.pledges - self.stated
         self._uniform = np.empty(3 * p * CHUNK, dtype=np.float32)
         self._normal = np.empty(u * CHUNK, dtype=np.float32)
         self._spread = np.empty(CHUNK, dtype=np.float32)
         self._arrives = np.empty(p * CHUNK, dtype=bool)
         self._slot = np.empty(p * CHUNK, dtype=np.intp)
-        self._arrivals = np.empty((len(DAYS) + 1) * CHUNK, dtype=np.float32)
+        self._arrivals = np.empty((len(sectors) + 1) * (len(DAYS) + 1) * CHUNK, dtype=np.float32)
         self._column = np.arange(CHUNK)
 
     def draw(self, n: int, rng: np.random.Generator) -> Draws:
@@ -264,11 +309,10 @@ class Runs:
             self._bottom_up(draws, out[:, :b])
         if b < out.shape[1]:
             self._reference(draws, out[:, b:])
-        if self.capacity is not None:
-            np.minimum(out, self.capacity, out=out)
 
     def _bottom_up(self, draws: Draws, out: np.ndarray) -> None:
-        """Pledges arrive by stance, size uniform in range, after lead time + training; summed by month."""
+        """Pledges arrive by stance and caveats, size uniform in range, after lead time + training; summed by
+        month, those housed in a sector with camps held to its capacity."""
         b, k = draws.bottom_up, self.stated
         arrival, size, ready = draws.uniform
         arrives = np.less(arrival, self.chance, out=self._arrives[:arrival.size].reshape(arrival.shape))
@@ -291,13 +335,22 @@ class Runs:
         np.copyto(slot, ready, casting="unsafe")
         np.take(_MONTH_OF_DAY * b, slot, out=slot, mode="clip")
         slot += self._column[:b]  # arrivals[month, run] as a flat index, one run per column
-        arrivals = self._arrivals[:(len(DAYS) + 1) * b]
+        rows, groups = len(DAYS) + 1, len(self.capacity) + 1
+        if groups > 1:
+            slot += self.group * (rows * b)  # arrivals[group, month, run]
+        arrivals = self._arrivals[:groups * rows * b]
         arrivals.fill(0.0)
         np.add.at(arrivals, slot.ravel(), size.ravel())
-        arrivals = arrivals.reshape(len(DAYS) + 1, b)  # the last row: after the horizon
-        np.add(arrivals[0], self.base, out=out[0])
+        arrivals = arrivals.reshape(groups, rows, b)  # the last month row: after the horizon
+        free = arrivals[0]
+        np.add(free[0], self.base, out=out[0])
         for m in range(1, len(DAYS)):
-            np.add(out[m - 1], arrivals[m], out=out[m])
+            np.add(out[m - 1], free[m], out=out[m])
+        for held, capacity in zip(arrivals[1:, :-1], self.capacity, strict=True):
+            # A sector's queue: on the ground = min(arrivals so far, capacity of its open camps that month).
+            np.cumsum(held, axis=0, out=held)
+            np.minimum(held, capacity[:, None], out=held)
+            out += held
 
     def _reference(self, draws: Draws, out: np.ndarray) -> None:
         """A past curve chosen by weight, times a log-normal spread, the share clipped, scaled to the room."""
@@ -327,35 +380,70 @@ class Runs:
 
     def streamed(self, runs: int, rng: np.random.Generator, ranks: list[int]) -> tuple[np.ndarray | None, np.ndarray]:
         """Return the values at these ranks by month (months × ranks; None if a bracket missed its rank) and
-        the running maximum of the first REACHED_RUNS runs, without keeping every run: each chunk is sorted
-        month by month while it is in cache, and only the values in a bracket around each percentile (placed
-        by the first PILOT_RUNS runs) are kept, the values below it counted. Exact: a rank is read from its
-        bracket only when the count below and the bracket's size show that it lies there."""
+        the running maximum of the first REACHED_RUNS runs, without keeping every run: the first PILOT_RUNS
+        runs are sorted to place a bracket around each percentile; of every later chunk, only the values in
+        a bracket are kept and the values below it counted, by comparison (no sort: sorting float32 is fast
+        only on CPUs with AVX-512). Exact: a rank is read from its bracket only when the count below and the
+        bracket's size show that it lies there."""
         months, pilot_runs = len(DAYS), min(runs, PILOT_RUNS)
-        chunk = np.empty((months, CHUNK), dtype=np.float32)
+        chunks = np.empty((2, months, CHUNK), dtype=np.float32)  # one is filled while the other is compared
         pilot = np.empty((months, pilot_runs), dtype=np.float32)
         reached = np.empty((months, min(runs, REACHED_RUNS)), dtype=np.float32)
         below = np.zeros((months, len(ranks)), dtype=np.int64)
         inside: list[list[list[np.ndarray]]] = [[[] for _ in ranks] for _ in range(months)]
         edges = np.empty((months, 2 * len(ranks)), dtype=np.float32)
+        # A bracket that holds one value (early months: most runs still at the troops there at authorization)
+        # keeps only a count of that value, in `tied`.
+        point = np.zeros((months, len(ranks)), dtype=bool)
+        tied = np.zeros((months, len(ranks)), dtype=np.int64)
 
         def take(rows: np.ndarray) -> None:  # rows sorted: count what lies below each bracket, keep what lies in it
             at = np.empty(edges.shape, dtype=np.intp)
             for m, row in enumerate(rows):
                 at[m] = row.searchsorted(edges[m])
             below[...] += at[:, 0::2]
+            tied[...] += np.where(point, at[:, 1::2] - at[:, 0::2], 0)
             for m, (row, bounds) in enumerate(zip(rows, at.tolist(), strict=True)):
                 for j in range(len(ranks)):
+                    if point[m, j]:
+                        continue
                     same = j and bounds[2 * j:2 * j + 2] == bounds[2 * j - 2:2 * j]  # p10 and p50 often share one
                     inside[m][j].append(inside[m][j - 1][-1] if same else row[bounds[2 * j]:bounds[2 * j + 1]].copy())
 
-        for start in range(0, runs, CHUNK):
-            n = min(CHUNK, runs - start)
-            block = chunk[:, :n]
-            self.fill(self.draw(n, rng), block)
-            if start < reached.shape[1]:
-                running_max(block, reached[:, start:start + n])
-            if start < pilot_runs:
+        below_mask, upto_mask = np.empty(CHUNK, dtype=bool), np.empty(CHUNK, dtype=bool)
+
+        def compare(rows: np.ndarray) -> None:  # rows unsorted: the same counts and values as `take`, without sorting
+            n = rows.shape[1]
+            lower, upper = below_mask[:n], upto_mask[:n]
+            for m, (row, bounds) in enumerate(zip(rows, edges.tolist(), strict=True)):  # a row stays in cache
+                under = upto = 0
+                for j in range(len(ranks)):
+                    if not (j and bounds[2 * j:2 * j + 2] == bounds[2 * j - 2:2 * j]):  # p10 and p50 often share one
+                        np.less(row, bounds[2 * j], out=lower)
+                        np.less(row, bounds[2 * j + 1], out=upper)
+                        under, upto = np.count_nonzero(lower), np.count_nonzero(upper)
+                        values = None if point[m, j] else row[np.logical_xor(lower, upper, out=upper)]
+                    below[m, j] += under
+                    if point[m, j]:
+                        tied[m, j] += upto - under
+                    else:
+                        inside[m][j].append(values)
+
+        # Two cores: one worker compares chunk k (in order, so the result is the same) while this thread draws
+        # and fills chunk k + 1; NumPy lets go of the GIL inside each array operation.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            pending: list[Future[None] | None] = [None, None]
+            for i, start in enumerate(range(0, runs, CHUNK)):
+                n, slot = min(CHUNK, runs - start), i % 2
+                if (previous := pending[slot]) is not None:
+                    previous.result()  # its chunk is compared: the buffer may be refilled
+                block = chunks[slot, :, :n]
+                self.fill(self.draw(n, rng), block)
+                if start < reached.shape[1]:
+                    running_max(block, reached[:, start:start + n])
+                if start >= pilot_runs:
+                    pending[slot] = worker.submit(compare, block)
+                    continue
                 pilot[:, start:start + n] = block
                 if start + n < pilot_runs:
                     continue
@@ -367,17 +455,23 @@ class Runs:
                     for k, at in enumerate((int((share - BRACKET) * pilot_runs), int((share + BRACKET) * pilot_runs))):
                         edges[:, 2 * j + k] = (-np.inf if at < 0 else np.inf if at >= pilot_runs
                                                else pilot[:, at] if k == 0 else np.nextafter(pilot[:, at], np.inf))
+                point[...] = edges[:, 1::2] == np.nextafter(edges[:, 0::2], np.float32(np.inf))
                 take(pilot)
-            else:
-                block.sort(axis=1)
-                take(block)
+            for done in pending:
+                if done is not None:
+                    done.result()
         values = np.empty((months, len(ranks)))
         for m in range(months):
             for j, r in enumerate(ranks):
+                if point[m, j]:
+                    if not below[m, j] <= r < below[m, j] + tied[m, j]:
+                        return None, reached
+                    values[m, j] = edges[m, 2 * j]
+                    continue
                 kept = np.concatenate(inside[m][j])
                 if not below[m, j] <= r < below[m, j] + len(kept):
                     return None, reached
-                kept.sort()
+                kept.partition(r - below[m, j])
                 values[m, j] = kept[r - below[m, j]]
         return values, reached
 

@@ -26,7 +26,7 @@ def scenario_forecast(request: Request):  # type: ignore[no-untyped-def]
 def forecast_page(request: Request) -> HTMLResponse:
     who, at = actor(request), when(request)
     made = scenario_forecast(request)
-    view = forecasts.forecast_view(made.result, target=made.target)
+    view = forecasts.forecast_view(made.result, target=made.target, housing=made.camps)
     return render(request, "forecast.html", who=who, at=at, made=made, view=view,
                   fan={**forecasts.fan(made.result), "target": made.target})
 
