@@ -133,3 +133,30 @@ def test_the_forecast_fan_and_the_backtest_report(live_server, page: Page):
     expect(page.locator("h1")).to_contain_text("Back-test")
     assert page.locator("svg").count() >= 10
     shot(page, "backtest")
+
+
+def test_a_camp_recorded_from_the_forecast_page_holds_back_the_pledge_housed_there(live_server, page: Page):
+    base = live_server["url"]
+    login(page, base, "admin")
+    page.goto(f"{base}/forecast?as_of=2026-03-01")
+    expect(page.locator("#forecast-camps tbody tr")).to_have_count(2)
+    page.click("text=Record a camp")
+    expect(page.locator("select[name=kind]")).to_have_value("camp")
+    page.fill("input[name=subject]", "camp:e2e-rafah-north")
+    page.fill("textarea[name=payload]", '{"name": "Test camp written for this test", "sector": "rafah", '
+                                         '"status": "planned", "capacity": 300, "ready_on": "2026-04-01", '
+                                         '"for_contributor": "IDN"}')
+    page.fill("input[name=valid_from]", "2026-02-28")
+    page.fill("input[name=source_key]", "e2e-camp-note.txt")
+    page.fill("input[name=source_date]", "2026-02-28")
+    page.fill("textarea[name=quote]", "A test camp for 300 troops in Rafah, a sentence written for this test.")
+    page.fill("input[name=grade]", "B2")
+    page.click("form.record button[type=submit]")
+    expect(page.locator("p.ok")).to_contain_text("Recorded as fact")
+
+    page.goto(f"{base}/forecast?as_of=2026-03-01")
+    camp = page.locator("#forecast-camps tbody tr").filter(has_text="Test camp written for this test")
+    expect(camp).to_contain_text("300")
+    expect(camp).to_contain_text("yes")
+    expect(page.locator("#forecast-pledges tbody tr").filter(has_text="IDN")).to_contain_text("held to its camps")
+    shot(page, "forecast-with-camp")

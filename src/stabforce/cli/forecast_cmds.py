@@ -90,7 +90,8 @@ def backtest(
         report.write_text(render_html(result), encoding="utf-8")
     scores = {"coverage80": round(result.coverage80, 4), "crps": round(result.crps, 4),
               "crps_climatology": round(result.crps_climatology, 4), "crps_plan": round(result.crps_plan, 4),
-              "crps_hindsight": round(result.crps_hindsight, 4), "missions": len(result.missions), "runs": result.runs, "seed": result.seed, "report": str(report)}
+              "crps_hindsight": round(result.crps_hindsight, 4), "missions": len(result.missions),
+              "runs": result.runs, "seed": result.seed, "report": str(report)}
     if json_out:
         print_json(scores)
         return
