@@ -153,9 +153,7 @@ class CommandAppointment(Payload):
     @field_validator("nationality")
     @classmethod
     def _iso3(cls, code: str | None) -> str | None:
-        if code is not None and country_name(code) is None:
-            raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3, e.g. USA)")
-        return code
+        return _country(code)
 
 
 class UnitMovement(Payload):
@@ -212,6 +210,12 @@ class Place(Payload):
     lon: float = Field(ge=-180, le=180)
     precision: int = Field(default=1, ge=1, le=3)
     name: str | None = Field(default=None, max_length=300)
+
+
+def _country(code: str | None) -> str | None:
+    if code is not None and country_name(code) is None:
+        raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3, e.g. USA)")
+    return code
 
 
 def _sector(value: str | None) -> str | None:
@@ -380,9 +384,7 @@ class CivilianSite(Payload):
     @field_validator("protecting_contingent")
     @classmethod
     def _iso3(cls, code: str | None) -> str | None:
-        if code is not None and country_name(code) is None:
-            raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3)")
-        return code
+        return _country(code)
 
 
 class Camp(Payload):
@@ -412,9 +414,7 @@ class Camp(Payload):
     @field_validator("for_contributor")
     @classmethod
     def _iso3(cls, code: str | None) -> str | None:
-        if code is not None and country_name(code) is None:
-            raise ValueError(f"unknown country code {code!r} (use ISO 3166 alpha-3, e.g. IDN)")
-        return code
+        return _country(code)
 
     @field_validator("capacity_high")
     @classmethod
