@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -62,7 +63,14 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
         _sf(env, "users", "add", name, "--role", role, *(["--contributor", contributor] if contributor else []),
             stdin=PASSWORD + "\n")
     token = _sf(env, "token", "create", "lia").strip().splitlines()[-1]
-    log = (db.parent / "server.log").open("w")
+    with serving(env, port, db.parent / "server.log") as url:
+        yield {"url": url, "liaison_token": token}
+
+
+@contextmanager
+def serving(env: dict[str, str], port: int, log_path: Path) -> Iterator[str]:
+    """Run `stabforce serve` on the port with this environment until the block ends; yield its URL."""
+    log = log_path.open("w")
     server = subprocess.Popen([sys.executable, "-m", "stabforce.cli.main", "serve", "--port", str(port)], env=env,
                               stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
@@ -74,8 +82,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
             except httpx.HTTPError:
                 time.sleep(0.1)
         else:
-            raise RuntimeError(f"the server did not start: {(db.parent / 'server.log').read_text()}")
-        yield {"url": url, "liaison_token": token}
+            raise RuntimeError(f"the server did not start: {log_path.read_text()}")
+        yield url
     finally:
         server.terminate()
         server.wait(10)

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from importlib import resources
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -28,7 +24,7 @@ from stabforce.ledger import parse_fact
 from stabforce.model import fold
 from stabforce.services.exchange import SCENARIOS
 from tests.conftest import SHARED
-from tests.e2e.conftest import PASSWORD, _free_port, _sf, shot
+from tests.e2e.conftest import PASSWORD, _free_port, _sf, serving, shot
 
 SEEDS = SHARED / "seeds"
 AS_OF = date(2025, 12, 20)
@@ -62,22 +58,8 @@ def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {**os.environ, "STABFORCE_DATABASE_URL": f"sqlite:///{db}", "COLUMNS": "200"}
     _sf(env, "init")
     _sf(env, "users", "add", "ana", "--role", "analyst", stdin=PASSWORD + "\n")
-    log = (db.parent / "server.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "stabforce.cli.main", "serve", "--port", str(port)], env=env,
-                              stdout=log, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with serving(env, port, db.parent / "server.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(10)
-        log.close()
 
 
 def overlaps(quote: str, sentence: str) -> bool:

@@ -89,6 +89,12 @@ def parse_day(value: str | None, *, option: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
 
 
+#: The `--as-of` and `--known-at` options of the commands that show the picture on a day.
+AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
+KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
+                                                  "or a datetime (default now).")
+
+
 def coordinates(as_of: str | None, known_at: str | None) -> tuple[date, datetime | None]:
     """Parse --as-of (default today) and --known-at (None: everything recorded)."""
     return parse_day(as_of, option="--as-of") or datetime.now(UTC).date(), parse_known_at(known_at) if known_at else None

@@ -7,14 +7,21 @@ from datetime import UTC, datetime
 import typer
 from rich.table import Table
 
-from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, status, store
+from stabforce.cli.common import (
+    AS_OF,
+    KNOWN_AT,
+    console,
+    handle_errors,
+    parse_day,
+    parse_known_at,
+    print_json,
+    status,
+    store,
+)
 from stabforce.engines.forcegen import ForceGeneration
 from stabforce.model import Snapshot
 from stabforce.services import picture, views
 
-AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
-KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
-                                                  "or a datetime (default now).")
 JSON = typer.Option(False, "--json", help="Print JSON (contributors as ISO 3166 alpha-3 codes).")
 
 

@@ -8,6 +8,8 @@ import typer
 from rich.table import Table
 
 from stabforce.cli.common import (
+    AS_OF,
+    KNOWN_AT,
     console,
     coordinates,
     handle_errors,
@@ -19,9 +21,6 @@ from stabforce.engines.police import STAGES, TARGET_STAGES
 from stabforce.ledger.vocab import SECTORS
 from stabforce.services import police as police_service
 
-AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
-KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
-                                                  "or a datetime (default now).")
 JSON = typer.Option(False, "--json", help="Print JSON (unknown counts as null).")
 
 

@@ -7,6 +7,8 @@ import typer
 from rich.table import Table
 
 from stabforce.cli.common import (
+    AS_OF,
+    KNOWN_AT,
     console,
     coordinates,
     handle_errors,
@@ -16,9 +18,6 @@ from stabforce.cli.common import (
 )
 from stabforce.services import registry as registry_service
 
-AS_OF = typer.Option(None, "--as-of", help="The day to show (default today).")
-KNOWN_AT = typer.Option(None, "--known-at", help="Show what was known then: a date (end of day, UTC) "
-                                                  "or a datetime (default now).")
 JSON = typer.Option(False, "--json", help="Print JSON (the shape of GET /api/v1/registry).")
 
 
