@@ -7,24 +7,12 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from stabforce.app import create_app
-from stabforce.services import accounts, exchange
-from stabforce.services.actors import Actor, Role
 from tests.integration.api.conftest import PASSWORD
 
 PAGES = ["/", "/?as_of=2025-12-15", "/?as_of=2025-12-15&known_at=2025-11-29", "/contributors", "/contributors/IDN",
          "/contributors/PAK?as_of=2025-12-15", "/map", "/map/layers.json", "/facts", "/facts?kind=pledge&page=1",
          "/sources", "/source?key=002_e834e5538de5cdbe.txt", "/conflicts?as_of=2025-12-15", "/conflicts?settled=1",
          "/record/pledge", "/record/fact", "/facts/pak-pledge-2025-11-30-three-brigades"]
-
-
-@pytest.fixture
-def site(services):
-    exchange.load_scenario(services.ledger, Actor(id="test", role=Role.ADMIN), "gaza-isf")
-    for name, role, contributor in (("ana", "analyst", None), ("lia", "liaison", "IDN"), ("vic", "viewer", None)):
-        accounts.add_user(services.accounts, name=name, role=role, password=PASSWORD, contributor=contributor)
-    with TestClient(create_app(services.settings, services=services)) as client:
-        yield client
 
 
 def csrf(page_html: str) -> str:

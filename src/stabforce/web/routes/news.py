@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -13,6 +14,7 @@ from starlette.datastructures import UploadFile
 from stabforce.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from stabforce.ledger.vocab import PersonnelKind, Task
 from stabforce.services import news
+from stabforce.services.actors import Actor
 from stabforce.web.pages import actor, check_csrf, render, services
 
 router = APIRouter()
@@ -60,32 +62,67 @@ async def ingest(request: Request) -> HTMLResponse:
     return _news_page(request, done=done)
 
 
+def _review_page(request: Request, who: Actor, items: list[dict[str, Any]], *, status: str = "proposed",
+                 document: str | None = None, error: str | None = None, form: dict[str, str] | None = None,
+                 back: str | None = None, status_code: int = 200) -> HTMLResponse:
+    return render(request, "review.html", status_code=status_code, who=who, items=items, status=status,
+                  document=document, may_review=who.role in news.REVIEWERS, personnel=list(PersonnelKind),
+                  tasks=list(Task), kinds=[k for k in news.KINDS if k != "other"], error=error, form=form or {},
+                  back=back or _back(f"{request.url.path}?{request.url.query}"))
+
+
+def _items(svc: Any, claims: list[Any]) -> list[dict[str, Any]]:
+    docs = {d.sha256: d for d, _ in svc.documents.documents()}
+    return [{"claim": news.claim_view(c, docs.get(c.document)), "context": news.claim_context(c, docs[c.document]),
+             "contradicts": news.contradictions(svc.pictures, c) if c.status == "proposed" else []}
+            for c in claims if c.document in docs]
+
+
+def _back(value: str | None) -> str:
+    """Return where a review form goes back to: a review page of this site, else the queue."""
+    if value and value.startswith("/review") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/review"
+
+
+def _then(back: str, **params: str) -> str:
+    return f"{back}{'&' if '?' in back else '?'}{urlencode(params)}"
+
+
 @router.get("/review", response_class=HTMLResponse)
 def review(request: Request, status: str = "proposed", document: str | None = None) -> HTMLResponse:
     who = actor(request)
     svc = services(request)
-    docs = {d.sha256: d for d, _ in svc.documents.documents()}
     found = svc.documents.claims(status=None if status == "all" else status, document=document)
-    items = [{"claim": news.claim_view(c, docs.get(c.document)), "context": news.claim_context(c, docs[c.document]),
-              "contradicts": news.contradictions(svc.pictures, c) if c.status == "proposed" else []}
-             for c in found if c.document in docs]
-    return render(request, "review.html", who=who, items=items, status=status, document=document,
-                  may_review=who.role in news.REVIEWERS, personnel=list(PersonnelKind), tasks=list(Task),
-                  kinds=[k for k in news.KINDS if k != "other"], error=request.query_params.get("error"))
+    return _review_page(request, who, _items(svc, found), status=status, document=document,
+                        error=request.query_params.get("error"))
+
+
+@router.get("/review/{claim_id}", response_class=HTMLResponse)
+def review_claim(request: Request, claim_id: str) -> HTMLResponse:
+    """One claim on its own (the address a refused accept is shown at)."""
+    who = actor(request)
+    svc = services(request)
+    return _review_page(request, who, _items(svc, [svc.documents.claim(claim_id)]), status="all",
+                        back="/review")
 
 
 @router.post("/review/{claim_id}", response_class=HTMLResponse)
 async def decide(request: Request, claim_id: str) -> Response:
+    """Accept (with corrections), reject or copy a claim, then go back to the page the form came from.
+
+    A refused accept shows the claim again with the reviewer's values as submitted, and the same way back.
+    """
     who = actor(request)
     raw = await request.form()
     check_csrf(request, raw.get("csrf_token"))
     form = {k: str(v).strip() for k, v in raw.items()}
     svc = services(request)
-    back = form.get("back") or "/review"
+    back = _back(form.get("back"))
     try:
         if form.get("decision") == "copy":
             copied = news.copy_claim(svc.documents, who, claim_id)
-            return RedirectResponse(f"{back}{'&' if '?' in back else '?'}copied={copied.id}", status_code=303)
+            return RedirectResponse(_then(back, copied=copied.id), status_code=303)
         if form.get("decision") == "reject":
             news.reject(svc.documents, who, claim_id, reason=form.get("reason", ""))
             return RedirectResponse(back, status_code=303)
@@ -97,15 +134,10 @@ async def decide(request: Request, claim_id: str) -> Response:
     except (InvalidInput, PermissionDenied, Conflict, NotFound) as exc:
         status = 403 if isinstance(exc, PermissionDenied) else 404 if isinstance(exc, NotFound) else \
             409 if isinstance(exc, Conflict) else 422
-        claim = svc.documents.claim(claim_id) if not isinstance(exc, NotFound) else None
-        document = svc.documents.get(claim.document) if claim else None
-        items = [{"claim": news.claim_view(claim, document), "context": news.claim_context(claim, document),
-                  "contradicts": news.contradictions(svc.pictures, claim)}] if claim and document else []
-        return render(request, "review.html", status_code=status, who=who, items=items, status="proposed",
-                      document=None, may_review=who.role in news.REVIEWERS, personnel=list(PersonnelKind),
-                      tasks=list(Task), kinds=[k for k in news.KINDS if k != "other"],
-                      error=f"Nothing was stored. {exc.message}", form=form)
-    return RedirectResponse(f"{back}{'&' if '?' in back else '?'}accepted={fact.id}", status_code=303)
+        claims = [svc.documents.claim(claim_id)] if not isinstance(exc, NotFound) else []
+        return _review_page(request, who, _items(svc, claims), status="proposed", error=f"Nothing was stored. {exc.message}",
+                            form={**form, "claim": claim_id}, back=back, status_code=status)
+    return RedirectResponse(_then(back, accepted=fact.id), status_code=303)
 
 
 def _shown(value: Any) -> str:

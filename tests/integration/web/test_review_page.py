@@ -1,0 +1,64 @@
+"""The Review page through TestClient: a refused accept keeps the reviewer's corrections, and the
+corrected accept lands back on the queue (it answered 405 on the claim's URL before)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stabforce.services import news
+from stabforce.services.actors import Actor, Role
+from tests.htmlforms import form
+from tests.integration.web.test_pages import login
+
+#: A report written for these tests (not from any article).
+REPORT = ("A defence ministry spokesman said on Monday that Indonesia will send up to 5,000 troops to the "
+          "stabilization force, with engineers and medical units among them.\n\nThe force has no commander yet.")
+
+
+def _ingest(services) -> str:
+    news.ingest(services.documents, Actor(id="test", role=Role.ADMIN),
+                [news.Incoming("test-report.txt", REPORT.encode(), date(2026, 3, 2))], max_bytes=1 << 20)
+    return next(c.id for c in services.documents.claims(status="proposed")
+                if c.data["subject"] == "IDN" and c.data["kind"] == "pledge")
+
+
+def test_accepting_after_a_refused_grade_keeps_the_corrections_and_returns_to_the_queue(site, services):
+    claim = _ingest(services)
+    login(site, "ana")
+    queue = site.get("/review?status=proposed").text
+    accept = form(queue, action=f"/review/{claim}", css_class="accept-form")
+    count = services.ledger.count()
+    refused = site.post(accept.action, data=accept.data(low="4000", high="5000", phase="initial",
+                                                       attribution="a defence ministry spokesman", grade="Z9"),
+                        follow_redirects=False)
+    assert refused.status_code == 422 and "Nothing was stored" in refused.text
+    assert services.ledger.count() == count
+    again = form(refused.text, action=f"/review/{claim}", css_class="accept-form")
+    # The reviewer's corrections are still in the form, and the wrong grade is there to correct.
+    assert (again.value("low"), again.value("high"), again.value("phase"), again.value("attribution"),
+            again.value("grade")) == ("4000", "5000", "initial", "a defence ministry spokesman", "Z9")
+    assert again.value("back").startswith("/review?")
+    done = site.post(again.action, data=again.data(grade="B2"), follow_redirects=True)
+    assert done.status_code == 200, done.text[-1500:]
+    assert "Recorded as fact" in done.text and str(done.url).split("?")[0].endswith("/review")
+    stored = services.documents.claim(claim)
+    assert stored.status == "accepted"
+    fact = services.ledger.get(stored.fact_id)
+    assert fact.payload["personnel"]["low"] == 4000 and fact.payload["phase"] == "initial"
+    assert fact.source.attribution == "a defence ministry spokesman" and fact.grade == "B2"
+
+
+def test_the_claims_own_address_shows_the_claim_instead_of_405(site, services):
+    claim = _ingest(services)
+    login(site, "ana")
+    page = site.get(f"/review/{claim}")
+    assert page.status_code == 200 and f'data-claim="{claim}"' in page.text
+
+
+def test_a_back_address_off_the_review_pages_is_not_followed(site, services):
+    claim = _ingest(services)
+    login(site, "ana")
+    accept = form(site.get("/review").text, action=f"/review/{claim}", css_class="accept-form")
+    done = site.post(accept.action, data=accept.data(grade="B2", back="https://evil.example/x"),
+                     follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"].startswith("/review?")
