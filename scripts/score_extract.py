@@ -1,10 +1,18 @@
-"""Score the claim extractor against the hand-written gold claims of the seed reports.
+"""Score the claim extractor against hand-written gold claims (rules: tests/gold/GUIDELINE.md, section 7).
 
-    .venv/bin/python scripts/score_extract.py [--seeds DIR] [--gold FILE] [--verbose]
+    .venv/bin/python scripts/score_extract.py [--split seeds|dev|test|all] [--verbose]
+    .venv/bin/python scripts/score_extract.py --seeds DIR --gold FILE      (the seed reports, as before)
 
-A predicted row matches a gold row when source, subject, kind, low and high are equal; each gold row
-matches at most one prediction. Prints precision, recall and F1, and the misses and extras.
-Importable: `score(gold_rows, predicted_rows) -> dict`.
+Splits: `seeds` (tests/gold/seeds.jsonl over the seed reports), `dev` and `test` (tests/gold/<split>/corpus.jsonl
+holds the report excerpts, claims.jsonl their gold claims), `all` (each split present, then their union).
+
+Per split it prints three figures:
+- strict: a prediction matches a gold claim when source, subject, kind, low and high are equal (and share_pct when
+  the gold has one); each gold claim matches at most one prediction;
+- lenient: source, subject and kind equal, and the figures overlap ([low or 0, high or inf] intersect, or both
+  have none; shares within one point);
+- kind accuracy: of the pairs that match leniently when the kind is ignored, the share whose kinds agree.
+Importable: `score(gold, predicted)` (strict), `score_split(gold, predicted)` (all three), `load_split(name)`.
 """
 
 from __future__ import annotations
@@ -13,25 +21,31 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "gold"
+SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 MATCH_FIELDS = ("source", "subject", "kind", "low", "high")
 DETAIL_FIELDS = ("personnel", "tasks", "quantity_text", "as_of")
+SPLITS = ("seeds", "dev", "test")
+
+Row = Mapping[str, object]
 
 
-def _key(row: Mapping[str, object]) -> tuple:
+def _key(row: Row) -> tuple:
     return tuple(row.get(f) for f in MATCH_FIELDS)
 
 
-def score(gold_rows: Iterable[Mapping[str, object]], predicted_rows: Iterable[Mapping[str, object]]) -> dict:
+def score(gold_rows: Iterable[Row], predicted_rows: Iterable[Row]) -> dict:
     """Return precision, recall, f1, counts, the gold rows missed, the extra predictions and field
-    disagreements on matched pairs."""
+    disagreements on matched pairs (strict matching on source, subject, kind, low, high)."""
     gold = list(gold_rows)
     predicted = list(predicted_rows)
     left = Counter(_key(r) for r in gold)
-    by_key: dict[tuple, list[Mapping[str, object]]] = {}
+    by_key: dict[tuple, list[Row]] = {}
     for r in gold:
         by_key.setdefault(_key(r), []).append(r)
     matched, extras, disagreements = 0, [], []
@@ -44,7 +58,7 @@ def score(gold_rows: Iterable[Mapping[str, object]], predicted_rows: Iterable[Ma
             for f in DETAIL_FIELDS:
                 gv, pv = g.get(f), row.get(f)
                 if f == "tasks":
-                    gv, pv = sorted(gv or []), sorted(pv or [])
+                    gv, pv = sorted(gv or []), sorted(pv or [])  # type: ignore[type-var]
                 if gv != pv:
                     disagreements.append({"key": dict(zip(MATCH_FIELDS, k, strict=True)), "field": f, "gold": gv,
                                           "predicted": pv})
@@ -57,11 +71,102 @@ def score(gold_rows: Iterable[Mapping[str, object]], predicted_rows: Iterable[Ma
         if remaining[k] > 0:
             remaining[k] -= 1
             misses.append(dict(r))
-    precision = matched / len(predicted) if predicted else (1.0 if not gold else 0.0)
-    recall = matched / len(gold) if gold else 1.0
+    return {**_prf(matched, len(gold), len(predicted)), "misses": misses, "extras": extras,
+            "disagreements": disagreements}
+
+
+def _prf(matched: int, gold: int, predicted: int) -> dict:
+    precision = matched / predicted if predicted else (1.0 if not gold else 0.0)
+    recall = matched / gold if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched, "gold": len(gold),
-            "predicted": len(predicted), "misses": misses, "extras": extras, "disagreements": disagreements}
+    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched, "gold": gold,
+            "predicted": predicted}
+
+
+def _interval(row: Row) -> tuple[float, float] | None:
+    low, high = row.get("low"), row.get("high")
+    if low is None and high is None:
+        return None
+    return (float(low) if low is not None else 0.0, float(high) if high is not None else float("inf"))  # type: ignore[arg-type]
+
+
+def figures_equal(gold: Row, pred: Row) -> bool:
+    """Strict figure test: low and high equal, and the share too when the gold states one."""
+    if (gold.get("low"), gold.get("high")) != (pred.get("low"), pred.get("high")):
+        return False
+    return gold.get("share_pct") is None or gold.get("share_pct") == pred.get("share_pct")
+
+
+def figures_overlap(gold: Row, pred: Row) -> bool:
+    """Lenient figure test: both without a figure, or overlapping intervals; shares within one point."""
+    g, p = _interval(gold), _interval(pred)
+    if (g is None) != (p is None):
+        return False
+    if g is not None and p is not None and (g[0] > p[1] or p[0] > g[1]):
+        return False
+    gs, ps = gold.get("share_pct"), pred.get("share_pct")
+    return gs is None or (ps is not None and abs(float(gs) - float(ps)) <= 1.0)  # type: ignore[arg-type]
+
+
+def _pairs(gold: list[Row], predicted: list[Row], same: Callable[[Row, Row], bool]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, prediction index), exact figures first, then the looser test."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for test in (lambda g, p: same(g, p) and figures_equal(g, p), same):
+        for pi, p in enumerate(predicted):
+            if pi in used_p:
+                continue
+            for gi, g in enumerate(gold):
+                if gi not in used_g and test(g, p):
+                    used_g.add(gi)
+                    used_p.add(pi)
+                    pairs.append((gi, pi))
+                    break
+    return pairs
+
+
+def score_split(gold_rows: Iterable[Row], predicted_rows: Iterable[Row]) -> dict:
+    """Return strict and lenient precision/recall/F1 and kind accuracy (see the module docstring)."""
+    gold, predicted = list(gold_rows), list(predicted_rows)
+
+    def same_strict(g: Row, p: Row) -> bool:
+        return all(g.get(f) == p.get(f) for f in ("source", "subject", "kind")) and figures_equal(g, p)
+
+    def same_lenient(g: Row, p: Row) -> bool:
+        return all(g.get(f) == p.get(f) for f in ("source", "subject", "kind")) and figures_overlap(g, p)
+
+    def same_but_kind(g: Row, p: Row) -> bool:
+        return all(g.get(f) == p.get(f) for f in ("source", "subject")) and figures_overlap(g, p)
+
+    strict = _pairs(gold, predicted, same_strict)
+    lenient = _pairs(gold, predicted, same_lenient)
+    # Pairs ignoring the kind: same-kind pairs first, so that a right kind is not spent on a wrong pairing.
+    kind_pairs = list(lenient)
+    used_g = {g for g, _ in kind_pairs}
+    used_p = {p for _, p in kind_pairs}
+    for pi, p in enumerate(predicted):
+        if pi in used_p:
+            continue
+        for gi, g in enumerate(gold):
+            if gi not in used_g and same_but_kind(g, p):
+                used_g.add(gi)
+                used_p.add(pi)
+                kind_pairs.append((gi, pi))
+                break
+    same_kind = sum(1 for gi, pi in kind_pairs if gold[gi].get("kind") == predicted[pi].get("kind"))
+    lenient_g = {g for g, _ in lenient}
+    lenient_p = {p for _, p in lenient}
+    return {
+        "strict": _prf(len(strict), len(gold), len(predicted)),
+        "lenient": _prf(len(lenient), len(gold), len(predicted)),
+        "kind_accuracy": same_kind / len(kind_pairs) if kind_pairs else 1.0,
+        "kind_pairs": len(kind_pairs),
+        "misses": [dict(gold[i]) for i in range(len(gold)) if i not in lenient_g],
+        "extras": [dict(predicted[i]) for i in range(len(predicted)) if i not in lenient_p],
+        "wrong_kind": [(dict(gold[gi]), dict(predicted[pi])) for gi, pi in kind_pairs
+                       if gold[gi].get("kind") != predicted[pi].get("kind")],
+    }
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -69,31 +174,90 @@ def load_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _src() -> None:
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+
+
 def predict(seeds: Path, sources: Iterable[str]) -> list[dict]:
     """Run the extractor on the named seed files."""
-    sys.path.insert(0, str(ROOT / "src"))
+    _src()
     from stabforce.engines.extract import extract_jsonl
 
     return extract_jsonl(*[seeds / name for name in sorted(set(sources))])
 
 
+def predict_corpus(corpus: Iterable[Row]) -> list[dict]:
+    """Run the extractor on the excerpts of a corpus split (each with its publication date)."""
+    _src()
+    from stabforce.engines.extract import extract
+    from stabforce.engines.extract.model import claim_row
+
+    rows: list[dict] = []
+    for doc in corpus:
+        published = date.fromisoformat(str(doc["date"]))
+        rows.extend(claim_row(c, str(doc["id"])) for c in extract(str(doc["text"]), published=published))
+    return rows
+
+
+def load_split(name: str, gold_dir: Path = GOLD_DIR, seeds: Path = SEEDS_DIR) -> tuple[list[dict], list[dict]] | None:
+    """Return (gold claims, predictions) of a split, or None when the split is not present."""
+    if name == "seeds":
+        if not seeds.is_dir():
+            return None
+        gold = load_gold(gold_dir / "seeds.jsonl")
+        return gold, predict(seeds, (r["source"] for r in gold))
+    folder = gold_dir / name
+    if not (folder / "corpus.jsonl").is_file():
+        return None
+    return load_gold(folder / "claims.jsonl"), predict_corpus(load_gold(folder / "corpus.jsonl"))
+
+
+def _line(name: str, result: dict) -> str:
+    s, le = result["strict"], result["lenient"]
+    return (f"{name:<6} gold={s['gold']} predicted={s['predicted']} | lenient P={le['precision']:.3f} "
+            f"R={le['recall']:.3f} F1={le['f1']:.3f} | strict P={s['precision']:.3f} R={s['recall']:.3f} "
+            f"F1={s['f1']:.3f} | kind accuracy={result['kind_accuracy']:.3f} ({result['kind_pairs']} pairs)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
-    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "seeds.jsonl")
-    parser.add_argument("--verbose", action="store_true", help="print every extra and disagreement")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), help="score a corpus split (default: the seeds)")
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR)
+    parser.add_argument("--gold", type=Path, default=None, help="a gold file for the seed reports")
+    parser.add_argument("--verbose", action="store_true", help="print every miss, extra and wrong kind")
     args = parser.parse_args(argv)
-    gold = load_gold(args.gold)
-    result = score(gold, predict(args.seeds, (r["source"] for r in gold)))
-    for miss in result["misses"]:
-        print("MISS ", *(miss.get(f) for f in MATCH_FIELDS), "|", str(miss.get("quote"))[:80])
-    for extra in result["extras"]:
-        print("EXTRA", *(extra.get(f) for f in MATCH_FIELDS), "|", str(extra.get("quote"))[:80])
-    if args.verbose:
-        for d in result["disagreements"]:
-            print("DIFF ", d)
-    print(f"matched={result['matched']} gold={result['gold']} predicted={result['predicted']}")
-    print(f"precision={result['precision']:.3f} recall={result['recall']:.3f} f1={result['f1']:.3f}")
+    if args.split is None and args.gold is not None:
+        gold = load_gold(args.gold)
+        loaded: dict[str, tuple[list[dict], list[dict]]] = {"seeds": (gold, predict(args.seeds, (r["source"] for r in gold)))}
+    else:
+        names = SPLITS if args.split in (None, "all") else (args.split,)
+        if args.split is None:
+            names = ("seeds",)
+        loaded = {}
+        for name in names:
+            found = load_split(name, seeds=args.seeds)
+            if found is None:
+                if args.split not in (None, "all"):
+                    print(f"split {name!r} is not present", file=sys.stderr)
+                    return 2
+                continue
+            loaded[name] = found
+    results = {name: score_split(g, p) for name, (g, p) in loaded.items()}
+    for name, result in results.items():
+        if args.verbose:
+            for miss in result["misses"]:
+                print("MISS ", *(miss.get(f) for f in MATCH_FIELDS), "|", str(miss.get("quote"))[:90])
+            for extra in result["extras"]:
+                print("EXTRA", *(extra.get(f) for f in MATCH_FIELDS), "|", str(extra.get("quote"))[:90])
+            for g, p in result["wrong_kind"]:
+                print("KIND ", g["source"], g["subject"], "gold", g["kind"], "predicted", p["kind"], "|",
+                      str(g.get("quote"))[:70])
+        print(_line(name, result))
+    if len(results) > 1:
+        gold = [r for g, _ in loaded.values() for r in g]
+        pred = [r for _, p in loaded.values() for r in p]
+        print(_line("all", score_split(gold, pred)))
     return 0
 
 

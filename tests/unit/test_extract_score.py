@@ -70,3 +70,21 @@ def test_precision_and_recall_on_the_seeds() -> None:
     result = module.score(gold, module.predict(SEEDS, (g["source"] for g in gold)))
     assert result["precision"] >= 0.9, result["extras"]
     assert result["recall"] >= 0.9, result["misses"]
+
+
+def test_lenient_matching_accepts_overlapping_figures_and_kind_accuracy_ignores_the_kind() -> None:
+    score_split = _script().score_split
+    gold = [row("IDN", high=8000), row("PAK", low=9000, high=15000), row("AZE", "consideration"),
+            row("ISR", "territory_control", share_pct=53)]
+    predicted = [row("IDN", high=8000), row("PAK", low=15000, high=15000), row("AZE", "pledge"),
+                 row("ISR", "territory_control", share_pct=60)]
+    result = score_split(gold, predicted)
+    assert result["strict"]["matched"] == 1  # IDN only
+    assert result["lenient"]["matched"] == 2  # and PAK: 15,000 lies in 9,000-15,000
+    assert result["kind_pairs"] == 3 and result["kind_accuracy"] == pytest.approx(2 / 3)  # AZE has the wrong kind
+    assert [g["subject"] for g, _ in result["wrong_kind"]] == ["AZE"]
+
+
+def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
+    result = _script().score_split([row("IDN")], [row("IDN", low=500, high=500)])
+    assert result["lenient"]["matched"] == 0 and result["kind_pairs"] == 0
