@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -44,3 +46,16 @@ class Settings(BaseSettings):
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",
     )
+    signing_key: Path | None = Field(
+        None, description="This installation's Ed25519 private key (made by `stabforce keys create`), which signs "
+                          "JSON Lines exports; unset: exports are not signed. Its public key is always trusted "
+                          "on import.",
+    )
+    trusted_keys: str | None = Field(
+        None, description="Public keys whose signed exports may be imported, comma-separated: ed25519:<base64> "
+                          "texts or files holding one (as `stabforce keys create` prints and writes to KEY.pub).",
+    )
+
+    def trusted_key_texts(self) -> list[str]:
+        """Return the trusted public keys as given (texts or file names)."""
+        return [t.strip() for t in (self.trusted_keys or "").split(",") if t.strip()]

@@ -100,6 +100,8 @@ def test_export_import_round_trip_through_files(db_url, tmp_path):
     empty = f"sqlite:///{tmp_path / 'empty.db'}"
     assert sf(empty, "init").exit_code == 0
     result = sf(empty, "import", str(out))
+    assert result.exit_code == 2 and "is not signed" in result.stderr and "--allow-unsigned" in result.stderr
+    result = sf(empty, "import", str(out), "--allow-unsigned")
     assert result.exit_code == 0, result.output
     again = [json.loads(line) for line in (tmp_path / "again.jsonl").write_text("") or []]
     assert sf(empty, "export", str(tmp_path / "again.jsonl")).exit_code == 0

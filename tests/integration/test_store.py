@@ -12,6 +12,7 @@ from sqlalchemy import text
 from stabforce.errors import ChainConflict, DuplicateFact, InvalidFact, PermissionDenied
 from stabforce.services import exchange, facts
 from stabforce.services.actors import Actor, Role
+from stabforce.services.signing import ExportRefused
 from stabforce.store import FactFilter, LedgerStore, create_db_engine
 from tests.builders import fact_input, pledge_input
 
@@ -126,12 +127,14 @@ def test_export_then_import_into_an_empty_database_reproduces_every_hash(store, 
     from stabforce.services.admin import init_database
     init_database(other_url)
     other = LedgerStore(create_db_engine(other_url))
-    assert exchange.import_ledger(other, io.StringIO(out.getvalue()), name="export.jsonl") == 3
+    assert len(exchange.import_ledger(other, io.StringIO(out.getvalue()), name="export.jsonl", trusted={},
+                                     allow_unsigned=True).facts) == 3
     assert [f.hash for f in other.iter_all()] == [f.hash for f in store.iter_all()]
     assert list(other.iter_all()) == list(store.iter_all())
     assert other.verify().ok
     with pytest.raises(ChainConflict):
-        exchange.import_ledger(other, io.StringIO(out.getvalue()), name="export.jsonl")
+        exchange.import_ledger(other, io.StringIO(out.getvalue()), name="export.jsonl", trusted={},
+                               allow_unsigned=True)
     assert other.count() == 3
 
 
@@ -144,8 +147,8 @@ def test_import_refuses_an_export_with_an_edited_line(store, admin_actor, tmp_pa
     from stabforce.services.admin import init_database
     init_database(other_url)
     other = LedgerStore(create_db_engine(other_url))
-    with pytest.raises(ChainConflict, match="fact a"):
-        exchange.import_ledger(other, io.StringIO(edited), name="x.jsonl")
+    with pytest.raises(ExportRefused, match="fact a"):
+        exchange.import_ledger(other, io.StringIO(edited), name="x.jsonl", trusted={}, allow_unsigned=True)
     assert other.count() == 0
 
 

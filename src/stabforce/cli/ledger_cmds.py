@@ -1,5 +1,5 @@
 """Commands that set up, load, check and move the ledger: init, load, retract, settle, verify,
-export, import."""
+export, import, and the signing keys of exports."""
 
 from __future__ import annotations
 
@@ -19,13 +19,16 @@ from stabforce.cli.common import (
     status,
     store,
 )
-from stabforce.services import admin, exchange, facts
+from stabforce.services import admin, exchange, facts, signing
+
+keys_app = typer.Typer(help="The Ed25519 key pair that signs this installation's exports.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     for command in (init, load, retract, settle, verify, export, import_):
         app.command(name=command.__name__.rstrip("_"))(command)
+    app.add_typer(keys_app, name="keys")
 
 
 @handle_errors
@@ -81,8 +84,24 @@ def settle(
 
 
 @handle_errors
-def verify(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Walk the hash chain; exit 0 when it holds, 1 naming the first fact that does not match."""
+def verify(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    export_file: Path = typer.Option(None, "--export", dir_okay=False,
+                                     help="Check this export file instead of the database."),
+    public_key: list[str] = typer.Option(None, "--public-key",
+                                         help="A public key (ed25519:..., or a file holding one) to check the "
+                                              "export's signature against; repeatable."),
+    allow_unsigned: bool = typer.Option(False, "--allow-unsigned", help="Accept an export without a signature."),
+) -> None:
+    """Walk the hash chain; exit 0 when it holds, 1 naming the first fact that does not match.
+
+    With --export FILE, check an export file outside the database: its chain, every hash and its
+    signature against --public-key (or the trusted keys of the settings).
+    """
+    if export_file is not None:
+        _verify_export(ctx, export_file, public_key or [], json_out, allow_unsigned)
+        return
     with status("Verifying the hash chain"):
         report = facts.verify_ledger(store(ctx))
     if json_out:
@@ -97,25 +116,107 @@ def verify(ctx: typer.Context, json_out: bool = typer.Option(False, "--json", he
         raise typer.Exit(1)
 
 
+def _verify_export(ctx: typer.Context, file: Path, keys: list[str], json_out: bool, allow_unsigned: bool) -> None:
+    if not file.is_file():
+        raise typer.BadParameter(f"no file {file}", param_hint="--export")
+    trusted = signing.trusted_keys(keys) if keys else _trusted(ctx, [])
+    try:
+        with file.open(encoding="utf-8") as stream:
+            checked = signing.check_export(stream, name=file.name, trusted=trusted, allow_unsigned=allow_unsigned)
+    except (signing.ExportRefused, UnicodeDecodeError) as exc:
+        message = exc.message if isinstance(exc, signing.ExportRefused) else f"{file.name} is not UTF-8 text"
+        if json_out:
+            print_json({"ok": False, "reason": message,
+                        **(exc.details if isinstance(exc, signing.ExportRefused) else {})})
+        else:
+            err_console.print(f"[bold red]REFUSED[/]: {message}", highlight=False)
+        raise typer.Exit(1) from None
+    head = checked.facts[-1].hash if checked.facts else None
+    if json_out:
+        print_json({"ok": True, "facts": len(checked.facts), "head": head, "key_id": checked.key_id,
+                    "signed": checked.signed})
+    else:
+        signer = f"signed by key {checked.key_id}" if checked.key_id else "[yellow]not signed[/]"
+        console.print(f"[green]OK[/]: {len(checked.facts)} facts, chain intact, every hash reproduced, {signer}.")
+
+
+def _trusted(ctx: typer.Context, keys: list[str]) -> dict:
+    """Return the trusted public keys: those given, the settings' trusted keys and this installation's own."""
+    config = settings(ctx)
+    return signing.trusted_keys([*keys, *config.trusted_key_texts()], signing_key=config.signing_key)
+
+
 @handle_errors
 def export(ctx: typer.Context, file: Path = typer.Argument(..., help="Where to write the JSON Lines.")) -> None:
-    """Export the whole ledger, hashes included, as JSON Lines (imports back losslessly)."""
+    """Export the whole ledger, hashes included, as JSON Lines (imports back losslessly), signed with
+    the key at STABFORCE_SIGNING_KEY."""
     ledger = store(ctx)
+    key_path = settings(ctx).signing_key
+    key = signing.load_private_key(key_path) if key_path is not None else None
     total = ledger.count()
     tmp = file.with_name(file.name + ".part")
     with _progress() as progress, tmp.open("w", encoding="utf-8") as stream:
         task = progress.add_task("Exporting", total=total)
-        written = exchange.export_ledger(ledger, stream, progress=lambda n: progress.update(task, completed=n))
+        written = exchange.export_ledger(ledger, stream, signing_key=key,
+                                         progress=lambda n: progress.update(task, completed=n))
     tmp.replace(file)
-    console.print(f"Exported {written} facts to {file}.")
+    if key is None:
+        console.print(f"Exported {written} facts to {file}, [yellow]unsigned[/]: set STABFORCE_SIGNING_KEY "
+                      "(make a key with `stabforce keys create`) so that importers can tell it was not altered.")
+    else:
+        console.print(f"Exported {written} facts to {file}, signed by key {signing.key_id(key.public_key())}.")
 
 
 @handle_errors
-def import_(ctx: typer.Context, file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
-    """Import an export: every fact stored verbatim if it continues this ledger, else nothing."""
+def import_(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    public_key: list[str] = typer.Option(None, "--public-key",
+                                         help="Trust exports signed by this public key (ed25519:..., or a file "
+                                              "holding one); repeatable. Also trusted: STABFORCE_TRUSTED_KEYS "
+                                              "and this installation's own key."),
+    allow_unsigned: bool = typer.Option(False, "--allow-unsigned",
+                                        help="Import an export that carries no signature (its hashes are still "
+                                             "checked, but anyone could have re-hashed an edit)."),
+) -> None:
+    """Import a signed export: every fact stored verbatim if the signature is good and the facts
+    continue this ledger, else nothing."""
+    trusted = _trusted(ctx, public_key or [])
     with status(f"Checking and importing {file.name}"), file.open(encoding="utf-8") as stream:
-        count = exchange.import_ledger(store(ctx), stream, name=file.name)
-    console.print(f"Imported {count} facts; every hash reproduced.")
+        checked = exchange.import_ledger(store(ctx), stream, name=file.name, trusted=trusted,
+                                         allow_unsigned=allow_unsigned)
+    signer = f"signed by key {checked.key_id}" if checked.key_id else "unsigned (allowed by --allow-unsigned)"
+    console.print(f"Imported {len(checked.facts)} facts; every hash reproduced; {signer}.")
+
+
+@keys_app.command("create")
+@handle_errors
+def keys_create(
+    ctx: typer.Context,
+    path: Path = typer.Option(None, "--path", dir_okay=False,
+                              help="Where to write the private key (default: STABFORCE_SIGNING_KEY, else "
+                                   "stabforce-signing.key here)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing key."),
+) -> None:
+    """Make this installation's signing key pair: the private key (mode 0600) and KEY.pub; print the public key."""
+    target = path or settings(ctx).signing_key or Path("stabforce-signing.key")
+    public = signing.create_key(target, force=force)
+    err_console.print(f"Private key written to {target} (mode 0600); public key to {target}.pub. "
+                      f"Key id {signing.key_id(public)}. Set STABFORCE_SIGNING_KEY={target} to sign exports.",
+                      highlight=False)
+    typer.echo(signing.public_text(public))
+
+
+@keys_app.command("show")
+@handle_errors
+def keys_show(ctx: typer.Context) -> None:
+    """Print the public key of the configured signing key (STABFORCE_SIGNING_KEY)."""
+    path = settings(ctx).signing_key
+    if path is None:
+        raise typer.BadParameter("STABFORCE_SIGNING_KEY is not set")
+    public = signing.load_private_key(path).public_key()
+    err_console.print(f"Key id {signing.key_id(public)}", highlight=False)
+    typer.echo(signing.public_text(public))
 
 
 def _progress() -> Progress:

@@ -1,16 +1,21 @@
-"""Facts files in, JSON Lines export out, and the lossless import of an export."""
+"""Facts files in, JSON Lines export out (signed, see `services/signing.py`), and the lossless import
+of a signed export."""
 
 from __future__ import annotations
 
 import io
 import json
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
 from stabforce.errors import InvalidFact, InvalidInput, ScenarioNotFound
 from stabforce.ledger import Fact
+from stabforce.services import signing
 from stabforce.services.actors import Actor
 from stabforce.services.facts import record_facts
 from stabforce.store import LedgerStore
@@ -70,28 +75,29 @@ def _load_parts(store: LedgerStore, actor: Actor, texts: list[tuple[str, str]]) 
         raise
 
 
-def export_lines(store: LedgerStore) -> Iterator[str]:
-    """Yield every fact, hash included, as one JSON line, in ledger order."""
-    for fact in store.iter_all():
-        yield json.dumps(fact.to_json(), ensure_ascii=False, sort_keys=True) + "\n"
+def export_lines(store: LedgerStore, signing_key: Ed25519PrivateKey | None = None, *,
+                 now: datetime | None = None) -> Iterator[str]:
+    """Yield every fact, hash included, as one JSON line, in ledger order; with a key, then the
+    signature line over the head hash (`services/signing.py` gives the format)."""
+    return signing.signed_lines(store.iter_all(), signing_key, now=now)
 
 
-def export_ledger(store: LedgerStore, stream: TextIO, *, progress: Callable[[int], None] = lambda n: None) -> int:
-    """Write the export lines to `stream`; return how many facts were written."""
+def export_ledger(store: LedgerStore, stream: TextIO, *, signing_key: Ed25519PrivateKey | None = None,
+                  progress: Callable[[int], None] = lambda n: None) -> int:
+    """Write the export lines to `stream` (signed when a key is given); return how many facts were written."""
     count = 0
-    for line in export_lines(store):
+    for line in export_lines(store, signing_key):
         stream.write(line)
-        count += 1
-        progress(count)
+        if not line.startswith('{"signature"'):
+            count += 1
+            progress(count)
     return count
 
 
-def import_ledger(store: LedgerStore, stream: TextIO, *, name: str) -> int:
-    """Store an export's facts verbatim if they continue this ledger's chain; else store nothing."""
-    facts = []
-    for number, data in read_jsonl(stream, name=name):
-        try:
-            facts.append(Fact.from_json(data))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidInput(f"{name} line {number}: not an exported fact ({exc})", line=number) from None
-    return store.import_chain(facts)
+def import_ledger(store: LedgerStore, stream: TextIO, *, name: str, trusted: dict[str, Ed25519PublicKey],
+                  allow_unsigned: bool = False) -> signing.CheckedExport:
+    """Store an export's facts verbatim if it is signed by a trusted key (or unsigned and that is
+    allowed) and its facts continue this ledger's chain; else store nothing."""
+    checked = signing.check_export(stream, name=name, trusted=trusted, allow_unsigned=allow_unsigned)
+    store.import_chain(checked.facts)
+    return checked

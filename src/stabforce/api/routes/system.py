@@ -7,7 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from stabforce.api.deps import Reader, ServicesDep
 from stabforce.api.schemas import ChainOut, Health, SourceSummary
-from stabforce.services import exchange, facts, views
+from stabforce.services import exchange, facts, signing, views
 
 router = APIRouter(tags=["ledger"])
 
@@ -30,7 +30,12 @@ def sources(services: ServicesDep, actor: Reader) -> list[SourceSummary]:
     return [SourceSummary(**s) for s in views.sources_summary(all_facts)]
 
 
-@router.get("/export", summary="The whole ledger as JSON Lines, hashes included",
+@router.get("/export", summary="The whole ledger as JSON Lines, hashes included, signed",
+            description="Every fact as one JSON line in ledger order, then (when the server has a signing key, "
+                        "STABFORCE_SIGNING_KEY) one signature line over the head hash; `stabforce verify --export` "
+                        "and `stabforce import` check it. The format is described in docs/architecture.md.",
             response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
 def export(services: ServicesDep, actor: Reader) -> StreamingResponse:
-    return StreamingResponse(exchange.export_lines(services.ledger), media_type="application/x-ndjson")
+    path = services.settings.signing_key
+    key = signing.load_private_key(path) if path is not None else None
+    return StreamingResponse(exchange.export_lines(services.ledger, key), media_type="application/x-ndjson")
