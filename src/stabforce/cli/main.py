@@ -14,6 +14,7 @@ from stabforce.cli import (
     picture_cmds,
     police_cmds,
     registry_cmds,
+    report_cmds,
     server_cmds,
 )
 from stabforce.cli.common import close_store
@@ -47,6 +48,7 @@ registry_cmds.register(app)
 police_cmds.register(app)
 incidents_cmds.register(app)
 news_cmds.register(app)
+report_cmds.register(app)
 app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
 
 
