@@ -26,6 +26,7 @@ run: setup
 ## Set up and run the whole test suite (SQLite and PostgreSQL, and the browser tests).
 test: setup
 	@case "$(DB)" in *postgresql*) bash scripts/ensure-postgres.sh ;; esac
+	@bash scripts/ensure-poppler.sh
 	@if [ -n "$(E2E)" ]; then bash scripts/ensure-chromium.sh; fi
 	$(PY) -m pytest --db $(DB) $(E2E)
 

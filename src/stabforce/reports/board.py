@@ -212,7 +212,7 @@ class Notes:
             self._index[key] = len(self.notes) + 1
             self.notes.append(Note(len(self.notes) + 1, tuple(self.facts[i] for i in found), text))
         n = self._index[key]
-        return Markup(f'<sup class="fn"><a href="#note-{n}" id="ref-{n}">[{n}]</a></sup>')
+        return Markup(f'<sup class="fn"><a href="#note-{n}">[{n}]</a></sup>')
 
     def fig(self, value: Any, ids: Iterable[str | None], text: str = "", *, unit: str = "") -> Markup:
         """Return a figure with its note marker; a figure without facts is refused (see `cite`)."""
@@ -284,7 +284,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
         fig.tight_layout()
         charts["fan"] = _img(fig, "Forecast of troops on the ground: median and 80% interval")
     pol = [s for s in data["police"]["stages"] if s["stage"] != "attrition"]
-    if any(s["total"] is not None for s in pol):
+    if any(s["facts"] for s in pol):
         fig, ax = plt.subplots(figsize=(6.2, 2.0), dpi=100)
         ax.bar([s["stage"] for s in pol], [s["total"] or 0 for s in pol], color="#1f5fa8")
         if data["police"]["target"]:

@@ -15,8 +15,10 @@ from stabforce.web.routes import (
     overview,
     police,
     registry,
+    report,
 )
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, overview, contributors, mapview, facts, forms, forecast, gates, registry, police, incidents, news):
+for module in (auth, overview, contributors, mapview, facts, forms, forecast, gates, registry, police, incidents, news,
+               report):
     router.include_router(module.router)
