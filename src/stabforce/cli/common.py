@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from stabforce.bootstrap import Services, build, build_store
-from stabforce.errors import StabforceError
+from stabforce.errors import InvalidInput, StabforceError
 from stabforce.services.actors import Actor, Role
 from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
@@ -131,3 +132,50 @@ def status(message: str) -> Iterator[None]:
     """Show a spinner on stderr while something slow runs."""
     with err_console.status(message):
         yield
+
+
+def check_writable(path: Path, *, option: str) -> Path:
+    """Refuse (an `InvalidInput` naming `option` and the path: exit 2) a file the command could not write:
+    its folder missing or not a folder, or the path itself a folder. Call it before any work is done."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InvalidInput(f"cannot write {path} ({option}): it is a folder, not a file", field=option, path=str(path))
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {path} ({option}): the folder {folder} does not exist", field=option, path=str(path))
+    return path
+
+
+@contextmanager
+def output_file(path: Path, *, option: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open `path` for writing, all or nothing: written to PATH.part and moved over PATH when the block
+    ends without error (an existing PATH is never left half-written). Any OS error (no such folder,
+    permission denied, disk full) becomes an `InvalidInput` naming `option` and the path: exit 2, no
+    traceback."""
+    check_writable(path, option=option)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("wb") if binary else tmp.open("w", encoding="utf-8") as stream:
+            yield stream
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"cannot write {path} ({option}): {exc.strerror or exc}", field=option,
+                           path=str(path)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def check_database_url(url: str) -> None:
+    """Refuse a SQLite database whose folder does not exist (SQLite cannot create it), naming the file."""
+    head, sep, rest = url.partition(":///")
+    if not head.startswith("sqlite") or not sep:
+        return
+    name = rest.split("?", 1)[0]
+    if name and name != ":memory:" and not Path(name).parent.is_dir():
+        raise InvalidInput(f"cannot open the database {name} (--database-url): the folder {Path(name).parent} "
+                           "does not exist", field="--database-url", path=name)
+
+
+#: `--port`: a TCP port, 1-65535 (Typer refuses anything else with exit 2, naming the option).
+PORT = typer.Option(None, "--port", min=1, max=65535, help="Port, 1-65535 (default from settings: 8000).")

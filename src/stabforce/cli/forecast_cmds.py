@@ -9,7 +9,17 @@ import typer
 from rich.table import Table
 
 from stabforce.bootstrap import build
-from stabforce.cli.common import console, handle_errors, parse_day, parse_known_at, print_json, settings, status
+from stabforce.cli.common import (
+    check_writable,
+    console,
+    handle_errors,
+    output_file,
+    parse_day,
+    parse_known_at,
+    print_json,
+    settings,
+    status,
+)
 
 RUNS = typer.Option(None, "--runs", min=100, help="Monte Carlo runs (default from settings).")
 SEED = typer.Option(2803, "--seed", help="Seed of the random generator (the result states it).")
@@ -85,9 +95,11 @@ def backtest(
     from stabforce.reports.backtest import render_html
     from stabforce.services import forecasts
 
+    check_writable(report, option="--report")  # before the slow part
     with status("Back-testing on past missions"):
         result = forecasts.run_backtest(settings(ctx), runs=runs, seed=seed)
-        report.write_text(render_html(result), encoding="utf-8")
+        with output_file(report, option="--report") as stream:
+            stream.write(render_html(result))
     scores = {"coverage80": round(result.coverage80, 4), "crps": round(result.crps, 4),
               "crps_climatology": round(result.crps_climatology, 4), "crps_plan": round(result.crps_plan, 4),
               "crps_hindsight": round(result.crps_hindsight, 4), "missions": len(result.missions),

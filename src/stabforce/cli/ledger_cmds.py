@@ -10,10 +10,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from stabforce.cli.common import (
+    check_writable,
     cli_actor,
     console,
     err_console,
     handle_errors,
+    output_file,
     print_json,
     settings,
     status,
@@ -150,16 +152,15 @@ def _trusted(ctx: typer.Context, keys: list[str]) -> dict:
 def export(ctx: typer.Context, file: Path = typer.Argument(..., help="Where to write the JSON Lines.")) -> None:
     """Export the whole ledger, hashes included, as JSON Lines (imports back losslessly), signed with
     the key at STABFORCE_SIGNING_KEY."""
+    check_writable(file, option="FILE")
     ledger = store(ctx)
     key_path = settings(ctx).signing_key
     key = signing.load_private_key(key_path) if key_path is not None else None
     total = ledger.count()
-    tmp = file.with_name(file.name + ".part")
-    with _progress() as progress, tmp.open("w", encoding="utf-8") as stream:
+    with _progress() as progress, output_file(file, option="FILE") as stream:
         task = progress.add_task("Exporting", total=total)
         written = exchange.export_ledger(ledger, stream, signing_key=key,
                                          progress=lambda n: progress.update(task, completed=n))
-    tmp.replace(file)
     if key is None:
         console.print(f"Exported {written} facts to {file}, [yellow]unsigned[/]: set STABFORCE_SIGNING_KEY "
                       "(make a key with `stabforce keys create`) so that importers can tell it was not altered.")

@@ -17,7 +17,8 @@ from stabforce.cli import (
     report_cmds,
     server_cmds,
 )
-from stabforce.cli.common import close_store
+from stabforce.cli.common import check_database_url, close_store, err_console
+from stabforce.errors import InvalidInput
 from stabforce.settings import Settings
 
 app = typer.Typer(
@@ -35,6 +36,11 @@ def main(
 ) -> None:
     """Build the settings once for the command that follows."""
     settings = Settings(database_url=database_url) if database_url else Settings()
+    try:
+        check_database_url(settings.database_url)
+    except InvalidInput as exc:
+        err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
+        raise typer.Exit(2) from None
     ctx.obj = {"settings": settings, "debug": debug}
     ctx.call_on_close(lambda: close_store(ctx))
 

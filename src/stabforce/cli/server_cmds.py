@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from stabforce.bootstrap import build
-from stabforce.cli.common import console, handle_errors, services, settings
+from stabforce.cli.common import PORT, check_writable, console, handle_errors, services, settings
 from stabforce.services import accounts, exchange
 from stabforce.services.actors import Actor, Role
 
@@ -39,7 +39,7 @@ def _accounts(ctx: typer.Context):  # type: ignore[no-untyped-def]
 def serve(
     ctx: typer.Context,
     host: str = typer.Option(None, "--host", help="Address to listen on (default from settings: 127.0.0.1)."),
-    port: int = typer.Option(None, "--port", help="Port (default from settings: 8000)."),
+    port: int = PORT,
 ) -> None:
     """Serve the dashboard and the REST API (OpenAPI at /docs)."""
     import uvicorn
@@ -60,6 +60,7 @@ def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Prepare the database, do not serve."),
 ) -> None:
     """Recreate a demo database with the Gaza ISF scenario and one user per role, then serve it."""
+    check_writable(db, option="--db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     conf = settings(ctx).model_copy(update={"database_url": f"sqlite:///{db}"})
