@@ -88,3 +88,9 @@ def test_a_sqlite_database_in_a_missing_folder_is_refused_naming_it(tmp_path, co
     result = runner.invoke(app, ["--database-url", f"sqlite:///{target}", *command])
     _refused(result, target)
     assert "(--database-url)" in _text(result.stderr)
+
+
+def test_keys_create_into_a_missing_folder_is_refused(tmp_path):
+    target = tmp_path / "nonexistent" / "dir" / "k.key"
+    result = runner.invoke(app, ["keys", "create", "--path", str(target)])
+    _refused(result, target)

@@ -201,6 +201,7 @@ def keys_create(
 ) -> None:
     """Make this installation's signing key pair: the private key (mode 0600) and KEY.pub; print the public key."""
     target = path or settings(ctx).signing_key or Path("stabforce-signing.key")
+    check_writable(target, option="--path")
     public = signing.create_key(target, force=force)
     err_console.print(f"Private key written to {target} (mode 0600); public key to {target}.pub. "
                       f"Key id {signing.key_id(public)}. Set STABFORCE_SIGNING_KEY={target} to sign exports.",
