@@ -136,3 +136,32 @@ def test_arrivals_and_departures_add_up_per_contributor():
              move("unit_departed", 100, "2026-06-01")]
     assert fold(facts, as_of=day("2026-05-15"), known_at=LATER).deployed == {"contributor:IDN": {"troops": 1000}}
     assert fold(facts, as_of=day("2026-07-01"), known_at=LATER).deployed == {"contributor:IDN": {"troops": 900}}
+
+
+def _zone(fid: str, share: int, on: str, source: str):
+    return fact_input("zone_control", "zone:idf-held", id=fid, valid_from=on, source={"key": source, "date": on},
+                      payload={"controlled_by": "IDF", "share_of_territory_pct": share})
+
+
+def test_a_decision_accepting_a_later_fact_leaves_an_earlier_day_unsettled_and_does_not_crash():
+    early_a = make_fact(_zone("z1", 58, "2025-10-10", "report-a"), seq=1)
+    early_b = make_fact(_zone("z2", 50, "2025-10-10", "report-b"), seq=2)
+    late = make_fact(_zone("z3", 53, "2025-12-12", "report-c"), seq=3)
+    ruling = make_fact(fact_input("decision", "zone:idf-held", valid_from="2026-12-04", payload={
+        "settles": ["z1", "z2", "z3"], "accepted": "z3", "reason": "the official figure"}), seq=4)
+    before = fold([early_a, early_b, late, ruling], as_of=day("2025-12-01"), known_at=LATER)
+    after = fold([early_a, early_b, late, ruling], as_of=day("2025-12-20"), known_at=LATER)
+    assert [c.settled for c in before.conflicts] == [False]
+    assert before.current("zone_control", "zone:idf-held").id == "z2"
+    assert after.conflicts[0].settled and after.current("zone_control", "zone:idf-held").id == "z3"
+
+
+def test_retracting_a_decision_reopens_the_conflict():
+    a = make_fact(pledge_input(9000, 15000, source="report-a", id="a"), seq=1)
+    b = make_fact(pledge_input(20000, 20000, source="report-b", id="b", day="2025-12-02"), seq=2)
+    ruling = make_fact(fact_input("decision", id="d", payload={"settles": ["a", "b"], "accepted": "a",
+                                                                "reason": "a is the official figure"}), seq=3)
+    undo = make_fact(fact_input("retraction", payload={"reason": "ruled in error"}, supersedes=["d"]), seq=4)
+    snap = fold([a, b, ruling, undo], as_of=day("2025-12-05"), known_at=LATER)
+    assert not snap.conflicts[0].settled
+    assert snap.claims("pledge")[0].current.id == "b"

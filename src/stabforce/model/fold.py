@@ -11,8 +11,13 @@ Rules, in order:
    ``claim`` kinds: all live facts stand side by side; ``event`` kinds are kept in order (by valid
    time, knowledge time, position) in ``Snapshot.events``, and unit moves add up into ``deployed``.
 5. Conflicts: in a group, the facts standing on the day that come from more than one source and
-   say more than one thing. A decision naming all of them settles the conflict; the fact it accepts
-   becomes current.
+   say more than one thing. A decision settles the conflict when it is known, not retracted (nor
+   replaced by a correction on the day), names every standing fact in ``settles`` and accepts one
+   of them or none; the fact it accepts becomes current. A decision whose accepted fact is not
+   standing on the day (not yet valid, expired, retracted) does not settle that day's conflict, so
+   the picture of an earlier day is the unsettled one. Of several such decisions the latest known
+   holds. Like a retraction, a decision rules on the reports themselves, so it applies on every day
+   they speak about, from the time it is known.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ def fold(facts: Iterable[Fact], *, as_of: date, known_at: datetime) -> Snapshot:
     """
     known = [f for f in facts if f.known_from <= known_at]
     dead, superseded_by, decisions = _meta(known, as_of)
+    live_decisions = sorted((d for d in decisions if d.id not in dead), key=lambda d: (d.known_from, d.seq or 0))
     grouped: dict[GroupKey, list[Fact]] = defaultdict(list)
     deployed: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     events: dict[str, list[Fact]] = defaultdict(list)
@@ -60,7 +66,7 @@ def fold(facts: Iterable[Fact], *, as_of: date, known_at: datetime) -> Snapshot:
     groups: dict[GroupKey, Claims] = {}
     conflicts: list[Conflict] = []
     for gkey, members in grouped.items():
-        group, conflict = _fold_group(gkey, members, dead, as_of, decisions)
+        group, conflict = _fold_group(gkey, members, dead, as_of, live_decisions)
         groups[gkey] = group
         if conflict is not None:
             conflicts.append(conflict)
@@ -105,7 +111,7 @@ def _fold_group(
     conflict = _conflict(kind, subject, key, standing, decisions)
     current = standing[-1] if standing else None
     if conflict is not None and conflict.accepted:
-        current = next(f for f in standing if f.id == conflict.accepted)
+        current = next((f for f in standing if f.id == conflict.accepted), current)
     live = tuple(standing) if spec.mode == "claim" else ((current,) if current else ())
     return Claims(kind, subject, key, current, live, tuple(members)), conflict
 
@@ -120,8 +126,9 @@ def _conflict(
         return None
     ids = {f.id for f in standing}
     settled_by = None
-    for decision in decisions:
-        if ids <= set(decision.payload["settles"]):
+    for decision in decisions:  # alive, oldest first: the latest that applies holds
+        accepted = decision.payload.get("accepted")
+        if ids <= set(decision.payload["settles"]) and (accepted is None or accepted in ids):
             settled_by = decision
     digest = hashlib.sha256("|".join(sorted(ids)).encode()).hexdigest()[:10]
     return Conflict(f"c-{digest}", kind, subject, key, tuple(standing), settled_by)
