@@ -22,9 +22,13 @@ from stabforce.app import create_app
 from stabforce.cli.main import app as cli
 from stabforce.reports import board
 from stabforce.services import accounts, exchange, views
+from stabforce.services import incidents as incidents_service
 from stabforce.services.actors import Actor, Role
+from stabforce.services.facts import record_facts
 from stabforce.services.picture import Pictures
 from stabforce.store import LedgerStore, create_db_engine
+from tests.acled_fixtures import good_file
+from tests.builders import fact_input
 from tests.integration.api.conftest import PASSWORD
 from tests.integration.web.test_pages import login
 
@@ -145,6 +149,36 @@ def test_the_report_renders_on_other_days_with_a_note_for_every_figure(loaded, a
     figs = re.findall(r'<span class="fig">(.*?)</span>(<sup class="fn">)?', page)
     assert figs and all(marker for _, marker in figs)
     assert page.count("<h2>") == len(board.SECTIONS)
+
+
+def test_registry_and_incident_figures_cite_their_facts(loaded):
+    """With weapons declared and collected and incidents imported, those sections show the services'
+    figures, each with a note naming the very facts behind it."""
+    store = LedgerStore(create_db_engine(loaded))
+    try:
+        for n, (state, qty) in enumerate([(None, 40), ("declared", 15)], start=1):
+            payload = {"weapon": "rockets", "quantity": qty, "to_state": "collected" if state else "declared",
+                       **({"from_state": state} if state else {})}
+            record_facts(store, ADMIN, [fact_input("weapons_moved", "registry:weapons", payload=payload,
+                                                   valid_from=f"2026-02-2{n}", id=f"rockets-{n}",
+                                                   source={"key": "monitor-note.txt", "date": f"2026-02-2{n}"})])
+        incidents_service.import_acled_csv(store, ADMIN, good_file(3), name="acled.csv", grade="C3")
+    finally:
+        store.engine.dispose()
+    made = _made(loaded)
+    page = board.render_html(made)
+    notes = dict(re.findall(r'<li id="note-(\d+)"[^>]*>(.*?)</li>', page, re.DOTALL))
+    registry_row = re.search(r'<table id="registry-categories">.*?<tr><td>heavy</td>(.*?)</tr>', page, re.DOTALL)
+    declared, collected = re.findall(r'<span class="fig">([\d,]+)</span><sup class="fn"><a href="#note-(\d+)">',
+                                     registry_row.group(1))[:2]
+    assert (declared[0], collected[0]) == ("25", "15")  # 40 declared, 15 of them moved on to collected
+    assert "rockets-1" in notes[declared[1]] and "rockets-2" in notes[declared[1]]
+    assert "monitor-note.txt" in notes[declared[1]] and "grade B2" in notes[declared[1]]
+    total = re.search(r'<section id="incidents">.*?<span class="fig">(\d+)</span><sup class="fn"><a href="#note-(\d+)">',
+                      page, re.DOTALL)
+    assert total.group(1) == "3"
+    assert all(f"acled-tst{n}" in notes[total.group(2)] for n in (1, 2, 3)) and "grade C3" in notes[total.group(2)]
+    assert "Figure 4. Incidents per week" in page
 
 
 def test_bad_input_is_refused_before_anything_is_written(loaded, tmp_path):

@@ -183,7 +183,7 @@ class Note:
 
     number: int
     facts: tuple[Fact, ...]
-    text: str
+    texts: list[str]
 
     def by_source(self) -> list[tuple[Any, str, list[str]]]:
         """Return the note's facts grouped by source and grade: (source, grade, fact ids), oldest source first."""
@@ -200,18 +200,23 @@ class Notes:
     def __init__(self, facts: Mapping[str, Fact]) -> None:
         self.facts = facts
         self.notes: list[Note] = []
-        self._index: dict[tuple[tuple[str, ...], str], int] = {}
+        self._index: dict[tuple[str, ...], int] = {}
 
     def cite(self, ids: Iterable[str | None], text: str = "") -> Markup:
-        """Return the note marker for these facts (ids the reader may not see are left out)."""
+        """Return the note marker for these facts (ids the reader may not see are left out).
+
+        The same facts cited again give the same note; each different `text` (how the figure is made from
+        them) is added to it once."""
         found = tuple(dict.fromkeys(i for i in ids if i and i in self.facts))
         if not found:
             raise ValueError(f"a note needs at least one known fact ({text or 'no words'})")
-        key = (found, text)
-        if key not in self._index:
-            self._index[key] = len(self.notes) + 1
-            self.notes.append(Note(len(self.notes) + 1, tuple(self.facts[i] for i in found), text))
-        n = self._index[key]
+        if found not in self._index:
+            self._index[found] = len(self.notes) + 1
+            self.notes.append(Note(len(self.notes) + 1, tuple(self.facts[i] for i in found), []))
+        n = self._index[found]
+        note = self.notes[n - 1]
+        if text and text not in note.texts:
+            note.texts.append(text)
         return Markup(f'<sup class="fn"><a href="#note-{n}">[{n}]</a></sup>')
 
     def fig(self, value: Any, ids: Iterable[str | None], text: str = "", *, unit: str = "") -> Markup:
