@@ -190,7 +190,7 @@ def test_bad_input_is_refused_before_anything_is_written(loaded, tmp_path):
         (["--out", str(tmp_path / "missing" / "c.pdf")], "does not exist"),
         (["--out", str(tmp_path / "d.docx")], "must end in .pdf or .html"),
         (["--out", str(tmp_path)], "--out"),
-        (["--out", "/proc/e.pdf"], "cannot write there"),
+        (["--out", "/proc/e.pdf"], "cannot write /proc/e.pdf (--out)"),
     ]
     for args, message in cases:
         result = runner.invoke(cli, ["--database-url", loaded, "report", *args])

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from stabforce.cli.common import AS_OF, KNOWN_AT, coordinates, err_console, handle_errors, pictures, settings
+from stabforce.cli.common import (
+    AS_OF,
+    KNOWN_AT,
+    check_writable,
+    coordinates,
+    err_console,
+    handle_errors,
+    output_file,
+    pictures,
+    settings,
+)
+from stabforce.errors import InvalidInput
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +38,7 @@ def report(
     from stabforce.reports import board  # matplotlib and WeasyPrint load only for this command
 
     kind = board.output_kind(out)
+    _probe(check_writable(out, option="--out"))
     day, known = coordinates(as_of, known_at)
     steps = [*board.STEPS, "layout", *(["PDF"] if kind == "pdf" else [])]
     columns = (TextColumn("[bold]Report[/]"), BarColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
@@ -42,9 +56,24 @@ def report(
         if kind == "pdf":
             step("PDF")
             content = board.render_pdf(text)
-        board.write_atomically(out, content)
+        with output_file(out, option="--out", binary=True) as stream:
+            stream.write(content)
         progress.update(task, completed=len(steps), description="written")
     seq, head = made.head
     err_console.print(f"Wrote {out} ({kind.upper()}, {len(content):,} bytes): as of {day}, "
                       f"known at {known.isoformat() if known else 'every fact recorded'}, ledger #{seq} {head}",
                       highlight=False)
+
+
+def _probe(path: Path) -> None:
+    """Refuse, before the report is built, a folder where no file can be created (permission bits say little
+    to root, or on a read-only file system)."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+        os.close(handle)
+        os.unlink(probe)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise PermissionError(13, "the file is read-only")
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path} (--out): {exc.strerror or exc}", field="--out",
+                           path=str(path)) from None

@@ -13,8 +13,6 @@ import base64
 import html
 import io
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -430,38 +428,9 @@ def render_pdf(html_text: str) -> bytes:
 
 
 def output_kind(path: Path) -> str:
-    """Return "pdf" or "html" for an output file, refusing a path that cannot be written.
-
-    Checked before anything is built: the suffix (.pdf, .html or .htm), an existing folder, and the
-    right to write there (and to the file, if it exists).
-    """
+    """Return "pdf" or "html" from an output file's suffix (.pdf, .html or .htm), refusing anything else."""
     suffix = path.suffix.lower()
     kind = "pdf" if suffix == ".pdf" else "html" if suffix in (".html", ".htm") else None
     if kind is None:
         raise InvalidInput(f"--out {path}: the file name must end in .pdf or .html", field="--out")
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise InvalidInput(f"--out {path}: is a folder, not a file", field="--out")
-    if not folder.is_dir():
-        raise InvalidInput(f"--out {path}: the folder {folder} does not exist", field="--out")
-    try:  # really try: permission bits say little to root, or on a read-only file system
-        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        os.close(handle)
-        os.unlink(probe)
-        if path.exists() and not os.access(path, os.W_OK):
-            raise PermissionError("the file is read-only")
-    except OSError as exc:
-        raise InvalidInput(f"--out {path}: cannot write there ({exc.strerror or exc})", field="--out") from None
     return kind
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write the file whole or not at all: into a temporary file beside it, then renamed over it."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
