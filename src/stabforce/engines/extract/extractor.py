@@ -13,13 +13,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from stabforce.engines.extract import rules
-from stabforce.engines.extract.gazetteer import Entry, gazetteer, name_matches, rare_anchor_pattern, trie_pattern
+from stabforce.engines.extract.gazetteer import (
+    MISSIONS,
+    PARENT_BODIES,
+    Entry,
+    gazetteer,
+    name_matches,
+    rare_anchor_pattern,
+    trie_pattern,
+)
 from stabforce.engines.extract.model import ProposedClaim, claim_row
 from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_hint, unit_pattern
 from stabforce.engines.extract.sentences import parse_document, split_sentences
@@ -44,6 +52,8 @@ class _Mention:
     text: str
     entry: Entry
     agent: bool
+    #: Inside a relative clause (", which ... ,"): no subject for a trigger outside it.
+    background: bool = False
 
 
 @dataclass
@@ -81,6 +91,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     if not mentions_all:
         return []
     mention_starts = [m[0] for m in mentions_all]
+    missions = [(ms, forms[name].subject or "") for ms, _, name in mentions_all if forms[name].subject in MISSIONS]
+    hosts = _hosts(text, mentions_all, forms)
     low = _lower(text)
     claims: list[ProposedClaim] = []
     previous_subjects: tuple[str, ...] = ()
@@ -98,7 +110,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 continue  # no force or share word
             m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
             follows = previous_subjects and _adjacent(text, previous_end, s)
-            if m_lo == m_hi and not follows:
+            mission = _mission_at(missions, s, e)
+            if m_lo == m_hi and not follows and mission is None:
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
@@ -109,17 +122,60 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None
             if not hits and not hinted:
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low):
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and not (
+                    mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
-                                     force_ctx)
+                                     force_ctx, mission, hosts, missions[0][1] if missions else None)
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
     return claims
+
+
+#: Words that make a figure without a named subject the strength of the mission the report is about.
+_FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|deployment|troops|soldiers|"
+                         r"peacekeepers|personnel)\b")
+#: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
+_PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
+              "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
+              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union"}
+
+
+#: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
+_HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
+                          r"eastern\s+|western\s+|central\s+|south\s+|north\s+)?$")
+#: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
+_MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
+                          r"sent|send\w*|landed|mission|force|withdraw\w*|stationed|serving)\b[^.;]*$")
+#: A report naming one of these places is about the Palestinian territory, whose own police are not contributors.
+_PALESTINE = re.compile(r"\bGaza\b|\bWest Bank\b")
+
+
+def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Entry]) -> frozenset[str]:
+    """The countries a report names as the place a force goes to: their own forces are not contributions."""
+    found = set()
+    for ms, _, name in mentions:
+        entry = forms[name]
+        if entry.kind == "country" and entry.role == "name" and _HOST_BEFORE.search(text, max(0, ms - 30), ms) and (
+                _MOVE_BEFORE.search(text, max(0, ms - 90), ms)):
+            found.add(entry.subject or "")
+    if _PALESTINE.search(text):
+        found.add("PSE")
+    return frozenset(found)
+
+
+def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
+    """The mission a sentence speaks of: the last one named before its end (None when none was named yet)."""
+    found = None
+    for pos, subject in missions:
+        if pos >= e:
+            break
+        found = subject
+    return found
 
 
 _SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter")
@@ -203,6 +259,25 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
+#: "in Brussels, Belgium": a country after a city is a place too.
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?,\s+$")
+#: After a trigger: training others' forces, money, funding: not personnel sent.
+_NOT_PERSONNEL_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:train\b|training\b)|\s+(?:(?:about|some|up\s+to|its|their)\s+)?(?:[£$€]|"
+    r"\d[\d,.]*\s*(?:million|billion|m\b|bn\b)|financial|funding|funds\b|money)")
+#: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
+_OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
+#: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
+_CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties)\b|"
+                             r"\s+that\s+[^,.;]{0,40}?\b(?:hoped|wanted|requested|asked\s+for|sought)\b")
+_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
+#: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
+_OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
+#: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
+_EACH_AFTER = re.compile(r"\s+each\b")
+#: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
+_GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
+
 #: A command trigger needs one of these in its sentence.
 _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
@@ -214,7 +289,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                      raw_triggers: list[Hit], forms: dict[str, Entry], published: date,
                      units: Mapping[str, tuple[int, int]], unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None],
                      inherited: tuple[str, ...], sentence_low: str, hinted: bool,
-                     force_ctx: bool) -> list[ProposedClaim]:
+                     force_ctx: bool, mission: str | None = None, hosts: frozenset[str] = frozenset(),
+                     doc_mission: str | None = None) -> list[ProposedClaim]:
     sentence = text[s:e]
     sl = sentence_low
     clauses = _clauses(sl)
@@ -229,9 +305,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if entry.kind == "blocked":
             continue
         rs, re_ = ms - s, me - s
-        agent = not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
+        agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
+            sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
-        mentions.append(_Mention(rs, re_, name, entry, agent))
+        mentions.append(_Mention(rs, re_, name, entry, agent, in_background(rs)))
     speakers = [m for m in mentions if not m.agent and not rules.LOCATIVE_BEFORE.search(sl, max(0, m.start - 12),
                                                                                           m.start)]
 
@@ -239,8 +316,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     for hit in raw_triggers:
         group = hit.group
         ts, te = hit.start, hit.end
-        if group == "territory" and not rules.SHARE.search(sl, *_clause_of(clauses, ts)):
+        if group == "territory" and (not rules.SHARE.search(sl, *_clause_of(clauses, ts)) or in_background(ts)):
             continue
+        if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
+                sl, te, _clause_of(clauses, ts)[1]):
+            continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
         if group == "command" and not _COMMANDED.search(sentence):
             continue
         if group not in ("command", "territory") and not force_ctx:
@@ -258,7 +338,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         return []
 
     for trig in triggers:
-        _assign_subject(trig, sl, clauses, mentions, speakers, inherited, forms)
+        visible = mentions if trig.background else [m for m in mentions if not m.background]
+        _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
 
     revision = rules.REVISION.search(sl) is not None
     # Per subject: which triggers speak about it.
@@ -287,22 +368,52 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if trig is not None and trig.background and not in_background(fig.start):
             fore = [t for t in in_clause if not t.background and t.subjects]
             trig = fore[-1] if fore else trig
-        if in_background(fig.start) and (revision or any(t.group == "reduction" for t in triggers)):
+        reducing = revision or any(t.group == "reduction" for t in triggers)
+        if in_background(fig.start) and reducing:
             continue  # the old figure a revision departs from
-        if rules.BASE_BEFORE.search(sl, max(0, fig.start - 20), fig.start) and revision:
+        if rules.BASE_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and reducing:
             continue
+        if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+            continue  # the dead and the wounded, or a figure someone hoped for
+        inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")]
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
             trigger_text = trig.text
+            if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
+                subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
+            elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
+                                                                            trig.end + 12):
+                subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
         else:
             subjects, how = _figure_subjects(fig, sl, clause, mentions, speakers, inherited, forms)
+            if not subjects and mission is not None and _FORCE_HEAD.search(sl):
+                subjects, how = [_inherited_mention(mission, forms)], "mission"
             if not subjects:
                 continue
-            group = "pledge" if rules.FUTURE.search(sl, *clause) else "other"
+            # No trigger in the figure's clause: the kind comes from the sentence's nearest trigger.
+            near = [t for t in triggers if t.group not in ("command", "territory")]
+            near.sort(key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
+            if near:
+                group = near[0].group
+            else:
+                group = "pledge" if rules.FUTURE.search(sl, *clause) else "other"
+            if group == "other" and how == "mission":
+                continue
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+            group = "pledge"
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
+        if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end):
+            # "A battalion from Germany and Austria": a joint figure; each country sends part of it.
+            for mention in subjects:
+                key = (mention.entry.subject, kind, None, None, None)
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(_claim(text, s, e, sentence, clause, mention, kind, None, negated, False, published,
+                                         how, trigger_text, None))
+            continue
         if kind in ("command", "territory_control"):
             kind = "pledge"
         for mention in subjects:
@@ -355,8 +466,50 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         claims.append(_claim(text, s, e, sentence, _clause_of(clauses, best.start), mention, kind, None,
                              best.negated or any(t.group == "negation" for t in rest), revision, published, best.how,
                              best.text, None))
+    if mission is not None or doc_mission is not None:
+        claims = _to_mission(claims, mission, doc_mission, mentions, sl)
+    claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
     claims.sort(key=lambda c: (c.start, c.subject))
     return claims
+
+
+def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: str | None, mentions: list[_Mention],
+                sl: str) -> list[ProposedClaim]:
+    """A body's figure in a report about one of its missions is the mission's ("UN troops", "NATO's force"), and so
+    is every claim of the body in a sentence that names the mission ("the UN deployed MINUSMA with 11,700 troops")."""
+    named = mission is not None and any(m.entry.subject == mission for m in mentions)
+    out, seen = [], set()
+    for c in claims:
+        at = _end_of(c, mentions)
+        figure = c.low is not None or c.high is not None
+        if c.subject in PARENT_BODIES and not _MEMBERS_AFTER.match(sl, at):
+            if mission is not None and _PARENT_OF.get(mission) == c.subject and figure:
+                c = replace(c, subject=mission, subject_kind="organization")
+            else:
+                target = mission or doc_mission
+                if target is not None and _PARENT_OF.get(target) == c.subject and (
+                        named or _ATTRIBUTIVE.match(sl, at)):
+                    c = replace(c, subject=target, subject_kind="organization")
+        key = (c.subject, c.kind, c.low, c.high)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+#: After a body's name: the name is an attribute of a force ("UN troops", "U.N. peacekeeping mission", "NATO's force").
+_ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:troops|forces?|mission|peacekeepers|staff|soldiers)\b")
+
+
+#: "NATO countries", "NATO allies": members acting together, the body's claim.
+_MEMBERS_AFTER = re.compile(r"(?:['’]s)?\s+(?:member\s+)?(?:countries|allies|members|states|nations|heads|leaders)\b")
+
+
+def _end_of(c: ProposedClaim, mentions: list[_Mention]) -> int:
+    for m in mentions:
+        if m.text == c.subject_text and m.entry.subject == c.subject:
+            return m.end
+    return 0
 
 
 def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, int]],
@@ -366,10 +519,39 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
         found = []  # no unit word: nothing for the slower case-blind unit regex to find
     else:
         found = find_unit_figures(sentence, units, rx)
-    for fig in find_number_figures(sentence, sentence_low):
+    numbers = find_number_figures(sentence, sentence_low)
+    # "a battalion of 1,000 soldiers", "two battalions (up to 2,000 troops)": the stated number wins.
+    found = [u for u in found if not any(_UNIT_THEN_NUMBER.fullmatch(sentence, u.end, n.start) for n in numbers
+                                         if n.start >= u.end)]
+    for fig in numbers + _bare_figures(sentence, sentence_low):
         if not any(u.start <= fig.start < u.end or fig.start <= u.start < fig.end for u in found):
             found.append(fig)
     found.sort(key=lambda f: f.start)
+    return found
+
+
+_UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
+#: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
+#: 20,000", "strength of 8,000".
+_BARE = re.compile(r"\b(?:numbers|totals|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of)\s+"
+                   r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
+
+
+def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
+    found = []
+    for m in _BARE.finditer(sentence_low):
+        value = int(m.group("n").replace(",", ""))
+        q = " ".join((m.group("q") or "").split())
+        low, high = value, value
+        if q in ("more than", "over", "at least"):
+            high = None
+        elif q == "up to":
+            low = None
+        start = m.start("q") if m.group("q") else m.start("n")
+        found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in (
+            "nearly", "about", "around", "almost", "some", "roughly", "approximately"), personnel="troops",
+            text=sentence[start:m.end("n")]))
     return found
 
 
@@ -456,13 +638,14 @@ def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
 def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentions: list[_Mention],
                      speakers: list[_Mention], inherited: tuple[str, ...],
                      forms: dict[str, Entry]) -> tuple[list[_Mention], str]:
-    inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role == "demonym"]
+    inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")]
     if inside:
         return [inside[0]], "direct"
     anchor = _agent_before(fig.start, clause[0], mentions)
     if anchor is not None:
         return _coordinated(anchor, sentence, mentions), "direct"
-    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(sentence, *clause):
+    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
+            sentence, *(clause if mentions else (0, len(sentence)))):
         return [_inherited_mention(inherited[0], forms)], "inherited"
     return [], "none"
 
@@ -471,7 +654,7 @@ def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> b
     return any(end <= m.start <= end + 12 and m.entry.kind == "country" for m in mentions)
 
 
-_CONFIDENCE = {"direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
+_CONFIDENCE = {"mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
 
 
 def _claim(text: str, s: int, e: int, sentence: str, clause: tuple[int, int], mention: _Mention, kind: str,

@@ -115,8 +115,25 @@ ORGANIZATIONS: dict[str, str] = {
     "International Stabilization Force": "International Stabilization Force",
     "International Stabilisation Force": "International Stabilization Force",
     "ISF": "International Stabilization Force", "Red Cross": "Red Cross", "ICRC": "Red Cross",
-    "Red Crescent": "Red Crescent", "World Bank": "World Bank",
+    "Red Crescent": "Red Crescent", "World Bank": "World Bank", "Nato": "NATO", "AU": "African Union",
+    # Missions and forces (subjects of mission totals): the key is how reports write them, the value the slug.
+    "MSS": "MSS", "Multinational Security Support": "MSS", "Multinational Security Support Mission": "MSS",
+    "Multinational Security Support (MSS) Mission": "MSS", "Gang Suppression Force": "GSF", "GSF": "GSF",
+    "UNIFIL": "UNIFIL", "Unifil": "UNIFIL", "UN Interim Force in Lebanon": "UNIFIL",
+    "United Nations Interim Force in Lebanon": "UNIFIL", "U.N. Interim Force in Lebanon": "UNIFIL",
+    "AMISOM": "AMISOM", "Amisom": "AMISOM", "African Union Mission in Somalia": "AMISOM", "ATMIS": "ATMIS",
+    "Atmis": "ATMIS", "African Union Transition Mission in Somalia": "ATMIS", "MINUSMA": "MINUSMA",
+    "Minusma": "MINUSMA", "KFOR": "KFOR", "Kosovo Force": "KFOR", "ISAF": "ISAF",
+    "International Security Assistance Force": "ISAF", "EUFOR": "EUFOR", "MINUSTAH": "MINUSTAH",
+    "AFISMA": "AFISMA", "MONUSCO": "MONUSCO", "UNMISS": "UNMISS", "MINUSCA": "MINUSCA", "MNF-I": "MNF-I",
+    "ECOMOG": "ECOMOG",
 }
+
+#: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
+#: about MINUSMA are MINUSMA's).
+MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
+                      "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force"})
+PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
 #: They are matched (longest first) so that their inner country names are not.

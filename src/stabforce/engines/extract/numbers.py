@@ -26,7 +26,7 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
     re.IGNORECASE,
 )
@@ -48,7 +48,8 @@ _PERSONNEL_NOUNS: dict[str, str] = {
 _NOUN_AFTER = re.compile(
     r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
-    r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion)\b)[A-Za-z][\w']*){0,3}?)"
+    r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
+    r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
     r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -161,7 +162,7 @@ def unit_pattern(units: Mapping[str, tuple[int, int]]) -> re.Pattern[str]:
         names.append(re.escape(unit[:-1] + "ies") if unit.endswith("y") else re.escape(unit) + "s")
     return re.compile(
         r"(?<![\w-])(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
-        r"(?P<mods>(?:\s+(?!of\b|and\b|or\b)[a-z][a-z-]*){0,2}?)\s+(?P<unit>" + "|".join(sorted(names, key=len, reverse=True))
+        r"(?P<mods>(?:\s+(?!of\b|and\b|or\b|to\b|one\b|two\b|three\b|four\b|five\b|six\b)[a-z][a-z-]*){0,2}?)\s+(?P<unit>" + "|".join(sorted(names, key=len, reverse=True))
         + r")\b",
         re.IGNORECASE,
     )

@@ -53,7 +53,8 @@ REVISION = re.compile(
     r"scal\w+\s+(?:back|down)|no\s+longer|lower(?:ed|ing)?\s+(?:its|the|their)\s+(?:offer|figure|number|pledge))\b",
     
 )  # lower-cased text
-BASE_BEFORE = re.compile(r"\b(?:than|down\s+from|instead\s+of|from)\s+(?:the\s+)?(?:an?\s+)?$")  # lower-cased text
+BASE_BEFORE = re.compile(r"\b(?:than|down\s+from|instead\s+of|from)\s+(?:the\s+)?(?:an?\s+)?(?:peak\s+of\s+)?"
+                         r"(?:(?:around|about|some|nearly)\s+)?$")  # lower-cased text
 CONSIDERED = re.compile(
     r"\b(?:consider\w*|candidates?|could|may|might|likely|expected|possibl\w*|no\s+decisions?|not\s+(?:yet\s+)?decided|"
     r"reportedly|discuss\w*|tipped|front-?runner|propos\w*|nominat\w*|shortlist\w*|weigh\w*)\b",
@@ -61,7 +62,7 @@ CONSIDERED = re.compile(
 )  # lower-cased text
 FUTURE = re.compile(
     r"\b(?:will|would|could|may|might|shall|to\s+be|expected|planned|proposed|envisaged|estimated|plans?|"
-    r"intends?|['’]ll)\b",
+    r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future)\b",
     
 )  # lower-cased text
 PHASE = re.compile(r"\b(?P<p>initial|first|advance|second|third|final|main)\s+(?:phase|stage|wave|contingent|"
@@ -70,13 +71,13 @@ CLAUSE_BREAK = re.compile(
     # ";", " – ", " - ", ", but", ", while" ..., " but ", " while ", " whereas ". Written as the first character, then
     # the rest by what that character was, so that the regex starts with a character class and skips the rest.
     r"[;,\s](?:(?<=;)|(?<=,)\s*(?:but|while|whereas|although|though|as(?!\s+well)|especially|according\s+to|"
-    r"even\s+as|yet|meanwhile)\b|(?<=\s)(?:[–—]\s|-\s|(?:but|while|whereas)\s))",
+    r"even\s+as|yet|meanwhile|with|just|after|before|when|following)\b|(?<=\s)(?:[–—]\s|-\s|(?:but|while|whereas)\s))",
 )  # lower-cased text
 RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")  # lower-cased text
 COORDINATION_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as|&|\+|/)\s*(?:the\s+)?")  # lower-cased text
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|into|to|near|inside|across|toward|towards|outside|within|throughout|around|on|via|visit\w*|"
-    r"with)\s+(?:the\s+)?$")  # lower-cased text
+    r"with|join\w*|reinforc\w*|bolster\w*|strengthen\w*|under|ethnic)\s+(?:the\s+)?$")  # lower-cased text
 #: Between a name and a trigger: its officials are the trigger's own subject ("Azerbaijani officials are
 #: weighing"), with no reporting verb that would hand the action to someone else ("U.S. officials said
 #: international troops could deploy").
@@ -92,7 +93,8 @@ NOT_AGENT_AFTER = re.compile(
     r"embassy|delegation|counterparts?|people|public|citizens|"
     r"territory|soil|borders?|peace|capital|leaders?|position|stance|side|ceasefire|cease-fire|war|hostages?|"
     r"prisoners?|detainees?|mediators?|intelligence|sources|think|institute|university|envoy|negotiators?|"
-    r"security\s+officials?|security\s+sources?|resolution|statement|memo|request|demands?|pressure)\b",
+    r"security\s+officials?|security\s+sources?|resolution|statement|memo|request|demands?|pressure|secretary|"
+    r"secretary-general|commander|chief|heads)\b",
     _I,
 )
 #: After a demonym ("the American plan"), nouns that make it an owner rather than the one who acts.
@@ -157,3 +159,9 @@ def tasks_in(text: str) -> tuple[str, ...]:
         return ()
     found = {m.lastgroup for m in _TASKS_RX.finditer(low) if m.lastgroup}
     return tuple(sorted(found, key=_TASK_ORDER.__getitem__))
+
+#: After a name: it receives, asks or wants rather than sends ("the United States secured commitments", "Mali
+#: demanded all peacekeepers leave").
+RECEIVER_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?:secured|received|obtained|garnered|welcomed|demanded|requested|"
+    r"asked|urged|ordered|called\s+on|wants?|wanted|hopes?|hoped)\b", re.IGNORECASE)

@@ -20,7 +20,7 @@ class Hit(NamedTuple):
 
 
 _SEND = ("send", "deploy", "dispatch", "contribute", "provide", "station", "supply", "field", "join", "participate",
-         "take", "commit", "offer", "train", "deployed", "sent", "put")
+         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
@@ -32,10 +32,15 @@ for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", 
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
            "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim", "trims",
-           "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking"):
+           "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
+           "withdrawals", "drawdowns", "left", "leave", "leaves", "leaving", "exit", "exits", "exiting", "exited",
+           "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
+           "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
+           "departure", "departed", "depart", "departing", "pullouts"):
     _HEADS[_w] = "reduction"
 for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
-           "arriving"):
+           "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
+           "consists", "stationed"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention"):
@@ -46,11 +51,13 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
            "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "discusses", "discussed", "discussing",
            "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
-           "interest", "contributor", "contributors", "decided", "decision", "decide"):
+           "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
-           "committed", "committing", "commitment", "earmark", "earmarks", "earmarked", "earmarking"):
+           "committed", "committing", "commitment", "earmark", "earmarks", "earmarked", "earmarking", "readiness",
+           "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
+           "approves", "approve", "contributions", "added"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -69,7 +76,7 @@ _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
-    r"able|announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised)\s+to\s+"
+    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised)\s+to\s+"
     + _ADV + r"(?:be\s+)?$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
@@ -91,6 +98,19 @@ _POTENTIAL_BEFORE = re.compile(r"\b(?:potential|possible|prospective|likely)\s+$
 _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
+_HOME_AFTER = re.compile(r"\s+home\b")
+_DOWN_AFTER = re.compile(r"\s+down\b")
+_PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
+                            r"stationed|on\s+the\s+ground)\b")
+_IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
+_EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
+_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,50}$")
+_DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:deployment|sending|dispatch)\b")
+_UP_AFTER = re.compile(r"\s+up\b")
+_HIGH_BEFORE = re.compile(r"\bhigh\s+$")
+_APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
+                               r"(?:(?:the|a|an|its|deputy|force|overall)\s+)*$")
+_AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
 
 
 def find_triggers(low: str) -> list[Hit]:
@@ -106,7 +126,10 @@ def find_triggers(low: str) -> list[Hit]:
         start, end = s, e
         if group == "command":
             if word == "commander":
-                pass
+                # "the position of deputy commander", "a deputy commander role": an appointment; "the commander
+                # of the ISF said": a speaker.
+                if not _APPOINTED_BEFORE.search(before):
+                    kind = None
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
             elif word == "charge":
@@ -126,6 +149,8 @@ def find_triggers(low: str) -> list[Hit]:
                 start = s - 3
             elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before):
                 kind = None
+        elif group == "reduction" and word in _REDUCTION_CHECKED:
+            kind = _reduction_kind(word, before, after)
         elif group == "reduction":
             if word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
                 mm = _BACK_DOWN_AFTER.match(after)
@@ -147,6 +172,8 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "fewer":
                 mm = _FEWER_NOUN_AFTER.match(after)
                 kind = "reduction" if mm else None
+        elif group == "arrival" and word in _ARRIVAL_CHECKED:
+            kind = _arrival_kind(word, before, after)
         elif group == "arrival":
             if word in ("began", "started"):
                 mm = _BEGAN_AFTER.match(after)
@@ -157,7 +184,8 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "took":
                 kind = "arrival" if after.startswith(" up positions") else None
             elif word in ("arrive", "arrives", "arriving"):
-                kind = "pledge"  # "are expected to arrive", "arrives next week": not there yet
+                # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive": there.
+                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
             if kind and _FUTURE_BEFORE.search(before[-30:]):
@@ -168,6 +196,8 @@ def find_triggers(low: str) -> list[Hit]:
                 end = e + 4
             elif word == "intention":
                 kind = "negation" if before.endswith("no ") else None
+        elif group == "pledge" and word in _PLEDGE_CHECKED:
+            kind = _pledge_kind(word, before, after)
         elif group == "consideration":
             if word in ("talks", "discussions", "negotiations"):
                 kind = "consideration" if _IN_TALKS_BEFORE.search(before) else None
@@ -194,6 +224,70 @@ def find_triggers(low: str) -> list[Hit]:
     return hits
 
 
+_REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
+                                "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
+                                "exit", "exits", "depart", "departing"})
+
+
+def _reduction_kind(word: str, before: str, after: str) -> str | None:
+    """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
+    if word in ("returned", "return", "returning", "come", "go", "bring", "brought"):
+        return "reduction" if _HOME_AFTER.match(after) else None
+    if word in ("winding", "wind"):
+        return "reduction" if _DOWN_AFTER.match(after) else None
+    if word in ("left", "leave", "leaves", "leaving", "depart", "departing"):
+        if after.startswith(" for "):
+            return None if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+        if before.endswith(("the ", "on ", "of ")):
+            return None
+        return "reduction"
+    if word in ("exit", "exits") and before.endswith(("the ", "an ", "its ")):
+        return "reduction"
+    if word.startswith("remov") and re.search(r"\b(?:ordered|asked|told|demanded|called\s+on)\b[^.;]{0,40}$", before):
+        return None
+    return "reduction"
+
+
+_ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
+                              "stationed", "joined", "descended"})
+
+
+def _arrival_kind(word: str, before: str, after: str) -> str | None:
+    """Present strength ("currently numbers 3,800", "are already in", "the contingent comprises") is a deployment."""
+    if word == "currently":
+        return "arrival" if _PRESENT_AFTER.match(after) else None
+    if word == "already":
+        return "arrival" if _IN_AFTER.match(after) else None
+    if word in ("brings", "bringing"):
+        return None if _EXIT_AHEAD.search(after) else "arrival"
+    if _FUTURE_BEFORE.search(before[-30:]):
+        return "pledge"
+    return "arrival"
+
+
+_PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
+                             "authorised", "approved", "approves", "approve"})
+
+
+def _pledge_kind(word: str, before: str, after: str) -> str | None:
+    """Offers in other words: made available, readiness, a force to grow, parliament approving the deployment."""
+    if word == "readiness":
+        return "consideration" if _HIGH_BEFORE.search(before) else "pledge"
+    if word == "contributions":
+        return "pledge" if re.search(r"\b(?:will|would|to)\s+make\s+(?:\w+\s+)?$", before) else None
+    if word == "added":
+        return "pledge" if re.search(r"\b(?:being|be|been)\s+$", before) else None
+    if word == "available":
+        return "pledge" if _MADE_BEFORE.search(before) else None
+    if word == "beef":
+        return "pledge" if _UP_AFTER.match(after) else None
+    if word in ("approved", "approves", "approve"):
+        return "pledge" if _DEPLOYMENT_AFTER.match(after) else None
+    if word in ("authorized", "authorised"):
+        return "pledge" if _AUTHORIZED_AFTER.match(after) else None
+    return "pledge"
+
+
 def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     """Return the kind a sending verb gets from the words before it, and how far back its phrase starts."""
     if word in ("plans", "plan"):
@@ -203,7 +297,13 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
         return None, 0
     if word in ("deployed", "sent") and not before.endswith("be "):
-        return ("arrival" if word == "deployed" and _HAS_BEFORE.search(before) else None), 0
+        return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
+                None), 0
+    if word in ("include", "comprise", "number", "have") and not re.search(
+            r"\b(?:will|would|shall|could|may|might|to)\s+(?:\w+\s+)?$", before):
+        return None, 0
+    if word in _SEND_ING and before.endswith(", "):
+        return "arrival", 0  # "..., deploying around 500 troops"
     if word in _SEND_ING:
         m = _NOT_BE_BEFORE.search(before)
         if m:
