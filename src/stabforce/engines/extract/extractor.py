@@ -119,7 +119,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
-            hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None
+            hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
             if not hits and not hinted:
                 continue
             if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and not (
@@ -165,7 +165,17 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
             found.add(entry.subject or "")
     if _PALESTINE.search(text):
         found.add("PSE")
+    for _, _, name in mentions:
+        host = _MISSION_HOST.get(forms[name].subject or "")
+        if host:
+            found.add(host)
     return frozenset(found)
+
+
+#: Where each mission serves: its host's own forces are not contributions.
+_MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN", "AMISOM": "SOM", "ATMIS": "SOM",
+                 "MINUSMA": "MLI", "AFISMA": "MLI", "KFOR": "XKX", "ISAF": "AFG", "MNF-I": "IRQ", "MONUSCO": "COD",
+                 "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
@@ -273,6 +283,11 @@ _CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured
 _CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
+#: A figure someone asked for is not a contribution.
+_ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for)\s+"
+                           r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
+#: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
+_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
@@ -281,7 +296,7 @@ _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to
 #: A command trigger needs one of these in its sentence.
 _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
-_FROM_BY_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+_FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peacekeepers|contingent|army|military)\b")
 
 
@@ -321,7 +336,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
-        if group == "command" and not _COMMANDED.search(sentence):
+        if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
             continue
         if group not in ("command", "territory") and not force_ctx:
             continue
@@ -375,7 +390,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
-        inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")]
+        if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+            continue  # "had asked for up to 2,500 more troops": a request
+        inside = [m for m in mentions if (fig.start <= m.start < fig.end or (
+            fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
+            and m.entry.role in ("demonym", "org")]
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
@@ -387,6 +406,14 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
         else:
             subjects, how = _figure_subjects(fig, sl, clause, mentions, speakers, inherited, forms)
+            if not subjects:
+                # No subject in the figure's clause: the sentence's nearest trigger that has one.
+                near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
+                near_subj.sort(key=lambda t: abs(t.start - fig.start))
+                if near_subj and not inside:
+                    trig = near_subj[0]
+                    subjects, how = trig.subjects, trig.how
+                    used_triggers.add(id(trig))
             if not subjects and mission is not None and _FORCE_HEAD.search(sl):
                 subjects, how = [_inherited_mention(mission, forms)], "mission"
             if not subjects:
@@ -397,7 +424,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if near:
                 group = near[0].group
             else:
-                group = "pledge" if rules.FUTURE.search(sl, *clause) else "other"
+                group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
+                    sl, *clause) else "other"
             if group == "other" and how == "mission":
                 continue
             negated, trigger_text = False, None
@@ -451,7 +479,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, _clause_of(clauses, trig.start), mention, "command",
                                      None, trig.negated, False, published, trig.how, trig.text, None))
-        rest = [t for t in trigs if t.group not in ("territory", "command")]
+        rest = [t for t in trigs if t.group not in ("territory", "command") and id(t) not in used_triggers]
         if command:
             # "is being considered to lead": the consideration is the appointment's status, not a claim.
             rest = [t for t in rest if t.group not in ("consideration", "pledge")]
@@ -494,7 +522,8 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return out
+    figured = {(c.subject, c.kind) for c in out if c.low is not None or c.high is not None}
+    return [c for c in out if c.low is not None or c.high is not None or (c.subject, c.kind) not in figured]
 
 
 #: After a body's name: the name is an attribute of a force ("UN troops", "U.N. peacekeeping mission", "NATO's force").
@@ -533,7 +562,10 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
 _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
-_BARE = re.compile(r"\b(?:numbers|totals|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of)\s+"
+_BARE = re.compile(r"\b(?:numbers|totals|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
+                   r"personnel|forces|contingent|strength|levels?)\s+(?:\w+\s+){0,2}?(?:to|by)|(?:cut|reduced|lowered|"
+                   r"trimmed|increased|raised)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){1,5}?to|"
+                   r"(?:not\s+)?exceed)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
                    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
 
@@ -543,15 +575,19 @@ def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     for m in _BARE.finditer(sentence_low):
         value = int(m.group("n").replace(",", ""))
         q = " ".join((m.group("q") or "").split())
+        if "exceed" in m.group(0):
+            q = "up to"
         low, high = value, value
         if q in ("more than", "over", "at least"):
             high = None
         elif q == "up to":
             low = None
         start = m.start("q") if m.group("q") else m.start("n")
+        if "number" in m.group(0) or "total" in m.group(0):
+            start = m.start()  # "the total number of Kenyan police in Haiti to 744": the words name whose
         found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in (
-            "nearly", "about", "around", "almost", "some", "roughly", "approximately"), personnel="troops",
-            text=sentence[start:m.end("n")]))
+            "nearly", "about", "around", "almost", "some", "roughly", "approximately"),
+            personnel="police" if "police" in m.group(0) else "troops", text=sentence[start:m.end("n")]))
     return found
 
 

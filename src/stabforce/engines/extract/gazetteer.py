@@ -50,7 +50,8 @@ DEMONYMS: dict[str, str] = {
     "Bahamian+": "BHS", "Jamaican+": "JAM", "Ecuadorian+": "ECU", "Guatemalan+": "GTM", "Salvadoran+": "SLV",
     "Honduran+": "HND", "Panamanian+": "PAN", "Dominican+": "DOM", "Haitian+": "HTI", "Laotian+": "LAO",
     "Burmese": "MMR", "Myanmar": "MMR", "Maldivian+": "MDV", "Bhutanese": "BTN", "New Zealander+": "NZL",
-    "Luxembourgish": "LUX", "Andorran+": "AND", "Kosovo Albanian+": "XKX",
+    "Luxembourgish": "LUX", "Andorran+": "AND", "Kosovo Albanian+": "XKX", "Belizean+": "BLZ", "Burundian+": "BDI",
+    "Barbadian+": "BRB", "Trinidadian+": "TTO", "Guyanese": "GUY", "Surinamese": "SUR", "Antiguan+": "ATG",
 }
 
 #: Capitals (and seats of government) used as metonyms for their governments.
@@ -126,7 +127,8 @@ ORGANIZATIONS: dict[str, str] = {
     "Minusma": "MINUSMA", "KFOR": "KFOR", "Kosovo Force": "KFOR", "ISAF": "ISAF",
     "International Security Assistance Force": "ISAF", "EUFOR": "EUFOR", "MINUSTAH": "MINUSTAH",
     "AFISMA": "AFISMA", "MONUSCO": "MONUSCO", "UNMISS": "UNMISS", "MINUSCA": "MINUSCA", "MNF-I": "MNF-I",
-    "ECOMOG": "ECOMOG",
+    "ECOMOG": "ECOMOG", "stabilization force": "International Stabilization Force",
+    "stabilisation force": "International Stabilization Force",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
@@ -147,7 +149,8 @@ BLOCKED: tuple[str, ...] = (
     "Kuwait City", "Djibouti City", "Korea Herald", "China Daily", "Russia Today", "Voice of America",
     "Bank of Israel", "Gaza City", "Israel Radio", "Channel 12", "Channel 13", "Channel 14",
     "Georgia State", "Jordan Valley", "Jordan River", "Sinai", "West Bank", "East Jerusalem",
-    "American University", "Indonesian language", "French language",
+    "American University", "Indonesian language", "French language", "Kenya Airways", "Haiti Libre", "Qatar Airways",
+    "Turkish Airlines", "Ethiopian Airlines", "Emirates airline",
 )
 
 #: ISO codes that are also English words or common abbreviations: not taken as codes.

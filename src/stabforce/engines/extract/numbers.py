@@ -37,7 +37,7 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "troops": "troops", "troop": "troops", "soldiers": "troops", "soldier": "troops", "personnel": "troops",
     "peacekeepers": "troops", "peacekeeper": "troops", "servicemen": "troops", "servicemembers": "troops",
     "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
-    "men": "troops", "forces": "troops", "strong": "troops", "member": "troops",
+    "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
     "police": "police", "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "gendarmerie": "police", "policing": "police",
@@ -50,7 +50,7 @@ _NOUN_AFTER = re.compile(
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r")\b",
+    r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -58,7 +58,8 @@ _NOUN_AFTER_LOW = re.compile(_NOUN_AFTER.pattern)  # lower-cased ASCII text
 
 _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldiers|force|contingent|forces|"
                           r"brigade|battalion|unit|mission)\b", re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)\s+"
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
+                              r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying)\s+"
                               r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly)\s+)?$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
                              r"following|next|when|once)\b)", re.IGNORECASE)
@@ -91,6 +92,8 @@ _CHANGE_BEFORE = re.compile(
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+#: "the drawdown of 2000 ATMIS soldiers": a count, not a year.
+_NOUN_DIRECT = re.compile(r"[\s-]+(?:[A-Z]{2,}\s+)?(?:soldiers|troops|peacekeepers|personnel|police|officers)\b")
 _OF_AFTER = re.compile(r"\s+of\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _YEARS_AFTER = re.compile(r"[\s-]*(?:years?\b|-year)")
@@ -260,7 +263,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         head = sentence[max(0, m.start() - 14):m.start()]
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
-        if m.group("digits") and "," not in m.group("digits") and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head):
+        if m.group("digits") and "," not in m.group("digits") and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
+                not _NOUN_DIRECT.match(sentence, m.end())):
             continue
         words_only = m.group("words") is not None
         if words_only and m.group(0).lower().strip() in ("a", "an", "one"):
@@ -295,7 +299,7 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         more = _SECOND_NOUN.match(sentence, noun_end)
         if more:
             noun_end = more.end()  # "police officers", "military observers", "5,000-strong force"
-        personnel = _PERSONNEL_NOUNS[noun.group("noun").lower()]
+        personnel = _PERSONNEL_NOUNS.get(noun.group("noun").lower(), "troops")
         if personnel == "troops" and noun.group("noun").lower() == "officers" and "police" in noun.group("bridge").lower():
             personnel = "police"
         if noun.group("noun").lower() == "officers" and _POLICE.search(sentence):

@@ -73,7 +73,7 @@ CLAUSE_BREAK = re.compile(
     r"[;,\s](?:(?<=;)|(?<=,)\s*(?:but|while|whereas|although|though|as(?!\s+well)|especially|according\s+to|"
     r"even\s+as|yet|meanwhile|with|just|after|before|when|following)\b|(?<=\s)(?:[–—]\s|-\s|(?:but|while|whereas)\s))",
 )  # lower-cased text
-RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")  # lower-cased text
+RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*(?:,|\.?$)")  # lower-cased text
 COORDINATION_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as|&|\+|/)\s*(?:the\s+)?")  # lower-cased text
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|into|to|near|inside|across|toward|towards|outside|within|throughout|around|on|via|visit\w*|"
@@ -94,7 +94,7 @@ NOT_AGENT_AFTER = re.compile(
     r"territory|soil|borders?|peace|capital|leaders?|position|stance|side|ceasefire|cease-fire|war|hostages?|"
     r"prisoners?|detainees?|mediators?|intelligence|sources|think|institute|university|envoy|negotiators?|"
     r"security\s+officials?|security\s+sources?|resolution|statement|memo|request|demands?|pressure|secretary|"
-    r"secretary-general|commander|chief|heads)\b",
+    r"secretary-general|commander|chief|crisis|situation)\b",
     _I,
 )
 #: After a demonym ("the American plan"), nouns that make it an owner rather than the one who acts.
@@ -107,7 +107,8 @@ ELLIPTIC_CLAUSE = re.compile(
     r"could|can|may|might|also|then|now|still|not|never|said|says|added|insisted|stressed)\b")  # lower-cased text
 #: A determiner before "offer", "pledge", "commitment": a noun, weaker than a verb.
 DETERMINER_BEFORE = re.compile(r"\b(?:its|their|the|an?|his|her|this|that|any|earlier|previous|initial)\s+$")  # lower-cased text
-SPEAKER_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we|its\s+(?:government|troops|forces|army|military))\s+"
+SPEAKER_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we|its\s+(?:government|troops|forces|army|military)|"
+                                    r"(?:his|her|their)\s+(?:country|government|nation))\s+"
                                     r"(?:\S+\s+){0,3}$")  # lower-cased text
 ANAPHOR = re.compile(
     r"\b(?:it|its|they|their|these|those|the\s+(?:country|kingdom|republic|government|contingent|troops|soldiers|"

@@ -19,7 +19,7 @@ class Hit(NamedTuple):
     text: str
 
 
-_SEND = ("send", "deploy", "dispatch", "contribute", "provide", "station", "supply", "field", "join", "participate",
+_SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
          "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching")
 _HEADS: dict[str, str] = {}
@@ -40,7 +40,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
     _HEADS[_w] = "reduction"
 for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
-           "consists", "stationed"):
+           "consists", "stationed", "replaced"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention"):
@@ -113,6 +113,11 @@ _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\
 _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
 
 
+#: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
+_CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
+                          r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
+
+
 def find_triggers(low: str) -> list[Hit]:
     """Return the triggers in a lower-cased sentence."""
     hits: list[Hit] = []
@@ -123,6 +128,8 @@ def find_triggers(low: str) -> list[Hit]:
         before = low[max(0, s - 60):s]
         after = low[e:e + 60]
         kind: str | None = group
+        if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
+            continue
         start, end = s, e
         if group == "command":
             if word == "commander":
@@ -172,6 +179,8 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "fewer":
                 mm = _FEWER_NOUN_AFTER.match(after)
                 kind = "reduction" if mm else None
+        elif word == "replaced":
+            kind = "arrival" if after.startswith(" by") else None
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after)
         elif group == "arrival":
@@ -209,6 +218,8 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "consideration" if _INTEREST_BEFORE.search(before) else None
             elif word in ("contributor", "contributors"):
                 kind = "consideration" if _POTENTIAL_BEFORE.search(before) else None
+            elif word == "considered" and re.match(r"\s+(?:the|a|an|as|to\s+be|one)\b", after):
+                kind = None  # "is considered the most dangerous mission": a description
             elif word == "decided":
                 kind = "consideration" if _NOT_YET_BEFORE.search(before) else None
             elif word == "decision":
@@ -304,6 +315,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word in _SEND_ING and before.endswith(", "):
         return "arrival", 0  # "..., deploying around 500 troops"
+    if word in _SEND_ING and re.search(r"\bwith\s+[A-Z]?[\w ]{2,30}\s$", before, re.IGNORECASE):
+        return "pledge", 0  # "with Poland sending 1,000"
     if word in _SEND_ING:
         m = _NOT_BE_BEFORE.search(before)
         if m:
