@@ -88,7 +88,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             if before.isalnum() or before in "._":
                 continue
         mentions_all.append((ms, m.end(), m.group()))
-    if not mentions_all:
+    labels = _labels(text, forms) if _LABEL_HINT.search(text) else {}
+    if not mentions_all and not labels:
         return []
     mention_starts = [m[0] for m in mentions_all]
     missions = [(ms, forms[name].subject or "") for ms, _, name in mentions_all if forms[name].subject in MISSIONS]
@@ -97,7 +98,11 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     claims: list[ProposedClaim] = []
     previous_subjects: tuple[str, ...] = ()
     previous_end = -1
-    for ps, pe in _paragraphs(text, mention_starts):
+    spans = _paragraphs(text, mention_starts)
+    if labels:
+        spans = sorted(set(spans) | {(ps, pe) for ps, (pe, _, _) in labels.items()})
+    for ps, pe in spans:
+        label = labels.get(ps)
         # A line without any force or share word holds no sentence that passes the test below: skip it
         # before splitting it into sentences.
         hint = _LINE_ANCHOR.search(low, ps, pe)
@@ -111,7 +116,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
             follows = previous_subjects and _adjacent(text, previous_end, s)
             mission = _mission_at(missions, s, e)
-            if m_lo == m_hi and not follows and mission is None:
+            if m_lo == m_hi and not follows and mission is None and label is None:
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
@@ -122,18 +127,47 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
             if not hits and not hinted:
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and not (
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
-                                     force_ctx, mission, hosts, missions[0][1] if missions else None)
+                                     force_ctx, mission, hosts, missions[0][1] if missions else None,
+                                     None if label is None else label[1:])
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
     return claims
+
+
+#: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers".
+_LABEL = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?:[ \t]+[A-Za-z][A-Za-z'’.]*){0,3}?)[ \t]*"
+                    r"(?:[-–—:]|\((?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|currently|strength|serving|stationed)")
+_LABEL_HINT = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?[A-Z][^\n]{0,40}?[ \t]*[-–—:(]", re.MULTILINE)
+#: A heading over a list: "Here is a breakdown of countries prepared to contribute troops:".
+_HEADING = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
+
+
+def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None]]:
+    """Return, per list line (by its start), the line's end, the subject its label names and the kind its heading
+    gives (None without a heading)."""
+    found: dict[int, tuple[int, str, str | None]] = {}
+    for m in _LABEL.finditer(text):
+        name = m.group("name")
+        entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
+        if entry is None or entry.kind == "blocked" or entry.role not in ("name", "org", "code"):
+            continue
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        group = None
+        for h in _HEADING.finditer(text, 0, m.start()):
+            hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
+            group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) else None
+        found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group)
+    return found
 
 
 #: Words that make a figure without a named subject the strength of the mission the report is about.
@@ -151,6 +185,9 @@ _HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within)\s+(
 #: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
 _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
                           r"sent|send\w*|landed|mission|force|withdraw\w*|stationed|serving)\b[^.;]*$")
+#: Before "to <country>": going there ("sent 850 soldiers to Somalia", "carrying troops to Lebanon").
+_MOVE_TO_BEFORE = re.compile(r"(?i:deploy\w*|sent|send\w*|carrying|dispatch\w*|arriv\w*|fl[oy]\w*|head\w*|bound|"
+                             r"mov\w*|troops|soldiers|peacekeepers|police|personnel|contingent)\b[^.;]*$")
 #: A report naming one of these places is about the Palestinian territory, whose own police are not contributors.
 _PALESTINE = re.compile(r"\bGaza\b|\bWest Bank\b")
 
@@ -160,8 +197,10 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
     found = set()
     for ms, _, name in mentions:
         entry = forms[name]
-        if entry.kind == "country" and entry.role == "name" and _HOST_BEFORE.search(text, max(0, ms - 30), ms) and (
-                _MOVE_BEFORE.search(text, max(0, ms - 90), ms)):
+        prep = _HOST_BEFORE.search(text, max(0, ms - 30), ms)
+        if entry.kind == "country" and entry.role == "name" and prep and (
+                _MOVE_BEFORE.search(text, max(0, ms - 90), ms) if not prep.group().startswith("to ") else
+                _MOVE_TO_BEFORE.search(text, max(0, ms - 60), ms)):
             found.add(entry.subject or "")
     if _PALESTINE.search(text):
         found.add("PSE")
@@ -270,7 +309,9 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 #: "in Brussels, Belgium": a country after a city is a place too.
-_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?,\s+$")
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                          r"[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?,\s+$")
 #: After a trigger: training others' forces, money, funding: not personnel sent.
 _NOT_PERSONNEL_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:train\b|training\b)|\s+(?:(?:about|some|up\s+to|its|their)\s+)?(?:[£$€]|"
@@ -283,6 +324,9 @@ _CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured
 _CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
+#: "Bulgaria's 380": the owner right before a figure.
+_OWNER_BEFORE = re.compile(r"['’]s\s+")
+_ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing|demanded)\b")
 #: A figure someone asked for is not a contribution.
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
@@ -300,16 +344,37 @@ _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|includi
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peacekeepers|contingent|army|military)\b")
 
 
+#: ", with troops from India and Rwanda,": the contributors of a force named before, not the subject of its verbs.
+_WITH_FROM = re.compile(r",\s*with\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?")
+
+
+def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in _WITH_FROM.finditer(sl):
+        end = m.end()
+        for ms, me, _ in raw_mentions:
+            rs, re_ = ms - s, me - s
+            if rs == end or (rs > end and rules.COORDINATION_GAP.fullmatch(sl, end, rs)):
+                end = re_
+            elif rs > end:
+                break
+        if end > m.end():
+            spans.append((m.start(), end))
+    return spans
+
+
 def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, int, str]],
                      raw_triggers: list[Hit], forms: dict[str, Entry], published: date,
                      units: Mapping[str, tuple[int, int]], unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None],
                      inherited: tuple[str, ...], sentence_low: str, hinted: bool,
                      force_ctx: bool, mission: str | None = None, hosts: frozenset[str] = frozenset(),
-                     doc_mission: str | None = None) -> list[ProposedClaim]:
+                     doc_mission: str | None = None, label: tuple[str, str | None] | None = None) -> list[ProposedClaim]:
     sentence = text[s:e]
     sl = sentence_low
     clauses = _clauses(sl)
-    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)]
+    if label is not None:
+        inherited = ()  # a list line's label, not the line before, is who the line is about
+    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s)
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -355,6 +420,20 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     for trig in triggers:
         visible = mentions if trig.background else [m for m in mentions if not m.background]
         _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
+        if not trig.subjects:
+            _more_subjects(trig, sentence, sl, clauses, visible, speakers)
+        if not trig.subjects and label is not None:
+            trig.subjects, trig.how = [_inherited_mention(label[0], forms)], "label"
+        if trig.subjects:
+            # "Morocco agreed to send troops, in the first commitment by an Arab country, as well as Albania and
+            # Kosovo": a coordination that trails the sentence.
+            tail = _AS_WELL_AS.search(sl, trig.end)
+            if tail:
+                after = [m for m in visible if m.agent and m.start >= tail.end()]
+                if after and after[0].start == tail.end():
+                    known = {m.entry.subject for m in trig.subjects}
+                    trig.subjects = trig.subjects + [m for m in _coordinated(after[0], sl, mentions)
+                                                     if m.entry.subject not in known]
 
     revision = rules.REVISION.search(sl) is not None
     # Per subject: which triggers speak about it.
@@ -392,7 +471,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # the dead and the wounded, or a figure someone hoped for
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # "had asked for up to 2,500 more troops": a request
-        inside = [m for m in mentions if (fig.start <= m.start < fig.end or (
+        inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
             and m.entry.role in ("demonym", "org")]
         if trig is not None:
@@ -405,15 +484,18 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                                                                             trig.end + 12):
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
         else:
-            subjects, how = _figure_subjects(fig, sl, clause, mentions, speakers, inherited, forms)
+            seen_by_fig = mentions if in_background(fig.start) else [m for m in mentions if not m.background]
+            subjects, how = _figure_subjects(fig, sl, clause, seen_by_fig, speakers, inherited, forms)
             if not subjects:
                 # No subject in the figure's clause: the sentence's nearest trigger that has one.
                 near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
                 near_subj.sort(key=lambda t: abs(t.start - fig.start))
-                if near_subj and not inside:
+                if near_subj and not inside and not any(clause[0] <= t.start < clause[1] for t in triggers):
                     trig = near_subj[0]
                     subjects, how = trig.subjects, trig.how
                     used_triggers.add(id(trig))
+            if not subjects and label is not None:
+                subjects, how = [_inherited_mention(label[0], forms)], "label"
             if not subjects and mission is not None and _FORCE_HEAD.search(sl):
                 subjects, how = [_inherited_mention(mission, forms)], "mission"
             if not subjects:
@@ -423,11 +505,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             near.sort(key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
             if near:
                 group = near[0].group
+            elif label is not None:
+                group = label[1] or "pledge"
             else:
                 group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
                     sl, *clause) else "other"
-            if group == "other" and how == "mission":
-                continue
+            if group == "other" and (how == "mission" or _ASKS.search(sl, 0, fig.start)):
+                continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
         if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
@@ -503,9 +587,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
 
 def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: str | None, mentions: list[_Mention],
                 sl: str) -> list[ProposedClaim]:
-    """A body's figure in a report about one of its missions is the mission's ("UN troops", "NATO's force"), and so
-    is every claim of the body in a sentence that names the mission ("the UN deployed MINUSMA with 11,700 troops")."""
-    named = mission is not None and any(m.entry.subject == mission for m in mentions)
+    """A body's figure in a report about one of its missions is the mission's ("the UN deployed MINUSMA with 11,700
+    troops"), and so is a claim where the body's name is an attribute of a force ("UN troops", "NATO's force")."""
     out, seen = [], set()
     for c in claims:
         at = _end_of(c, mentions)
@@ -515,8 +598,7 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
                 c = replace(c, subject=mission, subject_kind="organization")
             else:
                 target = mission or doc_mission
-                if target is not None and _PARENT_OF.get(target) == c.subject and (
-                        named or _ATTRIBUTIVE.match(sl, at)):
+                if target is not None and _PARENT_OF.get(target) == c.subject and _ATTRIBUTIVE.match(sl, at):
                     c = replace(c, subject=target, subject_kind="organization")
         key = (c.subject, c.kind, c.low, c.high)
         if key not in seen:
@@ -621,7 +703,7 @@ def _coordinated(anchor: _Mention, sentence: str, mentions: list[_Mention]) -> l
 def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]], mentions: list[_Mention],
                     speakers: list[_Mention], inherited: tuple[str, ...], forms: dict[str, Entry]) -> None:
     lo, hi = _clause_of(clauses, trig.start)
-    anchor = _agent_before(trig.start, lo, mentions)
+    anchor = _agent_before(trig.start, lo, mentions) if not trig.text.startswith("replaced") else None
     if anchor is not None and trig.group == "command" and anchor.end <= trig.start:
         trig.subjects = _coordinated(anchor, sentence, mentions)
         return
@@ -666,6 +748,41 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         trig.how = "inherited"
 
 
+_AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?:the\s+)?")
+#: "troops from Senegal, Burkina Faso and Bangladesh ... will withdraw": the force's origin is its subject.
+_TROOPS_FROM = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|police|contingents?|personnel)\s+from\s+(?:the\s+)?")
+#: A leader of a country speaking for it: "Kazakhstan's President Tokayev also announced plans to send troops".
+_LEADER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+)?(?:President|Prime\s+Minister|Foreign\s+Minister|"
+                           r"Defen[cs]e\s+Minister|King|Emir|Chancellor|government|cabinet)\b")
+_WE_BEFORE = re.compile(r"\b(?:we|i)\s+(?:\S+\s+){0,3}$")
+_QUOTE_END = re.compile(r"[”\"]\s*,?\s*")
+
+
+def _more_subjects(trig: _Trigger, sentence: str, sl: str, clauses: list[tuple[int, int]], mentions: list[_Mention],
+                   speakers: list[_Mention]) -> None:
+    """Subjects found farther away when the trigger's clause has none."""
+    lo, hi = _clause_of(clauses, trig.start)
+    for m in _TROOPS_FROM.finditer(sl, 0, trig.start):
+        first = [x for x in mentions if x.agent and x.start == m.end()]
+        if first:
+            trig.subjects = _coordinated(first[0], sl, mentions)
+            trig.how = "after"
+            return
+    leaders = [m for m in speakers if m.start < trig.start and lo <= m.start and _LEADER_AFTER.match(sentence, m.end)]
+    if leaders and not any(m.agent and lo <= m.start < hi for m in mentions):
+        trig.subjects = [leaders[-1]]
+        trig.how = "speaker"
+        return
+    # "“We have decided to deploy 700 more troops,” NATO Secretary-General Jens Stoltenberg told reporters"
+    if sentence[:1] in "“\"" and _WE_BEFORE.search(sl, max(0, trig.start - 30), trig.start):
+        end = _QUOTE_END.search(sentence, trig.end)
+        if end:
+            after = [m for m in speakers + mentions if m.start == end.end()]
+            if after:
+                trig.subjects = [after[0]]
+                trig.how = "speaker"
+
+
 def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
     kind = "organization" if not (len(subject) == 3 and subject.isupper()) else "country"
     return _Mention(-1, -1, "", Entry(subject, kind, "inherited"), True)
@@ -690,7 +807,7 @@ def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> b
     return any(end <= m.start <= end + 12 and m.entry.kind == "country" for m in mentions)
 
 
-_CONFIDENCE = {"mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
+_CONFIDENCE = {"label": 0.7, "mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
 
 
 def _claim(text: str, s: int, e: int, sentence: str, clause: tuple[int, int], mention: _Mention, kind: str,
@@ -746,6 +863,9 @@ def _pick_timing(timings: list[Timing], clause: tuple[int, int], fig: Figure | N
 
 
 _SMALLER = re.compile(r"smaller|fewer", re.IGNORECASE)
+_EQUIPMENT = re.compile(r"(?:(?:at\s+least|up\s+to|some|about|as\s+many\s+as)\s+)?\b(?:\d+|an?|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|several|a\s+few)\s+(?:[\w-]+\s+){0,2}?(?:ships|vessels|frigates|warships|corvettes|"
+                        r"helicopters|aircraft|planes|jets|drones)\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\ba\s+$")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*|enclave|territory|strip)(?:\s+Strip)?")
 
@@ -758,6 +878,9 @@ def _quantity_text(sentence: str, fig: Figure | None, share: re.Match[str] | Non
     if share is not None:
         place = _OF_PLACE.match(sentence, share.end())
         return sentence[share.start():place.end() if place else share.end()]
+    equipment = _EQUIPMENT.search(sentence)
+    if equipment and kind in ("pledge", "arrival", "consideration", "reduction_or_withdrawal"):
+        return equipment.group()  # "at least two ships": not personnel, but the quantity as stated
     if kind == "reduction_or_withdrawal" and trigger and _SMALLER.search(trigger):
         at = sentence.find(trigger)
         article = _ARTICLE_BEFORE.search(sentence[max(0, at - 2):at]) if at >= 0 else None

@@ -39,8 +39,9 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
-    "police": "police", "policemen": "police", "policewomen": "police", "gendarmes": "police",
-    "gendarmerie": "police", "policing": "police",
+    "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
+    "policemen": "police", "policewomen": "police", "gendarmes": "police",
+    "policing": "police",
     "trainers": "trainers", "instructors": "trainers", "advisers": "trainers", "advisors": "trainers",
     "observers": "observers", "monitors": "observers",
 }

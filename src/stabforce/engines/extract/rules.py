@@ -24,6 +24,7 @@ FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingen
 _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeeper", "peacekeepers", "police",
                "policemen", "policing", "officers", "battalion", "battalions", "brigade", "brigades", "division",
                "divisions", "company", "companies", "servicemen", "observers", "trainers", "instructors", "engineers",
+               "units", "carabinieri", "gendarmes",
                "medics", "strong", "member")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
@@ -53,7 +54,7 @@ REVISION = re.compile(
     r"scal\w+\s+(?:back|down)|no\s+longer|lower(?:ed|ing)?\s+(?:its|the|their)\s+(?:offer|figure|number|pledge))\b",
     
 )  # lower-cased text
-BASE_BEFORE = re.compile(r"\b(?:than|down\s+from|instead\s+of|from)\s+(?:the\s+)?(?:an?\s+)?(?:peak\s+of\s+)?"
+BASE_BEFORE = re.compile(r"\b(?:than|down\s+from|instead\s+of|from|of\s+its|of\s+their)\s+(?:the\s+)?(?:an?\s+)?(?:peak\s+of\s+)?"
                          r"(?:(?:around|about|some|nearly)\s+)?$")  # lower-cased text
 CONSIDERED = re.compile(
     r"\b(?:consider\w*|candidates?|could|may|might|likely|expected|possibl\w*|no\s+decisions?|not\s+(?:yet\s+)?decided|"
@@ -104,7 +105,8 @@ NOT_AGENT_AFTER_DEMONYM = re.compile(
 #: A clause that goes on with the previous clause's subject ("..., but will not send soldiers").
 ELLIPTIC_CLAUSE = re.compile(
     r"\W*(?:but|and|yet|while|though)?\s*(?:will|would|won['’]t|wouldn['’]t|is|are|was|were|has|have|had|did|does|do|"
-    r"could|can|may|might|also|then|now|still|not|never|said|says|added|insisted|stressed)\b")  # lower-cased text
+    r"could|can|may|might|also|then|now|still|not|never|said|says|added|insisted|stressed|reduce|cut|withdraw|send|"
+    r"deploy|pull|keep|boost)\b")  # lower-cased text
 #: A determiner before "offer", "pledge", "commitment": a noun, weaker than a verb.
 DETERMINER_BEFORE = re.compile(r"\b(?:its|their|the|an?|his|her|this|that|any|earlier|previous|initial)\s+$")  # lower-cased text
 SPEAKER_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we|its\s+(?:government|troops|forces|army|military)|"

@@ -27,7 +27,8 @@ for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "heade
            "commanding", "commanded", "commander", "helm", "charge"):
     _HEADS[_w] = "command"
 for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
-           "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation"):
+           "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation", "hand", "hands",
+           "handed", "handing", "cede", "cedes", "ceded"):
     _HEADS[_w] = "territory"
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
@@ -99,6 +100,8 @@ _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
+_SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?from\s+(?:an?\s+(?:additional|further)\s+|another\s+|"
+                               r"(?:about|some|roughly)\s+)*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
 _DOWN_AFTER = re.compile(r"\s+down\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
                             r"stationed|on\s+the\s+ground)\b")
@@ -130,6 +133,12 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        if group == "reduction" and _SHARE_FROM_AFTER.match(after):
+            hits.append(Hit(s, e, "territory", low[s:e]))  # "withdraw from an additional 10 percent of Gaza"
+            continue
+        if group == "negation" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:calls?|demands?|requests?|proposals?|motion)\b",
+                                            after):
+            continue  # "rejected an opposition call to withdraw": not about sending
         start, end = s, e
         if group == "command":
             if word == "commander":
@@ -151,6 +160,8 @@ def find_triggers(low: str) -> list[Hit]:
                     kind = None
                 else:
                     end = e + mm.end()
+        elif group == "territory" and word in ("hand", "hands", "handed", "handing"):
+            kind = "territory" if re.match(r"\s+(?:over|back)\b", after) else None
         elif group == "territory":
             if word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
                 start = s - 3
@@ -159,7 +170,9 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "reduction" and word in _REDUCTION_CHECKED:
             kind = _reduction_kind(word, before, after)
         elif group == "reduction":
-            if word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
+            if word in ("cut", "cuts", "cutting") and re.match(r"\s+(?:to|by)\s+(?:about\s+|some\s+|around\s+)?\d", after):
+                kind = "reduction"
+            elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
                 mm = _BACK_DOWN_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
@@ -197,7 +210,7 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
-            if kind and _FUTURE_BEFORE.search(before[-30:]):
+            if kind and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
                 kind = "pledge"
         elif group == "negation":
             if word in ("ruled", "rules", "ruling"):
