@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from stabforce.bootstrap import Services
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied, StabforceError
 from stabforce.httpstatus import status_of
+from stabforce.ledger import KINDS
 from stabforce.services import views
 from stabforce.services.actors import WRITABLE, Actor, Role
 
@@ -101,6 +102,34 @@ def may_write(who: Actor, kind: str) -> bool:
     return "*" in allowed or kind in allowed
 
 
+def writable_kinds(who: Actor | None) -> list[str]:
+    """Return the fact kinds the actor may record, sorted (none for a visitor)."""
+    return [] if who is None else [k for k in sorted(KINDS) if may_write(who, k)]
+
+
+def roles_that_may(kind: str) -> list[str]:
+    """Return the roles that may record facts of this kind (admin first)."""
+    return [str(r) for r in Role if "*" in WRITABLE[r] or kind in WRITABLE[r]]
+
+
+def why_not(who: Actor | None, kind: str, action: str | None = None) -> str:
+    """Return, in plain words, why the actor is not offered to record facts of this kind."""
+    doing = action or f"record {kind.replace('_', ' ')} facts"
+    others = roles_that_may(kind)
+    allowed = (", ".join(others[:-1]) + " or " + others[-1]) if len(others) > 1 else "".join(others)
+    if who is None:
+        return f"Log in to {doing}."
+    if who.role == Role.VIEWER:
+        return f"Your role (viewer) reads only: it may not {doing}. The {allowed} may."
+    return f"Your role ({who.role}) may not {doing}; the {allowed} may."
+
+
+def require_form(who: Actor, kind: str, action: str | None = None) -> None:
+    """Refuse to show a form that records facts of this kind to a role that may not submit it."""
+    if not may_write(who, kind):
+        raise PermissionDenied(why_not(who, kind, action), kind=kind, role=str(who.role))
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a page with what every page needs."""
     who = context.pop("who", None)
@@ -110,7 +139,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         except LoginRequired:
             who = None
     base = {"request": request, "who": who, "csrf": csrf_token(request) if who else "",
-            "may_write": (lambda kind: who is not None and may_write(who, kind))}
+            "may_write": (lambda kind: who is not None and may_write(who, kind)),
+            "why_not": (lambda kind, action=None: why_not(who, kind, action)), "writable": writable_kinds(who)}
     return templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
 
 

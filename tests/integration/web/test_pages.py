@@ -12,7 +12,7 @@ from tests.integration.api.conftest import PASSWORD
 PAGES = ["/", "/?as_of=2025-12-15", "/?as_of=2025-12-15&known_at=2025-11-29", "/contributors", "/contributors/IDN",
          "/contributors/PAK?as_of=2025-12-15", "/map", "/map/layers.json", "/facts", "/facts?kind=pledge&page=1",
          "/sources", "/source?key=002_e834e5538de5cdbe.txt", "/conflicts?as_of=2025-12-15", "/conflicts?settled=1",
-         "/record/pledge", "/record/fact", "/facts/pak-pledge-2025-11-30-three-brigades"]
+         "/facts/pak-pledge-2025-11-30-three-brigades"]
 
 
 def csrf(page_html: str) -> str:

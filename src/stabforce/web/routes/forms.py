@@ -13,10 +13,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from stabforce.errors import InvalidInput, PermissionDenied
-from stabforce.ledger import KINDS
 from stabforce.ledger.vocab import Caveat, PersonnelKind, Task
 from stabforce.services import facts
-from stabforce.web.pages import actor, check_csrf, render, services, when
+from stabforce.web.pages import actor, check_csrf, render, require_form, services, when, why_not, writable_kinds
 
 router = APIRouter()
 
@@ -72,6 +71,7 @@ def _pledge_context(request: Request, form: dict[str, Any], errors: dict[str, st
 @router.get("/record/pledge", response_class=HTMLResponse)
 def pledge_form(request: Request) -> HTMLResponse:
     who = actor(request)
+    require_form(who, "pledge")
     form = {"contributor": who.contributor or "", "personnel_kind": "troops", "grade": "B2",
             "valid_from": datetime.now(UTC).date().isoformat(), "tasks": [], "caveats": []}
     return _pledge_context(request, form, {})
@@ -105,13 +105,21 @@ async def record_pledge(request: Request) -> Response:
 
 
 def _generic_context(request: Request, form: dict[str, Any], errors: dict[str, str], status: int = 200) -> HTMLResponse:
+    who = actor(request)
+    if who.contributor:  # a liaison writes only about its own country
+        form["subject"] = f"contributor:{who.contributor}"
     return render(request, "record_fact.html", status_code=status, at=when(request), form=form, errors=errors,
-                  kinds=sorted(KINDS))
+                  kinds=writable_kinds(who))
 
 
 @router.get("/record/fact", response_class=HTMLResponse)
 def fact_form(request: Request, kind: str = "stance") -> HTMLResponse:
-    actor(request)
+    who = actor(request)
+    kinds = writable_kinds(who)
+    if not kinds:
+        raise PermissionDenied(why_not(who, kind, "record facts"), role=str(who.role))
+    if kind not in kinds:
+        kind = "stance" if "stance" in kinds else kinds[0]
     form = {"kind": kind, "payload": "{}", "grade": "B2", "valid_from": datetime.now(UTC).date().isoformat()}
     return _generic_context(request, form, {})
 

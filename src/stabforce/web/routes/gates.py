@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied
 from stabforce.services import facts
 from stabforce.services import gates as gates_service
-from stabforce.web.pages import actor, check_csrf, render, services, when
+from stabforce.web.pages import actor, check_csrf, render, require_form, services, when
 
 router = APIRouter()
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -61,7 +61,7 @@ def _milestone_form(request: Request, form: dict[str, Any], error: InvalidInput 
 
 @router.get("/gates/milestone", response_class=HTMLResponse)
 def milestone_form(request: Request) -> HTMLResponse:
-    actor(request)
+    require_form(actor(request), "milestone", "record milestones")
     return _milestone_form(request, {"grade": "B2", "valid_from": datetime.now(UTC).date().isoformat()})
 
 

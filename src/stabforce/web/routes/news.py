@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from stabforce.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from stabforce.ledger.vocab import PersonnelKind, Task
 from stabforce.services import news
-from stabforce.services.actors import Actor
+from stabforce.services.actors import Actor, Role
 from stabforce.web.pages import actor, check_csrf, render, services
 
 router = APIRouter()
@@ -26,7 +26,7 @@ def _news_page(request: Request, *, error: Exception | None = None, done: list[n
     svc = services(request)
     docs = [news.document_view(d, counts) for d, counts in svc.documents.documents()]
     return render(request, "news.html", status_code=status, docs=docs, error=error, done=done or [], form=form or {},
-                  may_review=actor(request).role in news.REVIEWERS)
+                  may_review=actor(request).role in news.REVIEWERS, reviewers=_reviewers())
 
 
 @router.get("/news", response_class=HTMLResponse)
@@ -68,7 +68,12 @@ def _review_page(request: Request, who: Actor, items: list[dict[str, Any]], *, s
     return render(request, "review.html", status_code=status_code, who=who, items=items, status=status,
                   document=document, may_review=who.role in news.REVIEWERS, personnel=list(PersonnelKind),
                   tasks=list(Task), kinds=[k for k in news.KINDS if k != "other"], error=error, form=form or {},
-                  back=back or _back(f"{request.url.path}?{request.url.query}"))
+                  back=back or _back(f"{request.url.path}?{request.url.query}"), reviewers=_reviewers())
+
+
+def _reviewers() -> str:
+    roles = [str(r) for r in Role if r in news.REVIEWERS]
+    return ", ".join(roles[:-1]) + " or " + roles[-1]
 
 
 def _items(svc: Any, claims: list[Any]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from stabforce.engines.registry import CATEGORIES
 from stabforce.errors import InvalidInput, PermissionDenied
 from stabforce.ledger.vocab import WEAPON_STATES, WeaponType, weapon_category
 from stabforce.services import registry as registry_service
-from stabforce.web.pages import actor, check_csrf, may_write, render, services, when
+from stabforce.web.pages import actor, check_csrf, render, require_form, services, when
 
 router = APIRouter()
 
@@ -72,8 +72,7 @@ def _form_context(request: Request, form: dict[str, Any], errors: dict[str, str]
 @router.get("/registry/record", response_class=HTMLResponse)
 def record_form(request: Request) -> HTMLResponse:
     who = actor(request)
-    if not may_write(who, registry_service.KIND):
-        raise PermissionDenied(f"role {who.role} may not record registry steps (monitor or admin only)")
+    require_form(who, registry_service.KIND, "record registry steps")
     today = datetime.now(UTC).date().isoformat()
     return _form_context(request, {"registry": "weapons", "valid_from": today, "source_date": today, "grade": "A2",
                                    "to_state": "declared"}, {})
