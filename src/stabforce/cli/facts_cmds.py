@@ -9,7 +9,7 @@ from rich.table import Table
 
 from stabforce.cli.common import cli_actor, console, handle_errors, parse_day, print_json, store
 from stabforce.errors import InvalidInput
-from stabforce.services import facts
+from stabforce.services import facts, views
 from stabforce.services.facts import FactFilter
 
 app = typer.Typer(no_args_is_help=True)
@@ -37,7 +37,7 @@ def list_(
     table = Table("#", "id", "kind", "subject", "valid from", "source", "grade", "what it says")
     for f in found:
         table.add_row(str(f.seq), f.id, f.kind, f.subject, f.valid_from.isoformat(),
-                      f"{f.source.key} ({f.source.date})", f.grade, _gist(f.payload))
+                      f"{f.source.key} ({f.source.date})", f.grade, _gist(views.describe(f)))
     console.print(table)
     console.print(f"{len(found)} facts")
 
@@ -50,6 +50,7 @@ def show(ctx: typer.Context, fact_id: str, json_out: bool = typer.Option(False, 
     if json_out:
         print_json(fact.to_json())
         return
+    console.print(f"[bold]says[/]: {views.describe(fact)}", highlight=False)
     for key, value in fact.to_json().items():
         console.print(f"[bold]{key}[/]: {json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value}",
                       highlight=False)
@@ -95,6 +96,5 @@ def add(
         console.print(f"Recorded {fact.id} (#{fact.seq}), hash {fact.hash[:16]}…")
 
 
-def _gist(payload: object) -> str:
-    text = json.dumps(payload, ensure_ascii=False, default=str)
-    return text if len(text) <= 70 else text[:69] + "…"
+def _gist(text: str) -> str:
+    return text if len(text) <= 90 else text[:89] + "…"

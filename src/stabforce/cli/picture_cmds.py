@@ -91,7 +91,8 @@ def conflicts(
         console.print("No open conflicts.")
     for c in shown:
         table = Table("fact", "says", "source", "attribution", "grade", "quote",
-                      title=f"{c.id}: {c.kind} about {c.subject} {list(c.key)}"
+                      title=f"{c.id}: {c.kind} about {c.subject}"
+                            + (f" ({', '.join(str(k) for k in c.key if k is not None)})" if any(c.key) else "")
                             + (f" — settled by {c.settled_by.id}" if c.settled_by else ""))
         for f in c.facts:
             table.add_row(f.id, views.describe(f),

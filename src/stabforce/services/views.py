@@ -11,6 +11,7 @@ from typing import Any
 from stabforce.engines.forcegen import ContributorLine, ForceGeneration, PledgeFigures, PledgeLine
 from stabforce.ledger import Fact
 from stabforce.model import Conflict, Snapshot
+from stabforce.services import says
 
 
 def source_view(fact: Fact) -> dict[str, Any]:
@@ -110,35 +111,12 @@ def snapshot_header(s: Snapshot) -> dict[str, Any]:
 
 def stated_quantity(q: Any) -> str:
     """Return a personnel quantity as it was stated: "up to 20,000", "about 1,200", "9,000–15,000"."""
-    low, high, text = q.get("low"), q.get("high"), q.get("text")
-    approx = "about " if q.get("approx") else ""
-    if low is None and high is None:
-        return f'"{text}"'
-    if low is None:
-        figure = f"up to {high:,}"
-    elif high is None:
-        figure = f"{low:,} or more"
-    elif low == high:
-        figure = f"{approx}{low:,}"
-    else:
-        figure = f"{approx}{low:,}–{high:,}"
-    conv = q.get("conversion")
-    return figure + (f" ({conv['count']} {conv['unit']}s, converted)" if conv else "")
+    return says.quantity_words(q)
 
 
 def describe(fact: Fact) -> str:
-    """Return what a fact says, in a few words."""
-    p = fact.payload
-    if fact.kind == "pledge":
-        return f"{stated_quantity(p['personnel'])} {p['personnel_kind']}" + (f" ({p['phase']})" if p.get("phase") else "")
-    if fact.kind == "zone_control":
-        share = p.get("share_of_territory_pct")
-        return f"{p['controlled_by']} controls {share}%" if share is not None else f"{p['controlled_by']} controls"
-    if fact.kind == "stance":
-        return p["stance"] + (f" ({'; '.join(p['conditions'])})" if p.get("conditions") else "")
-    if fact.kind == "requirement":
-        return f"{p.get('quantity') or ''} {p.get('personnel_kind') or p.get('task') or ''}".strip()
-    return ", ".join(f"{k}={v}" for k, v in p.items() if v not in (None, [], ""))
+    """Return what a fact says, in a few words (per kind; see `services.says`)."""
+    return says.describe(fact)
 
 
 def _says(fact: Fact) -> Any:
