@@ -316,7 +316,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
 
 def _map(data: dict[str, Any]) -> str:
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Polygon
+    from matplotlib.patches import Patch, Polygon
 
     outline = json.loads((GEO / "gaza-outline.geojson").read_text(encoding="utf-8"))
     zones = json.loads((GEO / "zones-approximate.geojson").read_text(encoding="utf-8"))
@@ -324,17 +324,17 @@ def _map(data: dict[str, Any]) -> str:
     shares = {z["zone"]: z for z in data["zones"]}
     fig, ax = plt.subplots(figsize=(4.2, 4.6), dpi=100)
     colours = {"idf": "#d9a6a0", "hamas": "#a8c3a0", "isf": "#9db7d9"}
+    handles: list[Any] = []
     for feature in zones["features"]:
         props = feature["properties"]
         ledger = shares.get(props["zone"])
         colour = colours.get(str((ledger or {}).get("controlled_by", "")).lower(), "#dddddd")
         for ring in _rings(feature["geometry"]):
             ax.add_patch(Polygon(ring, closed=True, facecolor=colour, edgecolor="#555", lw=0.6, alpha=0.8))
-        label = props.get("name", props["zone"])
+        label = props.get("name", props["zone"]).replace("-", " ")
         if ledger and ledger["share"] is not None:
-            label += f"\n{ledger['controlled_by']}: {ledger['share']:g}%"
-        cx, cy = _centre(_rings(feature["geometry"])[0])
-        ax.text(cx, cy, label, fontsize=6, ha="center", va="center")
+            label += f" ({ledger['controlled_by']} {ledger['share']:g}%)"
+        handles.append(Patch(facecolor=colour, edgecolor="#555", lw=0.6, label=label))
     for feature in outline["features"]:
         for ring in _rings(feature["geometry"]):
             xs, ys = zip(*ring, strict=True)
@@ -351,6 +351,8 @@ def _map(data: dict[str, Any]) -> str:
     for inc in data["incidents"]["incidents"]:
         if inc["place"]:
             ax.plot(inc["place"]["lon"], inc["place"]["lat"], "x", color="#a3300b", ms=4)
+    ax.legend(handles=handles, fontsize=6, loc="lower right", title="control zones (illustrative shapes)",
+              title_fontsize=6)
     ax.set_aspect(1 / 0.855)  # cos(31.4°): degrees of longitude are shorter than degrees of latitude here
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
@@ -369,11 +371,6 @@ def _rings(geometry: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
     if geometry["type"] == "MultiLineString":
         return [[tuple(p[:2]) for p in line] for line in geometry["coordinates"]]
     return []
-
-
-def _centre(ring: list[tuple[float, float]]) -> tuple[float, float]:
-    xs, ys = zip(*ring, strict=True)
-    return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
 # --- layout -----------------------------------------------------------------------------------------------
