@@ -249,6 +249,7 @@ def _img(fig: Any, alt: str) -> str:
 
 
 def _charts(data: dict[str, Any]) -> dict[str, str]:
+    """Draw the report's charts and map (fixed margins: `tight_layout` would draw each figure twice)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -270,7 +271,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
         ax.set_yticks(range(len(names)), names)
         ax.set_xlabel("personnel")
         ax.legend(fontsize=6, loc="lower right", ncol=4)
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.09, right=0.98, top=0.95, bottom=0.3)
         charts["forcegen"] = _img(fig, "Pledged personnel (firm, likely, possible) against the requirement")
     fc = data.get("forecast")
     if fc:
@@ -284,7 +285,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
         ax.set_ylabel("troops in Gaza")
         ax.legend(fontsize=6, loc="upper left")
         fig.autofmt_xdate()
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.96, bottom=0.2)
         charts["fan"] = _img(fig, "Forecast of troops on the ground: median and 80% interval")
     pol = [s for s in data["police"]["stages"] if s["stage"] != "attrition"]
     if any(s["facts"] for s in pol):
@@ -294,7 +295,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
             ax.axhline(data["police"]["target"], color="#a3300b", ls="--", lw=1, label="target")
             ax.legend(fontsize=6)
         ax.set_ylabel("police")
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.14)
         charts["police"] = _img(fig, "Police pipeline by stage against the target")
     weeks = data["incidents"]["weeks"]
     if data["incidents"]["total"]:
@@ -308,7 +309,7 @@ def _charts(data: dict[str, Any]) -> dict[str, str]:
         ax.set_ylabel("incidents per week")
         ax.legend(fontsize=6, title="violation", title_fontsize=6)
         fig.autofmt_xdate()
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.08, right=0.98, top=0.95, bottom=0.22)
         charts["incidents"] = _img(fig, "Incidents per week by violation class")
     charts["map"] = _map(data)
     return charts
@@ -357,7 +358,7 @@ def _map(data: dict[str, Any]) -> str:
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     ax.tick_params(labelsize=6)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.14, right=0.98, top=0.98, bottom=0.09)
     return _img(fig, "Map of Gaza: outline, control zones, planned ISF sectors, civilian sites and incidents")
 
 
