@@ -132,7 +132,7 @@ def _gather(pictures: Pictures, settings: Settings, view: tuple[list[Fact], tupl
     data["incidents"] = incidents_service.incidents_view(pictures, as_of=as_of, known_at=known_at)
     progress("charts and map")
     report = BoardReport(as_of=as_of, known_at=known_at, head=head, facts={f.id: f for f in facts}, data=data)
-    report.charts = _charts(data)
+    report.charts = pictures.memo(("board-report-charts", as_of, known_at), lambda: _charts(data), head=head)
     return report
 
 
