@@ -47,3 +47,20 @@ def test_a_note_groups_its_facts_by_source_oldest_first():
 def test_force_levels_read_firm_likely_possible_from_the_totals():
     assert force_levels({"low": 1, "likely": 2, "high": 3, "firm": 1}) == {"firm": 1, "likely": 2, "possible": 3}
     assert force_levels({"firm": 1, "likely": 2, "possible": 4})["possible"] == 4
+
+
+def test_mandate_view_gives_days_to_expiry_and_the_report_due_dates():
+    from datetime import date
+
+    from stabforce.services.views import mandate_view
+
+    payload = {"name": "ISF", "instrument": "resolution 2803", "adopted": "2025-11-17", "authorized_by": "UNSC",
+               "tasks": ["border_security"], "expires": "2027-12-31", "reporting_every_months": 6}
+    fact = make_fact(fact_input("mission_authorized", "mission:gaza-isf", payload=payload, id="m"), seq=1)
+    view = mandate_view(fact, date(2026, 6, 1))
+    assert (view["last_report_due"], view["next_report_due"]) == ("2026-05-17", "2026-11-17")
+    assert view["days_to_expiry"] == (date(2027, 12, 31) - date(2026, 6, 1)).days
+    assert mandate_view(fact, date(2026, 1, 1))["last_report_due"] is None
+    end_of_month = make_fact(fact_input("mission_authorized", "mission:x", id="x",
+                                        payload={**payload, "adopted": "2025-08-31"}), seq=2)
+    assert mandate_view(end_of_month, date(2026, 3, 1))["last_report_due"] == "2026-02-28"

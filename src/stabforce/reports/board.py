@@ -101,7 +101,7 @@ def _gather(pictures: Pictures, settings: Settings, view: tuple[list[Fact], tupl
     mandate = snap.current("mission_authorized", MISSION)
     data: dict[str, Any] = {
         "header": views.snapshot_header(snap),
-        "mandate": _mandate(mandate, as_of),
+        "mandate": views.mandate_view(mandate, as_of) if mandate else None,
         "gaps": views.gaps_view(fg),
         "contributors": [views.contributor_view(c) for c in fg.contributors],
         "task_requirements": [views.source_view(g.current) for g in snap.claims("requirement", MISSION)
@@ -140,36 +140,6 @@ def _live(facts: list[Fact], snap: Any, kind: str) -> list[Fact]:
     """Return the facts of an event kind standing in the snapshot (known, valid by as_of, not superseded)."""
     return [f for f in facts if f.kind == kind and f.known_from <= snap.known_at and f.valid_from <= snap.as_of
             and f.id not in snap.superseded_by]
-
-
-def _mandate(fact: Fact | None, as_of: date) -> dict[str, Any] | None:
-    """Return the mandate as stated, with the days to its expiry and the report due dates it sets."""
-    if fact is None:
-        return None
-    p = fact.payload
-    adopted = date.fromisoformat(str(p["adopted"]))
-    expires = date.fromisoformat(str(p["expires"])) if p.get("expires") else None
-    every = p.get("reporting_every_months")
-    due: list[date] = []
-    for k in range(1, 100 if every else 0):
-        due.append(_add_months(adopted, every * k))
-        if due[-1] > as_of:
-            break
-    past = [d for d in due if d <= as_of]
-    return {**p, "fact": fact.id, "days_to_expiry": (expires - as_of).days if expires else None,
-            "last_report_due": past[-1].isoformat() if past else None,
-            "next_report_due": next((d.isoformat() for d in due if d > as_of), None)}
-
-
-def _add_months(day: date, months: int) -> date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 # --- notes -----------------------------------------------------------------------------------------------

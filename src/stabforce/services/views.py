@@ -6,6 +6,7 @@ Contributors appear by ISO 3166 alpha-3 code; every figure carries the facts and
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from stabforce.engines.forcegen import ContributorLine, ForceGeneration, PledgeFigures, PledgeLine
@@ -126,3 +127,32 @@ def _says(fact: Fact) -> Any:
     if fact.kind == "zone_control":
         return {"controlled_by": p["controlled_by"], "share_of_territory_pct": p.get("share_of_territory_pct")}
     return dict(p)
+
+
+def mandate_view(fact: Fact, as_of: date) -> dict[str, Any]:
+    """Return the mandate as stated, with the days from `as_of` to its expiry and the report due dates it
+    sets (adoption plus each reporting period): the last one by `as_of` and the next."""
+    p = fact.payload
+    adopted = date.fromisoformat(str(p["adopted"]))
+    expires = date.fromisoformat(str(p["expires"])) if p.get("expires") else None
+    every = p.get("reporting_every_months")
+    due: list[date] = []
+    for k in range(1, 100 if every else 0):
+        due.append(_add_months(adopted, every * k))
+        if due[-1] > as_of:
+            break
+    past = [d for d in due if d <= as_of]
+    return {**p, "fact": fact.id, "days_to_expiry": (expires - as_of).days if expires else None,
+            "last_report_due": past[-1].isoformat() if past else None,
+            "next_report_due": next((d.isoformat() for d in due if d > as_of), None)}
+
+
+def _add_months(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
