@@ -15,6 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from stabforce import __version__
 from stabforce.api import errors as api_errors
+from stabforce.api.routes import exports as api_exports
 from stabforce.api.routes import facts as api_facts
 from stabforce.api.routes import gates as api_gates
 from stabforce.api.routes import incidents as api_incidents
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="stabforce_session",
                        same_site="strict", https_only=settings.cookie_secure, max_age=12 * 3600)
     for module in (api_system, api_facts, api_picture, api_gates, api_registry, api_police,
-                   api_incidents, api_news):
+                   api_incidents, api_news, api_exports):
         app.include_router(module.router, prefix="/api/v1", responses=ERRORS)
     app.include_router(web_router)
 

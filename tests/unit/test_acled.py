@@ -80,7 +80,7 @@ def test_every_kind_of_bad_row_is_reported_with_its_line_and_column():
         event(7, fatalities="-1"),                       # 8
         event(8, geo_precision="4"),                     # 9
         event(9, source=""),                             # 10
-        event(10, actor1=""),                            # 11
+        event(10, grade="Z9"),                           # 11
         event(11, event_id_cnty=""),                     # 12
         event(12, event_id_cnty="TST1"),                 # 13: duplicate of line 2
         event(13, year="2025"),                          # 14
@@ -88,12 +88,13 @@ def test_every_kind_of_bad_row_is_reported_with_its_line_and_column():
         event(15, event_id_cnty="TST 15"),               # 16
         event(16, latitude="nan"),                       # 17
     ]
-    assert problems(csv_text(rows)) == {
+    rows_text = csv_text(rows, (*ACLED_COLUMNS, "grade"))
+    assert problems(rows_text) == {
         3: ["event_date"], 4: ["event_type"], 5: ["latitude"], 6: ["longitude"], 7: ["fatalities"],
-        8: ["fatalities"], 9: ["geo_precision"], 10: ["source"], 11: ["actor1"], 12: ["event_id_cnty"],
+        8: ["fatalities"], 9: ["geo_precision"], 10: ["source"], 11: ["grade"], 12: ["event_id_cnty"],
         13: ["event_id_cnty"], 14: ["year"], 15: ["timestamp"], 16: ["event_id_cnty"], 17: ["latitude"],
     }
-    bad = {b.line: b for b in parse(csv_text(rows)).bad}
+    bad = {b.line: b for b in parse(rows_text).bad}
     assert bad[13].text() == "line 13: event_id_cnty: TST1 is already on line 2"
     assert "'Parades'" in bad[4].text() and "91 is out of range" in bad[5].text()
     assert "'2.5' is not a whole number" in bad[7].text()
@@ -183,3 +184,19 @@ def test_progress_is_reported_per_row():
     seen: list[int] = []
     parse(good_file(4), progress=seen.append)
     assert seen == [1, 2, 3, 4]
+
+
+def test_empty_fatalities_and_actor1_are_not_reported_and_a_grade_column_grades_each_row():
+    parsed = parse(csv_text([event(1, fatalities="", actor1="", assoc_actor_1="", actor2="", grade="b2"),
+                             event(2)], (*ACLED_COLUMNS, "grade")))
+    assert not parsed.bad
+    first, second = (row.fact for row in parsed.good)
+    assert "fatalities" not in first["payload"] and first["payload"]["actors"] == [] and first["grade"] == "B2"
+    assert second["payload"]["fatalities"] == 2 and second["grade"] == "C3"
+
+
+def test_cells_marked_against_formula_injection_read_back_as_written():
+    parsed = parse(csv_text([event(1, notes="'=HYPERLINK(\"x\")", sub_event_type="''@a", actor1="'+b")]))
+    payload = parsed.good[0].fact["payload"]
+    assert payload["notes"] == '=HYPERLINK("x")' and payload["sub_event_type"] == "'@a"
+    assert payload["actors"][0] == "+b"

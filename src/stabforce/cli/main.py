@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from stabforce.cli import (
+    exports_cmds,
     facts_cmds,
     forecast_cmds,
     gates_cmds,
@@ -55,6 +56,7 @@ police_cmds.register(app)
 incidents_cmds.register(app)
 news_cmds.register(app)
 report_cmds.register(app)
+exports_cmds.register(app)
 app.add_typer(facts_cmds.app, name="facts", help="List, show and add facts.")
 
 

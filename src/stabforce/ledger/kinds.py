@@ -439,6 +439,17 @@ class Incident(Payload):
     external_id: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=4_000)
 
+    @field_validator("actors")
+    @classmethod
+    def _actor_names(cls, names: list[str]) -> list[str]:
+        """Names as ACLED's layout can carry them: ";" separates associated actors there."""
+        for name in names:
+            if not name.strip() or name != name.strip() or ";" in name:
+                raise ValueError(f"actor {name!r} must be a name without ';' or spaces around it")
+        if len(set(names)) != len(names):
+            raise ValueError("an actor is named twice")
+        return names
+
 
 Mode = Literal["claim", "state", "event", "meta"]
 

@@ -9,6 +9,12 @@ valid_from the event date, source key ``<file name>#<event_id_cnty>`` with ACLED
 the attribution, known_from ACLED's ``timestamp`` (when the row was last updated) if given.
 Violation rule: a ``violation`` column (none / minor / serious), if the file has one; otherwise none.
 ACLED does not say whether an event breaches a ceasefire, so nothing is guessed from the event type.
+
+Cells are read back from the CSV-injection guard of stabforce's own exports (`csvsafe.restore`: one
+leading apostrophe before = + - @ tab CR is taken off), so an export imports to the same text. An empty
+``fatalities`` is "not reported" (null), never 0; an empty ``actor1`` means no actor was named; empty
+``latitude``, ``longitude`` and ``geo_precision`` together mean no place was reported; a
+``grade`` column, when present, grades each row (else the file's grade).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from stabforce.errors import InvalidInput
-from stabforce.ledger.vocab import IncidentType, Violation
+from stabforce.ledger.vocab import GRADE_PATTERN, IncidentType, Violation
+from stabforce.services.csvsafe import restore
 
 #: Columns a row must have (refused at once, by name, if the header lacks any).
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude", "geo_precision",
@@ -31,7 +38,7 @@ REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "
 OPTIONAL = ("year", "time_precision", "sub_event_type", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
             "admin1", "admin2", "admin3", "country", "notes", "timestamp")
 #: Columns stabforce adds to ACLED's layout, read when present.
-EXTENSIONS = ("violation", "time", "injured")
+EXTENSIONS = ("violation", "time", "injured", "grade")
 
 EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,73}$")
 ACLED_DATE_HINT = "use 2026-02-14 or 14 February 2026"
@@ -191,7 +198,7 @@ def _row(cells: list[str], columns: tuple[str, ...], *, start: int, name: str, g
                 + (f" (missing {', '.join(absent)})" if absent else ""))
     elif len(cells) > len(columns):
         bad("", f"the row has {len(cells)} fields but the header has {len(columns)}")
-    row: Mapping[str, str] = {c: cells[i].strip() if i < len(cells) else "" for i, c in enumerate(columns)}
+    row: Mapping[str, str] = {c: restore(cells[i].strip()) if i < len(cells) else "" for i, c in enumerate(columns)}
 
     event_id = row["event_id_cnty"]
     if not event_id:
@@ -211,14 +218,13 @@ def _row(cells: list[str], columns: tuple[str, ...], *, start: int, name: str, g
         bad("event_type", f"unknown event type {_show(row['event_type'])}; ACLED's are Battles, "
                           "Explosions/Remote violence, Violence against civilians, Protests, Riots, "
                           "Strategic developments")
-    if not row["actor1"]:
-        bad("actor1", "is empty")
-    lat = _number(row, "latitude", -90, 90, bad)
-    lon = _number(row, "longitude", -180, 180, bad)
-    precision = _whole(row, "geo_precision", bad, low=1, high=3, required=True)
+    placeless = not (row["latitude"] or row["longitude"] or row["geo_precision"])  # no place reported at all
+    lat = None if placeless else _number(row, "latitude", -90, 90, bad)
+    lon = None if placeless else _number(row, "longitude", -180, 180, bad)
+    precision = None if placeless else _whole(row, "geo_precision", bad, low=1, high=3, required=True)
     if row.get("time_precision"):
         _whole(row, "time_precision", bad, low=1, high=3)
-    fatalities = _whole(row, "fatalities", bad, required=True)
+    fatalities = _whole(row, "fatalities", bad)
     injured = _whole(row, "injured", bad) if row.get("injured") else None
     if not row["source"]:
         bad("source", "is empty: every incident needs its source")
@@ -231,23 +237,26 @@ def _row(cells: list[str], columns: tuple[str, ...], *, start: int, name: str, g
     if len(row.get("notes", "")) > NOTES_MAX:
         bad("notes", f"longer than {NOTES_MAX:,} characters")
     known_from = _timestamp(row, now, bad)
+    row_grade = (row.get("grade") or grade).upper()
+    if not GRADE_PATTERN.match(row_grade):
+        bad("grade", f"{_show(row.get('grade', ''))} is not a grade (A-F then 1-6, e.g. C3)")
 
     if problems:
         return BadRow(start, event_id or None, tuple(problems))
-    assert day is not None and event_type is not None and lat is not None and lon is not None
+    assert day is not None and event_type is not None
     actors = _actors(row)
     place_name = next((row[c] for c in ("location", "admin3", "admin2", "admin1") if row.get(c)), None)
     payload: dict[str, Any] = {
         "event_type": event_type.value, "sub_event_type": row.get("sub_event_type") or None,
         "violation": violation, "actors": actors, "time": moment,
-        "place": {"lat": lat, "lon": lon, "precision": precision, "name": place_name},
+        "place": None if placeless else {"lat": lat, "lon": lon, "precision": precision, "name": place_name},
         "fatalities": fatalities, "injured": injured, "external_id": event_id, "notes": row.get("notes") or None,
     }
     slug = event_id.lower()
     fact = {
         "id": f"acled-{slug}", "kind": "incident", "subject": f"incident:acled-{slug}",
         "payload": {k: v for k, v in payload.items() if v is not None},
-        "valid_from": day.isoformat(), "grade": grade,
+        "valid_from": day.isoformat(), "grade": row_grade,
         "known_from": known_from.isoformat() if known_from else None,
         "source": {"key": source_key(name, event_id), "date": (known_from.date() if known_from else day).isoformat(),
                    "title": f"{name}, event {event_id}", "attribution": row["source"]},

@@ -8,12 +8,27 @@ what (markings) applies to every export at once.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
 
+import stix2
+
+from stabforce.engines import incidents as incidents_engine
 from stabforce.engines.forcegen import force_generation
+from stabforce.engines.sites import civilian_sites
+from stabforce.errors import InvalidInput
 from stabforce.ledger import Fact
+from stabforce.ledger.fact import canonical_json, iso_utc, thaw
 from stabforce.model import fold
+from stabforce.services import csvsafe, police, views
+from stabforce.services.acled import EVENT_ID
 from stabforce.services.actors import Actor
+from stabforce.services.incidents import incident_view
 from stabforce.services.picture import END_OF_TIME, Picture, Pictures
 
 
@@ -40,3 +55,320 @@ def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: 
         return Picture(snapshot, force_generation(snapshot))
 
     return pictures.memo(key, compute, head=head)
+
+
+# --- the facts an export covers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FactQuery:
+    """Which facts a facts export holds: the /facts filters, and the time coordinates.
+
+    `known_at` keeps facts known by then (`known_from <= known_at`); `as_of` keeps facts that speak
+    about days up to it (`valid_from <= as_of`). Text filters work as on the /facts page: kind and
+    subject exactly, source inside the source key or its fields (ignoring case), grade by prefix."""
+
+    kind: str | None = None
+    subject: str | None = None
+    source: str | None = None
+    grade: str | None = None
+    since: date | None = None
+    until: date | None = None
+    as_of: date | None = None
+    known_at: datetime | None = None
+
+    def matches(self, fact: Fact) -> bool:
+        """Return whether the fact belongs in the export."""
+        if self.kind and fact.kind != self.kind or self.subject and fact.subject != self.subject:
+            return False
+        if self.source:
+            needle = self.source.lower()
+            texts = (fact.source.key, fact.source.title, fact.source.url, fact.source.publisher,
+                     fact.source.attribution)
+            if not any(t and needle in t.lower() for t in texts):
+                return False
+        if self.grade and not fact.grade.startswith(self.grade.upper()):
+            return False
+        if self.since and fact.valid_from < self.since or self.until and fact.valid_from > self.until:
+            return False
+        if self.as_of and fact.valid_from > self.as_of:
+            return False
+        return not (self.known_at and fact.known_from > self.known_at)
+
+
+def selected_facts(pictures: Pictures, actor: Actor, query: FactQuery) -> list[Fact]:
+    """Return the facts the actor may read that match `query`, in ledger order."""
+    seen, _ = visible_facts(pictures, actor)
+    return [f for f in seen if query.matches(f)]
+
+
+def marking_of(fact: Fact) -> str | None:
+    """Return the fact's TLP marking, if facts carry one and this fact has one."""
+    return getattr(fact, "marking", None)
+
+
+# --- CSV ------------------------------------------------------------------------------------------------
+
+FACT_COLUMNS = ("id", "seq", "kind", "subject", "says", "valid_from", "valid_to", "known_from", "recorded_at",
+                "recorded_by", "source_key", "source_date", "source_title", "source_url", "source_publisher",
+                "source_attribution", "grade", "marking", "quote", "supersedes", "payload", "hash")
+
+
+def facts_csv(pictures: Pictures, actor: Actor, query: FactQuery) -> str:
+    """Return the matching facts the actor may read as CSV, one row per fact (payload as canonical JSON)."""
+    rows = ([f.id, f.seq, f.kind, f.subject, views.describe(f), f.valid_from.isoformat(),
+             f.valid_to.isoformat() if f.valid_to else None, iso_utc(f.known_from), iso_utc(f.recorded_at),
+             f.recorded_by, f.source.key, f.source.date.isoformat(), f.source.title, f.source.url,
+             f.source.publisher, f.source.attribution, f.grade, marking_of(f), f.quote, " ".join(f.supersedes),
+             canonical_json(f.payload), f.hash] for f in selected_facts(pictures, actor, query))
+    return csvsafe.document(FACT_COLUMNS, rows)
+
+
+PLEDGE_COLUMNS = ("contributor", "name", "stance", "counted", "personnel_kind", "phase", "stated", "low", "likely",
+                  "high", "approx", "disputed", "tasks", "caveats", "lead_time_days", "earliest_arrival",
+                  "valid_from", "fact", "source", "source_date", "title", "url", "attribution", "grade", "quote")
+
+
+def pledges_csv(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> str:
+    """Return every contributor's current pledges on `as_of` as known at `known_at`, one row per
+    pledge (personnel kind and phase), with the figures force generation counts and the source."""
+    picture = visible_picture(pictures, actor, as_of=as_of, known_at=known_at)
+    rows = []
+    for c in picture.forcegen.contributors:
+        for line in c.pledges:
+            v = views.pledge_view(line)
+            rows.append([c.iso3, c.name, c.stance, c.counted, line.personnel_kind, line.phase,
+                         views.stated_quantity(v["personnel"]), v["figures"]["low"], v["figures"]["likely"],
+                         v["figures"]["high"], bool(v["personnel"].get("approx")), line.disputed, v["tasks"],
+                         v["caveats"], v["lead_time_days"], v["earliest_arrival"], v["valid_from"], v["fact"],
+                         v["source"], v["source_date"], v["title"], v["url"], v["attribution"], v["grade"],
+                         v["quote"]])
+    return csvsafe.document(PLEDGE_COLUMNS, rows)
+
+
+#: ACLED's export columns in ACLED's order, then stabforce's own (read back by the importer:
+#: violation, time, injured, grade; the rest say where each row came from).
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "violation", "time", "injured", "grade", "stabforce_fact", "stabforce_source_key", "stabforce_source_url",
+)
+EVENT_WORDS = {
+    "battles": "Battles", "explosions_remote_violence": "Explosions/Remote violence",
+    "violence_against_civilians": "Violence against civilians", "protests": "Protests", "riots": "Riots",
+    "strategic_developments": "Strategic developments",
+}
+
+
+def acled_csv(incidents: Iterable[Fact]) -> str:
+    """Return incident facts as a CSV in ACLED's layout, which `services/acled.py` imports back to the
+    same incidents (see `acled_row` for what maps to what)."""
+    used: set[str] = set()
+    return csvsafe.document(ACLED_COLUMNS, (acled_row(f, used) for f in incidents))
+
+
+def acled_event_id(fact: Fact, used: set[str]) -> str:
+    """Return the row's event id: the incident's external id if it is a valid ACLED id not used yet,
+    else the name in its subject (made unique with -2, -3 ...)."""
+    external = fact.payload.get("external_id")
+    name = fact.subject.partition(":")[2][:70] or "incident"
+    for candidate in ([external] if external and EVENT_ID.match(external) else []) + [name]:
+        if candidate.lower() not in used:
+            used.add(candidate.lower())
+            return candidate
+    n = 2
+    while f"{name}-{n}".lower() in used:
+        n += 1
+    used.add(f"{name}-{n}".lower())
+    return f"{name}-{n}"
+
+
+def acled_row(fact: Fact, used: set[str]) -> list[Any]:
+    """Return one incident as an ACLED row: actors as actor1 and its associates, the place, the source
+    text (attribution, else title, else key), `timestamp` = when it became known (Unix seconds)."""
+    p = fact.payload
+    actors = list(p.get("actors") or [])
+    place = p.get("place") or {}
+    source_text = fact.source.attribution or fact.source.title or fact.source.key
+    row: dict[str, Any] = {
+        "event_id_cnty": acled_event_id(fact, used), "event_date": fact.valid_from.isoformat(),
+        "year": fact.valid_from.year, "event_type": EVENT_WORDS[p["event_type"]],
+        "sub_event_type": p.get("sub_event_type"), "actor1": actors[0] if actors else None,
+        "assoc_actor_1": "; ".join(actors[1:]) or None, "location": place.get("name"),
+        "latitude": place.get("lat"), "longitude": place.get("lon"), "geo_precision": place.get("precision"),
+        "source": source_text, "notes": p.get("notes"), "fatalities": p.get("fatalities"),
+        "timestamp": int(fact.known_from.timestamp()), "violation": p.get("violation", "none"),
+        "time": p.get("time"), "injured": p.get("injured"), "grade": fact.grade, "stabforce_fact": fact.id,
+        "stabforce_source_key": fact.source.key, "stabforce_source_url": fact.source.url,
+    }
+    return [row.get(c) for c in ACLED_COLUMNS]
+
+
+def visible_incidents(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> list[Fact]:
+    """Return the live incidents up to `as_of` as known at `known_at` that the actor may read."""
+    return incidents_engine.incidents_of(visible_picture(pictures, actor, as_of=as_of, known_at=known_at).snapshot)
+
+
+def incidents_csv(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> str:
+    """Return the incidents up to `as_of` as known at `known_at` in ACLED's layout."""
+    return acled_csv(visible_incidents(pictures, actor, as_of=as_of, known_at=known_at))
+
+
+# --- GeoJSON --------------------------------------------------------------------------------------------
+
+GEO = Path(__file__).resolve().parents[1] / "web" / "static" / "geo"
+LAYERS = ("zones", "sectors", "sites", "incidents")
+
+
+def zone_features(snapshot: Any) -> dict[str, Any]:
+    """Return the drawn control zones (illustrative shapes) with the ledger's current report of each."""
+    zones = json.loads((GEO / "zones-approximate.geojson").read_text(encoding="utf-8"))
+    for feature in zones["features"]:
+        fact = snapshot.current("zone_control", f"zone:{feature['properties']['zone']}")
+        feature["properties"]["ledger"] = _zone_fact(fact) if fact else None
+    return zones
+
+
+def _zone_fact(fact: Fact) -> dict[str, Any]:
+    p = fact.payload
+    return {"controlled_by": p["controlled_by"], "share_of_territory_pct": p.get("share_of_territory_pct"),
+            "population": p.get("population"), "approx": p.get("approx"), **views.source_view(fact),
+            "valid_from": fact.valid_from.isoformat()}
+
+
+def geojson(pictures: Pictures, actor: Actor, layer: str, *, as_of: date, known_at: datetime | None) -> dict[str, Any]:
+    """Return one layer as a GeoJSON FeatureCollection (RFC 7946, WGS 84 lon/lat)."""
+    if layer not in LAYERS:
+        raise InvalidInput(f"unknown layer {layer!r}; known: {', '.join(LAYERS)}", field="layer")
+    picture = visible_picture(pictures, actor, as_of=as_of, known_at=known_at)
+    header = {"as_of": as_of.isoformat(), "known_at": iso_utc(known_at) if known_at else None, "layer": layer}
+    if layer == "zones":
+        features = zone_features(picture.snapshot)["features"]
+    elif layer == "sectors":
+        features = json.loads((GEO / "sectors-approximate.geojson").read_text(encoding="utf-8"))["features"]
+    elif layer == "sites":
+        found = civilian_sites(picture.snapshot)
+        features = []
+        for fact in found.sites:
+            view = police.site_view(fact, found)
+            place = view.pop("place")
+            if place:
+                features.append(_point(place, {**view, "precision": place.get("precision", 1),
+                                               "place_name": place.get("name")}))
+    else:
+        features = [_point(f.payload["place"], {**incident_view(f), "precision": f.payload["place"].get("precision", 1)})
+                    for f in incidents_engine.incidents_of(picture.snapshot) if f.payload.get("place")]
+        for feature in features:
+            feature["properties"].pop("place", None)
+    return {"type": "FeatureCollection", "stabforce": header, "features": features}
+
+
+def json_text(value: Any) -> str:
+    """Return a GeoJSON (or any JSON) value as text."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _point(place: Mapping[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+            "properties": properties}
+
+
+# --- STIX 2.1 -------------------------------------------------------------------------------------------
+
+#: Admiralty information credibility (the grade's digit) -> STIX `confidence`, the mapping of the
+#: STIX 2.1 specification's confidence appendix (6, "truth cannot be judged", gives none).
+CONFIDENCE = {"1": 90, "2": 70, "3": 50, "4": 30, "5": 10}
+#: TLP 2.0 marking -> the stix2 library's TLP marking definition (TLP 1.0 objects: CLEAR is WHITE;
+#: AMBER+STRICT has no TLP 1.0 object, so it is AMBER plus `x_stabforce_tlp`).
+TLP = {"CLEAR": stix2.TLP_WHITE, "GREEN": stix2.TLP_GREEN, "AMBER": stix2.TLP_AMBER,
+       "AMBER+STRICT": stix2.TLP_AMBER, "RED": stix2.TLP_RED}
+_NS = uuid.UUID("7f3c2a51-2803-4c8e-9f1a-5a7e0b0f2803")  # stabforce's namespace for deterministic STIX ids
+
+
+def stix_bundle(pictures: Pictures, actor: Actor, query: FactQuery, *, now: datetime | None = None) -> str:
+    """Return the matching facts the actor may read as a STIX 2.1 bundle (JSON text).
+
+    Each source becomes a `report` (name, published = source date, URL, the notes of its facts);
+    each fact a `note` (what it says, the quote, the attribution as author) referring to its report,
+    with `confidence` from the grade's credibility digit, labels ``grade:B2`` and ``kind:pledge``,
+    and custom properties `x_stabforce_grade` (the Admiralty grade), `x_stabforce_source` (the whole
+    source reference) and `x_stabforce_fact` (id, position, kind, subject, days, times, payload, hash).
+    A fact's TLP marking becomes `object_marking_refs` to the stix2 library's TLP definitions (an
+    unmarked fact carries none); the report carries the most restrictive marking of its notes.
+    """
+    chosen = selected_facts(pictures, actor, query)
+    producer = stix2.Identity(id=f"identity--{uuid.uuid5(_NS, 'stabforce')}", name="stabforce ledger",
+                              identity_class="system", created=_EPOCH, modified=_EPOCH)
+    by_source: dict[str, list[Fact]] = {}
+    for fact in chosen:
+        by_source.setdefault(fact.source.key, []).append(fact)
+    objects: list[Any] = [producer]
+    markings: dict[str, Any] = {}
+    for key, cited in by_source.items():
+        report_id = f"report--{uuid.uuid5(_NS, 'source:' + key)}"
+        notes = [_note(f, report_id, producer.id, markings) for f in cited]
+        first = cited[0].source
+        strictest = max((marking_of(f) for f in cited), key=_rank, default=None)
+        objects.append(stix2.Report(
+            id=report_id, name=first.title or key, published=_midnight(first.date), created_by_ref=producer.id,
+            report_types=["observed-data"],
+            description=f"Source {key}" + (f", published by {first.publisher}" if first.publisher else ""),
+            external_references=[{"source_name": "stabforce-source", "external_id": key[:250],
+                                  **({"url": first.url} if first.url else {})}],
+            object_refs=[n.id for n in notes], created=_created(cited), modified=_created(cited),
+            object_marking_refs=_marking_refs(strictest, markings), allow_custom=True,
+            **({"x_stabforce_tlp": strictest} if strictest else {}),
+        ))
+        objects.extend(notes)
+    objects.extend(markings.values())
+    bundle = stix2.Bundle(objects=objects, allow_custom=True)
+    return bundle.serialize(sort_keys=True)
+
+
+def _note(fact: Fact, report_id: str, producer: str, markings: dict[str, Any]) -> Any:
+    marking = marking_of(fact)
+    confidence = CONFIDENCE.get(fact.grade[1:])
+    content = views.describe(fact) + (f'\n\n"{fact.quote}"' if fact.quote else "")
+    return stix2.Note(
+        id=f"note--{uuid.uuid5(_NS, 'fact:' + fact.id)}", abstract=f"{fact.kind} {fact.subject}"[:250],
+        content=content, authors=[fact.source.attribution] if fact.source.attribution else None,
+        object_refs=[report_id], created_by_ref=producer, created=fact.recorded_at, modified=fact.recorded_at,
+        labels=[f"grade:{fact.grade}", f"kind:{fact.kind}"], confidence=confidence,
+        object_marking_refs=_marking_refs(marking, markings), allow_custom=True,
+        x_stabforce_grade=fact.grade, x_stabforce_source=fact.source.to_json(),
+        x_stabforce_fact={"id": fact.id, "seq": fact.seq, "kind": fact.kind, "subject": fact.subject,
+                          "valid_from": fact.valid_from.isoformat(),
+                          "valid_to": fact.valid_to.isoformat() if fact.valid_to else None,
+                          "known_from": iso_utc(fact.known_from), "recorded_at": iso_utc(fact.recorded_at),
+                          "recorded_by": fact.recorded_by, "supersedes": list(fact.supersedes),
+                          "payload": thaw(fact.payload), "quote": fact.quote, "hash": fact.hash},
+        **({"x_stabforce_tlp": marking} if marking else {}),
+    )
+
+
+def _marking_refs(marking: str | None, used: dict[str, Any]) -> list[str] | None:
+    if marking is None or marking not in TLP:
+        return None
+    definition = TLP[marking]
+    used[definition.id] = definition
+    return [definition.id]
+
+
+_ORDER = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
+
+
+def _rank(marking: str | None) -> int:
+    return _ORDER.index(marking) + 1 if marking in _ORDER else 0
+
+
+_EPOCH = datetime(2025, 11, 17, tzinfo=UTC)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _created(facts: list[Fact]) -> datetime:
+    return min(f.recorded_at for f in facts)

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from stabforce.services import incidents, views
+from stabforce.services import exports, incidents
 from stabforce.web.pages import actor, render, services, when
 
 router = APIRouter()
@@ -30,10 +30,7 @@ def map_layers(request: Request) -> JSONResponse:
     actor(request)
     at = when(request)
     picture = services(request).pictures.get(as_of=at.as_of, known_at=at.known_at)
-    zones = json.loads((GEO / "zones-approximate.geojson").read_text())
-    for feature in zones["features"]:
-        fact = picture.snapshot.current("zone_control", f"zone:{feature['properties']['zone']}")
-        feature["properties"]["ledger"] = _zone_fact(fact) if fact else None
+    zones = exports.zone_features(picture.snapshot)
     return JSONResponse({
         "outline": json.loads((GEO / "gaza-outline.geojson").read_text()),
         "zones": zones,
@@ -47,10 +44,3 @@ def _sites(request: Request, at: Any) -> list[dict[str, Any]]:
     """Return the civilian sites that have a place, as the /sites page draws them."""
     from stabforce.web.routes.police import site_markers
     return site_markers(request, at)
-
-
-def _zone_fact(fact: Any) -> dict[str, Any]:
-    p = fact.payload
-    return {"controlled_by": p["controlled_by"], "share_of_territory_pct": p.get("share_of_territory_pct"),
-            "population": p.get("population"), "approx": p.get("approx"), **views.source_view(fact),
-            "valid_from": fact.valid_from.isoformat()}
