@@ -145,7 +145,7 @@ def test_an_export_re_signed_with_another_key_is_refused(store, admin_actor, fre
 
 
 def test_cli_keys_export_verify_and_import(db_url, tmp_path, admin_actor):
-    keyfile = tmp_path / "keys" / "signing.key"
+    keyfile = tmp_path / "signing.key"
     made = sf(db_url, "keys", "create", "--path", str(keyfile))
     assert made.exit_code == 0, made.output
     public = made.stdout.strip()
