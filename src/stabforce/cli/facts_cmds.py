@@ -7,7 +7,16 @@ import json
 import typer
 from rich.table import Table
 
-from stabforce.cli.common import cli_actor, console, handle_errors, parse_day, print_json, store
+from stabforce.cli.common import (
+    KNOWN_AT,
+    cli_actor,
+    console,
+    handle_errors,
+    parse_day,
+    parse_known_at,
+    print_json,
+    store,
+)
 from stabforce.errors import InvalidInput
 from stabforce.services import facts, views
 from stabforce.services.facts import FactFilter
@@ -24,12 +33,14 @@ def list_(
     source: str = typer.Option(None, "--source", help="Source key or title contains this."),
     since: str = typer.Option(None, "--from", help="valid_from on or after this day."),
     until: str = typer.Option(None, "--to", help="valid_from on or before this day."),
+    known_at: str = KNOWN_AT,
     limit: int = typer.Option(None, "--limit", min=1),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """List facts in ledger order, filtered."""
+    """List facts in ledger order, filtered (only those known at --known-at, if given)."""
     flt = FactFilter(kind=kind, subject=subject, source=source, valid_from=parse_day(since, option="--from"),
-                     valid_to=parse_day(until, option="--to"), limit=limit)
+                     valid_to=parse_day(until, option="--to"), known_at=parse_known_at(known_at) if known_at else None,
+                     limit=limit)
     found = facts.list_facts(store(ctx), flt)
     if json_out:
         print_json([f.to_json() for f in found])

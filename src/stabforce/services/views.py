@@ -6,7 +6,7 @@ Contributors appear by ISO 3166 alpha-3 code; every figure carries the facts and
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from stabforce.engines.forcegen import ContributorLine, ForceGeneration, PledgeFigures, PledgeLine
@@ -95,10 +95,16 @@ def overview_numbers(picture: Any) -> dict[str, Any]:
     }
 
 
-def sources_summary(facts: Iterable[Fact]) -> list[dict[str, Any]]:
-    """Return every source key with its title, date, URL and how many facts cite it."""
+def known_by(facts: Iterable[Fact], known_at: datetime | None) -> list[Fact]:
+    """Return the facts known at `known_at` (`known_from <= known_at`, as the fold keeps; None: all)."""
+    return list(facts) if known_at is None else [f for f in facts if f.known_from <= known_at]
+
+
+def sources_summary(facts: Iterable[Fact], *, known_at: datetime | None = None) -> list[dict[str, Any]]:
+    """Return every source key with its title, date, URL and how many facts cite it (of the facts
+    known at `known_at`, if given)."""
     found: dict[str, dict[str, Any]] = {}
-    for fact in facts:
+    for fact in known_by(facts, known_at):
         entry = found.setdefault(fact.source.key, {"key": fact.source.key, "title": fact.source.title,
                                                    "date": fact.source.date, "url": fact.source.url, "facts": 0})
         entry["facts"] += 1

@@ -25,7 +25,8 @@ CHUNK = 500
 @dataclass(frozen=True, slots=True)
 class FactFilter:
     """Which facts to list. Every field is optional; `source` matches the key or title, in part;
-    `grade` a whole grade (B2) or a reliability letter (B)."""
+    `grade` a whole grade (B2) or a reliability letter (B); `known_at` keeps the facts known by then
+    (`known_from <= known_at`, as the fold does)."""
 
     kind: str | None = None
     subject: str | None = None
@@ -33,6 +34,7 @@ class FactFilter:
     valid_from: date | None = None
     valid_to: date | None = None
     grade: str | None = None
+    known_at: datetime | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -146,6 +148,8 @@ class LedgerStore:
             query = query.where(FACTS.c.valid_from <= flt.valid_to)
         if flt.grade:
             query = query.where(FACTS.c.grade.like(f"{flt.grade}%"))
+        if flt.known_at is not None:  # stored as UTC (SQLite keeps no zone, so compare in UTC)
+            query = query.where(FACTS.c.known_from <= flt.known_at.astimezone(UTC))
         return query
 
     def iter_all(self, *, after: int = 0, batch: int = 5_000) -> Iterator[Fact]:

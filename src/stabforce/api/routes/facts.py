@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Query
 
-from stabforce.api.deps import Reader, ServicesDep, Writer
-from stabforce.api.schemas import FactIn, FactOut, FactPage, IsoDate, RetractIn, SettleIn
+from stabforce.api.deps import KNOWN_AT, Reader, ServicesDep, Writer, coordinates
+from stabforce.api.schemas import FactIn, FactOut, FactPage, IsoDate, IsoDateTime, RetractIn, SettleIn
 from stabforce.services import facts
 
 router = APIRouter(tags=["facts"])
@@ -21,10 +21,11 @@ def list_facts(
     grade: str | None = Query(None, pattern="^[A-F][1-6]?$"),
     valid_from: IsoDate | None = Query(None, description="valid_from on or after."),
     valid_to: IsoDate | None = Query(None, description="valid_from on or before."),
+    known_at: IsoDateTime | None = KNOWN_AT,
     limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=10_000_000),
 ) -> FactPage:
     flt = facts.FactFilter(kind=kind, subject=subject, source=source, grade=grade, valid_from=valid_from,
-                           valid_to=valid_to, limit=limit, offset=offset)
+                           valid_to=valid_to, known_at=coordinates(None, known_at)[1], limit=limit, offset=offset)
     found, total = facts.page_facts(services.ledger, flt, pictures=services.pictures)
     return FactPage(items=[FactOut.of(f) for f in found], total=total, limit=limit, offset=offset)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from stabforce.api.deps import Reader, ServicesDep
-from stabforce.api.schemas import ChainOut, Health, SourceSummary
+from stabforce.api.deps import KNOWN_AT, Reader, ServicesDep, coordinates
+from stabforce.api.schemas import ChainOut, Health, IsoDateTime, SourceSummary
 from stabforce.services import exchange, facts, signing, views
 
 router = APIRouter(tags=["ledger"])
@@ -25,9 +25,9 @@ def verify(services: ServicesDep, actor: Reader) -> ChainOut:
 
 
 @router.get("/sources", response_model=list[SourceSummary], summary="Every source and how many facts cite it")
-def sources(services: ServicesDep, actor: Reader) -> list[SourceSummary]:
+def sources(services: ServicesDep, actor: Reader, known_at: IsoDateTime | None = KNOWN_AT) -> list[SourceSummary]:
     all_facts, _ = services.pictures.facts()
-    return [SourceSummary(**s) for s in views.sources_summary(all_facts)]
+    return [SourceSummary(**s) for s in views.sources_summary(all_facts, known_at=coordinates(None, known_at)[1])]
 
 
 @router.get("/export", summary="The whole ledger as JSON Lines, hashes included, signed",

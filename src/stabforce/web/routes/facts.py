@@ -4,7 +4,6 @@ sources and the facts that cite them; conflicts."""
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -30,18 +29,18 @@ def _day(value: str | None, field: str) -> date | None:
 @router.get("/facts", response_class=HTMLResponse)
 def fact_list(request: Request, kind: str = "", subject: str = "", source: str = "", grade: str = "",
               since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
-    who = actor(request)
+    who, at = actor(request), when(request)
     page = max(page, 1)
     flt = facts.FactFilter(kind=kind or None, subject=subject or None, source=source or None, grade=grade or None,
-                           valid_from=_day(since, "since"), valid_to=_day(until, "until"), limit=PAGE,
-                           offset=(page - 1) * PAGE)
+                           valid_from=_day(since, "since"), valid_to=_day(until, "until"), known_at=at.known_at,
+                           limit=PAGE, offset=(page - 1) * PAGE)
     found, total = facts.page_facts(services(request).ledger, flt, pictures=services(request).pictures)
     template = "_facts_table.html" if request.headers.get("hx-request") else "facts.html"
     form = {"kind": kind, "subject": subject, "source": source, "grade": grade, "since": since, "until": until}
     pages = max(1, -(-total // PAGE))
     def link(n: int) -> str:
-        return "/facts?" + urlencode({**{k: v for k, v in form.items() if v}, "page": n})
-    return render(request, template, who=who, at=when(request), found=found, total=total, page=page, pages=pages,
+        return "/facts" + at.query(**{k: v for k, v in form.items() if v}, page=str(n))
+    return render(request, template, who=who, at=at, found=found, total=total, page=page, pages=pages,
                   kinds=sorted(KINDS), form=form, prev_url=link(page - 1) if page > 1 else None,
                   next_url=link(page + 1) if page < pages else None)
 
@@ -57,19 +56,21 @@ def fact_page(request: Request, fact_id: str) -> HTMLResponse:
 
 @router.get("/sources", response_class=HTMLResponse)
 def source_list(request: Request) -> HTMLResponse:
-    who = actor(request)
+    who, at = actor(request), when(request)
     all_facts, _ = services(request).pictures.facts()
-    return render(request, "sources.html", who=who, at=when(request), sources=views.sources_summary(all_facts))
+    return render(request, "sources.html", who=who, at=at,
+                  sources=views.sources_summary(all_facts, known_at=at.known_at))
 
 
 @router.get("/source", response_class=HTMLResponse)
 def source_page(request: Request, key: str) -> HTMLResponse:
-    who = actor(request)
+    who, at = actor(request), when(request)
     all_facts, _ = services(request).pictures.facts()
-    citing = [f for f in all_facts if f.source.key == key]
+    citing = [f for f in views.known_by(all_facts, at.known_at) if f.source.key == key]
     if not citing:
-        raise NotFound(f"no fact cites the source {key!r}", key=key)
-    return render(request, "source.html", who=who, at=when(request), key=key, citing=citing, first=citing[0])
+        known = f" known on {at.known_text}" if at.known_text else ""
+        raise NotFound(f"no fact{known} cites the source {key!r}", key=key)
+    return render(request, "source.html", who=who, at=at, key=key, citing=citing, first=citing[0])
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
