@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import stix2
+from stix2.properties import FloatProperty, IntegerProperty, ListProperty, StringProperty
 
 from stabforce.engines import incidents as incidents_engine
 from stabforce.engines.forcegen import force_generation
@@ -291,7 +292,8 @@ def stix_bundle(pictures: Pictures, actor: Actor, query: FactQuery, *, now: date
     """Return the matching facts the actor may read as a STIX 2.1 bundle (JSON text).
 
     Each source becomes a `report` (name, published = source date, URL, the notes of its facts);
-    each fact a `note` (what it says, the quote, the attribution as author) referring to its report,
+    each incident also an `observed-data` (its day and time) of an `x-stabforce-event` observable
+    (type, actors, place, casualties); each fact a `note` (what it says, the quote, the attribution as author) referring to its report,
     with `confidence` from the grade's credibility digit, labels ``grade:B2`` and ``kind:pledge``,
     and custom properties `x_stabforce_grade` (the Admiralty grade), `x_stabforce_source` (the whole
     source reference) and `x_stabforce_fact` (id, position, kind, subject, days, times, payload, hash).
@@ -308,7 +310,8 @@ def stix_bundle(pictures: Pictures, actor: Actor, query: FactQuery, *, now: date
     markings: dict[str, Any] = {}
     for key, cited in by_source.items():
         report_id = f"report--{uuid.uuid5(_NS, 'source:' + key)}"
-        notes = [_note(f, report_id, producer.id, markings) for f in cited]
+        observed = {f.id: _observed(f, producer.id, markings) for f in cited if f.kind == "incident"}
+        notes = [_note(f, report_id, producer.id, markings, observed.get(f.id)) for f in cited]
         first = cited[0].source
         strictest = max((marking_of(f) for f in cited), key=_rank, default=None)
         objects.append(stix2.Report(
@@ -322,19 +325,56 @@ def stix_bundle(pictures: Pictures, actor: Actor, query: FactQuery, *, now: date
             **({"x_stabforce_tlp": strictest} if strictest else {}),
         ))
         objects.extend(notes)
+        for event, data in observed.values():
+            objects.extend((event, data))
     objects.extend(markings.values())
     bundle = stix2.Bundle(objects=objects, allow_custom=True)
     return bundle.serialize(sort_keys=True)
 
 
-def _note(fact: Fact, report_id: str, producer: str, markings: dict[str, Any]) -> Any:
+@stix2.v21.CustomObservable("x-stabforce-event", [
+    ("name", StringProperty(required=True)), ("event_type", StringProperty(required=True)),
+    ("sub_event_type", StringProperty()), ("violation", StringProperty()), ("actors", ListProperty(StringProperty)),
+    ("latitude", FloatProperty()), ("longitude", FloatProperty()), ("geo_precision", IntegerProperty()),
+    ("place_name", StringProperty()), ("fatalities", IntegerProperty()), ("injured", IntegerProperty()),
+    ("external_id", StringProperty()),
+], id_contrib_props=["name"])
+class StabforceEvent:
+    """An incident as a custom cyber-observable (STIX 2.1 has no observable for a security event)."""
+
+
+def _observed(fact: Fact, producer: str, markings: dict[str, Any]) -> tuple[Any, Any]:
+    """Return an incident as an `x-stabforce-event` observable and the `observed-data` that saw it on
+    its day (at its time when given)."""
+    p = fact.payload
+    place = p.get("place") or {}
+    values = {"event_type": p["event_type"], "sub_event_type": p.get("sub_event_type"),
+              "violation": p.get("violation"), "actors": list(p.get("actors") or []) or None,
+              "latitude": place.get("lat"), "longitude": place.get("lon"), "geo_precision": place.get("precision"),
+              "place_name": place.get("name"), "fatalities": p.get("fatalities"), "injured": p.get("injured"),
+              "external_id": p.get("external_id")}
+    event = StabforceEvent(name=fact.subject, **{k: v for k, v in values.items() if v is not None})
+    hour, minute = (int(x) for x in p["time"].split(":")) if p.get("time") else (0, 0)
+    seen = datetime(fact.valid_from.year, fact.valid_from.month, fact.valid_from.day, hour, minute, tzinfo=UTC)
+    data = stix2.ObservedData(
+        id=f"observed-data--{uuid.uuid5(_NS, 'observed:' + fact.id)}", first_observed=seen, last_observed=seen,
+        number_observed=1, object_refs=[event.id], created_by_ref=producer, created=fact.recorded_at,
+        modified=fact.recorded_at, confidence=CONFIDENCE.get(fact.grade[1:]), labels=[f"grade:{fact.grade}"],
+        object_marking_refs=_marking_refs(marking_of(fact), markings), allow_custom=True,
+        x_stabforce_grade=fact.grade, x_stabforce_fact_id=fact.id,
+    )
+    return event, data
+
+
+def _note(fact: Fact, report_id: str, producer: str, markings: dict[str, Any],
+          observed: tuple[Any, Any] | None = None) -> Any:
     marking = marking_of(fact)
     confidence = CONFIDENCE.get(fact.grade[1:])
     content = views.describe(fact) + (f'\n\n"{fact.quote}"' if fact.quote else "")
     return stix2.Note(
         id=f"note--{uuid.uuid5(_NS, 'fact:' + fact.id)}", abstract=f"{fact.kind} {fact.subject}"[:250],
         content=content, authors=[fact.source.attribution] if fact.source.attribution else None,
-        object_refs=[report_id], created_by_ref=producer, created=fact.recorded_at, modified=fact.recorded_at,
+        object_refs=[report_id] + ([observed[1].id] if observed else []), created_by_ref=producer, created=fact.recorded_at, modified=fact.recorded_at,
         labels=[f"grade:{fact.grade}", f"kind:{fact.kind}"], confidence=confidence,
         object_marking_refs=_marking_refs(marking, markings), allow_custom=True,
         x_stabforce_grade=fact.grade, x_stabforce_source=fact.source.to_json(),

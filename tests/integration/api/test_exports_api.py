@@ -174,6 +174,17 @@ def test_stix_bundle_validates_with_stix2_and_carries_source_grade_and_markings(
     note = next(o for o in marked.objects if o.type == "note" and o.x_stabforce_fact["id"] == "idn-1")
     assert note.object_marking_refs == [stix2.TLP_AMBER.id] and note.x_stabforce_tlp == "AMBER+STRICT"
     assert any(o.id == stix2.TLP_AMBER.id for o in marked.objects)
+    record_incidents(services, admin_actor)
+    seen = stix2.parse(client.get("/api/v1/export/stix?kind=incident", headers=bearer(tokens["viewer"])).text,
+                       allow_custom=True)
+    observed = [o for o in seen.objects if o.type == "observed-data"]
+    events = {o.id: o for o in seen.objects if o.type == "x-stabforce-event"}
+    assert len(observed) == 2 and {o.first_observed.isoformat() for o in observed} == {
+        "2026-02-10T06:30:00+00:00", "2026-02-11T00:00:00+00:00"}
+    event = events[next(o for o in observed if o.first_observed.day == 10).object_refs[0]]
+    assert event.event_type == "explosions_remote_violence" and event.fatalities == 3 and event.latitude == 31.29
+    notes = [o for o in seen.objects if o.type == "note"]
+    assert all(any(r.startswith("observed-data--") for r in n.object_refs) for n in notes)
     only = stix2.parse(client.get("/api/v1/export/stix?kind=pledge", headers=bearer(tokens["viewer"])).text,
                        allow_custom=True)
     assert [o.x_stabforce_fact["id"] for o in only.objects if o.type == "note"] == ["idn-1"]
