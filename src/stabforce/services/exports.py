@@ -36,10 +36,17 @@ from stabforce.services.picture import END_OF_TIME, Picture, Pictures
 def visible_facts(pictures: Pictures, actor: Actor) -> tuple[list[Fact], tuple[int, str]]:
     """Return the facts `actor` may read, in ledger order, and the ledger head they were read at.
 
-    Today every role reads every fact. This is the one function every export reads facts through:
-    a rule that hides facts from some actors belongs here.
+    This is the one function every export reads facts through. When actors carry a `clearance`
+    (TLP markings: `everything`, `allows(fact)`, `key`), only the facts it allows are returned
+    (cached per ledger head and clearance); otherwise every role reads every fact.
     """
-    return pictures.facts()
+    everything, head = pictures.facts()
+    clearance = getattr(actor, "clearance", None)
+    if clearance is None or getattr(clearance, "everything", False):
+        return everything, head
+    key = getattr(clearance, "key", clearance)
+    seen = pictures.memo(("visible-facts", key), lambda: [f for f in everything if clearance.allows(f)], head=head)
+    return seen, head
 
 
 def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> Picture:
@@ -49,7 +56,8 @@ def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: 
     everything = pictures.facts()
     if seen is everything[0]:
         return pictures.get(as_of=as_of, known_at=known_at, view=everything)
-    key = ("visible-picture", actor.role, actor.contributor, as_of, known_at, len(seen))
+    clearance = getattr(actor, "clearance", None)
+    key = ("visible-picture", getattr(clearance, "key", clearance), as_of, known_at)
 
     def compute() -> Picture:
         snapshot = fold(seen, as_of=as_of, known_at=known_at or END_OF_TIME)
