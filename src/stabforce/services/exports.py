@@ -36,17 +36,10 @@ from stabforce.services.picture import END_OF_TIME, Picture, Pictures
 def visible_facts(pictures: Pictures, actor: Actor) -> tuple[list[Fact], tuple[int, str]]:
     """Return the facts `actor` may read, in ledger order, and the ledger head they were read at.
 
-    This is the one function every export reads facts through. When actors carry a `clearance`
-    (TLP markings: `everything`, `allows(fact)`, `key`), only the facts it allows are returned
-    (cached per ledger head and clearance); otherwise every role reads every fact.
+    Today every role reads every fact. This is the one function every export reads facts through:
+    a rule that hides facts from some actors belongs here.
     """
-    everything, head = pictures.facts()
-    clearance = getattr(actor, "clearance", None)
-    if clearance is None or getattr(clearance, "everything", False):
-        return everything, head
-    key = getattr(clearance, "key", clearance)
-    seen = pictures.memo(("visible-facts", key), lambda: [f for f in everything if clearance.allows(f)], head=head)
-    return seen, head
+    return pictures.facts()
 
 
 def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> Picture:
@@ -56,8 +49,7 @@ def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: 
     everything = pictures.facts()
     if seen is everything[0]:
         return pictures.get(as_of=as_of, known_at=known_at, view=everything)
-    clearance = getattr(actor, "clearance", None)
-    key = ("visible-picture", getattr(clearance, "key", clearance), as_of, known_at)
+    key = ("visible-picture", actor.role, actor.contributor, as_of, known_at, len(seen))
 
     def compute() -> Picture:
         snapshot = fold(seen, as_of=as_of, known_at=known_at or END_OF_TIME)

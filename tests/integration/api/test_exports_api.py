@@ -224,38 +224,3 @@ def test_cli_exports(db_url, tmp_path, services, admin_actor):
     assert sf("export-csv", "weapons").exit_code == 2
     assert sf("export-geojson", "roads").exit_code == 2
 
-
-
-def test_every_export_reads_only_what_visible_facts_lets_the_actor_see(services, admin_actor):
-    """A reader whose clearance hides one pledge (as TLP markings will) gets it in no export."""
-    from dataclasses import dataclass
-    from datetime import date
-
-    facts.record_facts(services.ledger, admin_actor, [
-        pledge_input(1000, 1000, id="open-idn", day="2025-11-30"),
-        pledge_input(500, 500, id="secret-pak", day="2025-11-30", subject="contributor:PAK")])
-
-    @dataclass(frozen=True)
-    class Clearance:
-        everything: bool = False
-        key: str = "hides-secret"
-
-        def allows(self, fact):
-            return not fact.id.startswith("secret")
-
-    @dataclass(frozen=True)
-    class Reader:
-        id: str = "reader"
-        role: str = "viewer"
-        contributor: str | None = None
-        clearance: Clearance = Clearance()
-
-    reader, day = Reader(), date(2026, 1, 1)
-    assert [f.id for f in exports.visible_facts(services.pictures, reader)[0]] == ["open-idn"]
-    assert [r["id"] for r in rows_of(exports.facts_csv(services.pictures, reader, exports.FactQuery()))] == ["open-idn"]
-    assert [r["fact"] for r in rows_of(exports.pledges_csv(services.pictures, reader, as_of=day, known_at=None))] \
-        == ["open-idn"]
-    bundle = stix2.parse(exports.stix_bundle(services.pictures, reader, exports.FactQuery()), allow_custom=True)
-    assert [o.x_stabforce_fact["id"] for o in bundle.objects if o.type == "note"] == ["open-idn"]
-    # the admin (no clearance) still sees both, from the shared cached picture
-    assert len(rows_of(exports.pledges_csv(services.pictures, admin_actor, as_of=day, known_at=None))) == 2
