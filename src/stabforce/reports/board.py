@@ -61,6 +61,17 @@ def force_levels(totals: Mapping[str, Any]) -> dict[str, int | None]:
             "possible": totals.get("possible", totals.get("high"))}
 
 
+#: What each level means, unless the force-generation view says it (`gaps_view`'s "levels").
+LEVEL_WORDS = {"firm": "pledges of the contributors whose stance is committed",
+               "likely": "the stated figures of counted contributors' pledges",
+               "possible": "the stated ceilings of counted contributors' pledges"}
+
+
+def level_words(gaps: Mapping[str, Any]) -> dict[str, str]:
+    """Return what firm, likely and possible mean, in the force-generation view's own words when it has them."""
+    return {**LEVEL_WORDS, **gaps.get("levels", {})}
+
+
 @dataclass
 class BoardReport:
     """Everything the report shows, as the services' plain-JSON views, for one ledger state."""
@@ -357,7 +368,8 @@ def render_html(report: BoardReport, *, stylesheet: str | None = None, controls:
     data = report.data
     template = _env.get_template("board.html")
     return template.render(
-        r=report, d=data, notes=notes, fig=notes.fig, cite=notes.cite, levels=force_levels, sectors=SECTORS,
+        r=report, d=data, notes=notes, fig=notes.fig, cite=notes.cite, levels=force_levels,
+        words=level_words(data["gaps"]), sectors=SECTORS,
         css=None if stylesheet else Markup(CSS), stylesheet=stylesheet, controls=controls,
         head_seq=report.head[0], head_hash=report.head[1], sections=SECTIONS,
         known_text=report.known_at.isoformat() if report.known_at else None,
