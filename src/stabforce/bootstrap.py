@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from stabforce.services.actors import Actor
 from stabforce.services.picture import Pictures
 from stabforce.settings import Settings
 from stabforce.store import AccountStore, LedgerStore, create_db_engine, migrate
@@ -21,6 +22,11 @@ class Services:
     pictures: Pictures
     evidence: EvidenceStore
     documents: DocumentStore
+
+    def for_reader(self, reader: Actor) -> Services:
+        """Return these services with `pictures` scoped to what `reader` may read (TLP markings): every
+        fold, count and list drawn from them leaves out the facts `reader` may not see."""
+        return replace(self, pictures=self.pictures.scoped(reader.clearance))
 
     def close(self) -> None:
         """Release database connections."""

@@ -12,9 +12,8 @@ from stabforce.bootstrap import Services
 from stabforce.errors import PermissionDenied
 from stabforce.httpstatus import NotAuthenticated
 from stabforce.services import accounts
-from stabforce.services.actors import Actor, Role
+from stabforce.services.actors import ANONYMOUS, Actor, Role
 
-ANONYMOUS = Actor(id="anonymous", role=Role.VIEWER)
 #: The two coordinates every read of the picture takes.
 AS_OF = Query(None, description="The day to show (default today).")
 KNOWN_AT = Query(None, description="Show what was known at this time (default: everything recorded).")
@@ -28,11 +27,11 @@ def coordinates(as_of: date | None, known_at: datetime | None) -> tuple[date, da
 
 
 def get_services(request: Request) -> Services:
-    """Return the services built at start-up."""
+    """Return the services built at start-up (every fact, whatever its marking: for who-is-calling)."""
     return request.app.state.services
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
+AllServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def session_actor(request: Request) -> Actor | None:
@@ -56,7 +55,7 @@ def _token_actor(request: Request, services: Services) -> Actor | None:
     return actor
 
 
-def reader(request: Request, services: ServicesDep) -> Actor:
+def reader(request: Request, services: AllServicesDep) -> Actor:
     """Return who may read: a token, a session, or anonymous when public reading is on."""
     actor = _token_actor(request, services) or session_actor(request)
     if actor is not None:
@@ -66,7 +65,7 @@ def reader(request: Request, services: ServicesDep) -> Actor:
     raise NotAuthenticated("log in or send an API token")
 
 
-def writer(request: Request, services: ServicesDep) -> Actor:
+def writer(request: Request, services: AllServicesDep) -> Actor:
     """Return who may write: a token, or a session that also sends its CSRF token."""
     actor = _token_actor(request, services)
     if actor is not None:
@@ -82,3 +81,12 @@ def writer(request: Request, services: ServicesDep) -> Actor:
 
 Reader = Annotated[Actor, Depends(reader)]
 Writer = Annotated[Actor, Depends(writer)]
+
+
+def reader_services(request: Request, actor: Reader) -> Services:
+    """Return the services as the caller may see them: `pictures` holds only the facts the caller
+    may read (TLP markings), so every read drawn from them leaves the others out."""
+    return get_services(request).for_reader(actor)
+
+
+ServicesDep = Annotated[Services, Depends(reader_services)]

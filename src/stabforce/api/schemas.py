@@ -80,6 +80,8 @@ class FactIn(BaseModel):
     quote: str | None = None
     grade: str = Field(examples=["B2"], description="Source reliability A-F and credibility 1-6.")
     supersedes: list[str] = []
+    marking: str | None = Field(None, examples=["AMBER"],
+                                description="TLP 2.0: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (none = CLEAR).")
 
 
 class SourceOut(BaseModel):
@@ -108,13 +110,16 @@ class FactOut(BaseModel):
     quote: str | None
     grade: str
     supersedes: list[str]
+    marking: str | None = None
     prev_hash: str
     hash: str
     superseded_by: list[str] | None = None
 
     @classmethod
-    def of(cls, fact: Fact, superseded_by: list[str] | None = None) -> FactOut:
-        data = fact.to_json()
+    def of(cls, fact: Fact, superseded_by: list[str] | None = None, supersedes: list[str] | None = None) -> FactOut:
+        data = {"marking": None, **fact.to_json()}
+        if supersedes is not None:
+            data["supersedes"] = supersedes
         return cls(**data, superseded_by=superseded_by)
 
 
@@ -138,12 +143,14 @@ class SettleIn(BaseModel):
 
 
 class ChainOut(BaseModel):
+    """Whether the hash chain holds; the details (count, first broken fact, head) for admins only."""
+
     ok: bool
-    checked: int
-    broken_seq: int | None
-    broken_id: str | None
-    reason: str | None
-    head: str
+    checked: int | None = None
+    broken_seq: int | None = None
+    broken_id: str | None = None
+    reason: str | None = None
+    head: str | None = None
 
 
 class SourceSummary(BaseModel):

@@ -65,6 +65,27 @@ def cli_actor(ctx: typer.Context) -> Actor:
     return Actor(id=name, role=Role.ADMIN)
 
 
+def cli_reader(ctx: typer.Context) -> Actor:
+    """Return who the command line reads as: the operator (admin, every fact), or the role given with
+    the global `--read-as ROLE[:ISO3]` (what that role may read under the facts' TLP markings)."""
+    operator = cli_actor(ctx)
+    read_as = ctx.find_root().obj.get("read_as")
+    if not read_as:
+        return operator
+    role, _, country = read_as.partition(":")
+    if role == "public":
+        return Actor(id=f"{operator.id} as public", role=Role.VIEWER, public=True)
+    try:
+        as_role = Role(role)
+    except ValueError:
+        raise typer.BadParameter(f"{role!r} is not a role ({', '.join(r.value for r in Role)}, public)",
+                                 param_hint="--read-as") from None
+    if as_role == Role.LIAISON and len(country) != 3:
+        raise typer.BadParameter("a liaison reads for one country: liaison:ISO3, e.g. liaison:IDN",
+                                 param_hint="--read-as")
+    return Actor(id=f"{operator.id} as {read_as}", role=as_role, contributor=country.upper() or None)
+
+
 def handle_errors(func: F) -> F:
     """Turn a StabforceError into its message on stderr and exit code 2 (tracebacks with --debug)."""
     @wraps(func)
@@ -105,7 +126,7 @@ def pictures(ctx: typer.Context) -> Pictures:
     """Return folded pictures of the configured ledger (built once per command)."""
     obj = ctx.find_root().obj
     if "pictures" not in obj:
-        obj["pictures"] = Pictures(store(ctx))
+        obj["pictures"] = Pictures(store(ctx)).scoped(cli_reader(ctx).clearance)
     return obj["pictures"]
 
 

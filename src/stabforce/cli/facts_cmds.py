@@ -10,6 +10,7 @@ from rich.table import Table
 from stabforce.cli.common import (
     KNOWN_AT,
     cli_actor,
+    cli_reader,
     console,
     handle_errors,
     parse_day,
@@ -41,14 +42,14 @@ def list_(
     flt = FactFilter(kind=kind, subject=subject, source=source, valid_from=parse_day(since, option="--from"),
                      valid_to=parse_day(until, option="--to"), known_at=parse_known_at(known_at) if known_at else None,
                      limit=limit)
-    found = facts.list_facts(store(ctx), flt)
+    found = facts.list_facts(store(ctx), flt, reader=cli_reader(ctx))
     if json_out:
         print_json([f.to_json() for f in found])
         return
-    table = Table("#", "id", "kind", "subject", "valid from", "source", "grade", "what it says")
+    table = Table("#", "id", "kind", "subject", "valid from", "source", "grade", "TLP", "what it says")
     for f in found:
         table.add_row(str(f.seq), f.id, f.kind, f.subject, f.valid_from.isoformat(),
-                      f"{f.source.key} ({f.source.date})", f.grade, _gist(views.describe(f)))
+                      f"{f.source.key} ({f.source.date})", f.grade, f.marking or "", _gist(views.describe(f)))
     console.print(table)
     console.print(f"{len(found)} facts")
 
@@ -57,7 +58,7 @@ def list_(
 @handle_errors
 def show(ctx: typer.Context, fact_id: str, json_out: bool = typer.Option(False, "--json")) -> None:
     """Show one fact with its source, quote and hash."""
-    fact = facts.get_fact(store(ctx), fact_id)
+    fact = facts.get_fact(store(ctx), fact_id, reader=cli_reader(ctx))
     if json_out:
         print_json(fact.to_json())
         return
@@ -85,6 +86,8 @@ def add(
     grade: str = typer.Option(..., "--grade", help="Reliability A-F and credibility 1-6, e.g. B2."),
     supersedes: list[str] = typer.Option([], "--supersedes", help="Id of a fact this one revises."),
     fact_id: str = typer.Option(None, "--id", help="Give the fact this id instead of a random one."),
+    marking: str = typer.Option(None, "--marking", help="TLP 2.0 marking: CLEAR, GREEN, AMBER, AMBER+STRICT or "
+                                                        "RED (none = CLEAR); decides who may read the fact."),
     json_out: bool = typer.Option(False, "--json"),
 ) -> None:
     """Validate and append one fact with its source, quote and grade."""
@@ -96,7 +99,7 @@ def add(
         "kind": kind, "subject": subject, "payload": body, "valid_from": valid_from, "valid_to": valid_to,
         "source": {"key": source_key, "date": source_date, "title": source_title, "url": source_url,
                    "attribution": attribution},
-        "quote": quote, "grade": grade, "supersedes": supersedes,
+        "quote": quote, "grade": grade, "supersedes": supersedes, "marking": marking,
     }
     if fact_id:
         data["id"] = fact_id

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from stabforce.cli.common import (
     check_writable,
     cli_actor,
+    cli_reader,
     console,
     err_console,
     handle_errors,
@@ -104,6 +105,13 @@ def verify(
     if export_file is not None:
         _verify_export(ctx, export_file, public_key or [], json_out, allow_unsigned)
         return
+    if not cli_reader(ctx).clearance.everything:  # only whether it holds: the rest tells of hidden facts
+        with status("Verifying the hash chain"):
+            ok = facts.verify_view(store(ctx), reader=cli_reader(ctx))["ok"]
+        print_json({"ok": ok}) if json_out else console.print("[green]OK[/]" if ok else "[bold red]BROKEN[/]")
+        if not ok:
+            raise typer.Exit(1)
+        return
     with status("Verifying the hash chain"):
         report = facts.verify_ledger(store(ctx))
     if json_out:
@@ -151,17 +159,23 @@ def _trusted(ctx: typer.Context, keys: list[str]) -> dict:
 @handle_errors
 def export(ctx: typer.Context, file: Path = typer.Argument(..., help="Where to write the JSON Lines.")) -> None:
     """Export the whole ledger, hashes included, as JSON Lines (imports back losslessly), signed with
-    the key at STABFORCE_SIGNING_KEY."""
+    the key at STABFORCE_SIGNING_KEY. With --read-as a role that may not read every fact: a filtered
+    export, labelled so on its first line, unsigned, that cannot be imported."""
     check_writable(file, option="FILE")
     ledger = store(ctx)
+    reader = cli_reader(ctx)
+    whole = reader.clearance.everything
     key_path = settings(ctx).signing_key
-    key = signing.load_private_key(key_path) if key_path is not None else None
-    total = ledger.count()
+    key = signing.load_private_key(key_path) if key_path is not None and whole else None
+    total = ledger.count() if whole else None
     with _progress() as progress, output_file(file, option="FILE") as stream:
         task = progress.add_task("Exporting", total=total)
-        written = exchange.export_ledger(ledger, stream, signing_key=key,
+        written = exchange.export_ledger(ledger, stream, signing_key=key, reader=reader,
                                          progress=lambda n: progress.update(task, completed=n))
-    if key is None:
+    if not whole:
+        console.print(f"Exported the {written} facts {reader.id} may read to {file}: a filtered export, unsigned, "
+                      "that cannot be imported.")
+    elif key is None:
         console.print(f"Exported {written} facts to {file}, [yellow]unsigned[/]: set STABFORCE_SIGNING_KEY "
                       "(make a key with `stabforce keys create`) so that importers can tell it was not altered.")
     else:

@@ -34,6 +34,9 @@ def main(
     database_url: str = typer.Option(None, "--database-url", envvar="STABFORCE_DATABASE_URL",
                                      help="SQLAlchemy URL (default: sqlite:///stabforce.db)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    read_as: str = typer.Option(None, "--read-as", envvar="STABFORCE_READ_AS",
+                                help="Read as this role would (ROLE, liaison:ISO3 or public): only the facts its "
+                                     "TLP markings allow. Default: the operator, who reads everything."),
 ) -> None:
     """Build the settings once for the command that follows."""
     settings = Settings(database_url=database_url) if database_url else Settings()
@@ -42,7 +45,7 @@ def main(
     except InvalidInput as exc:
         err_console.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
         raise typer.Exit(2) from None
-    ctx.obj = {"settings": settings, "debug": debug}
+    ctx.obj = {"settings": settings, "debug": debug, "read_as": read_as}
     ctx.call_on_close(lambda: close_store(ctx))
 
 

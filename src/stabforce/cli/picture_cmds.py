@@ -14,13 +14,13 @@ from stabforce.cli.common import (
     handle_errors,
     parse_day,
     parse_known_at,
+    pictures,
     print_json,
     status,
-    store,
 )
 from stabforce.engines.forcegen import ForceGeneration
 from stabforce.model import Snapshot
-from stabforce.services import picture, views
+from stabforce.services import views
 
 JSON = typer.Option(False, "--json", help="Print JSON (contributors as ISO 3166 alpha-3 codes).")
 
@@ -34,7 +34,8 @@ def register(app: typer.Typer) -> None:
 def _picture(ctx: typer.Context, as_of: str | None, known_at: str | None) -> tuple[Snapshot, ForceGeneration]:
     day = parse_day(as_of, option="--as-of") or datetime.now(UTC).date()
     with status("Folding the ledger"):
-        return picture.get_force_generation(store(ctx), as_of=day, known_at=parse_known_at(known_at))
+        p = pictures(ctx).get(as_of=day, known_at=parse_known_at(known_at))
+        return p.snapshot, p.forcegen
 
 
 @handle_errors

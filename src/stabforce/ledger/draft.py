@@ -18,6 +18,7 @@ from stabforce.errors import InvalidFact
 from stabforce.ledger.conditions import ConditionError
 from stabforce.ledger.fact import Fact, SourceRef
 from stabforce.ledger.kinds import KINDS
+from stabforce.ledger.marking import parse_marking
 from stabforce.ledger.vocab import GRADE_PATTERN, country_name
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
@@ -51,6 +52,12 @@ class FactIn(BaseModel):
     quote: str | None = Field(default=None, max_length=5_000)
     grade: str
     supersedes: list[str] = []
+    marking: str | None = Field(default=None, description="TLP 2.0: CLEAR, GREEN, AMBER, AMBER+STRICT or RED")
+
+    @field_validator("marking")
+    @classmethod
+    def _marking(cls, value: str | None) -> str | None:
+        return parse_marking(value)
 
     @field_validator("id")
     @classmethod
@@ -82,6 +89,7 @@ class FactDraft:
     quote: str | None
     grade: str
     supersedes: tuple[str, ...]
+    marking: str | None = None
 
     def record(self, *, recorded_at: datetime, recorded_by: str, seq: int | None = None,
                prev_hash: str | None = None) -> Fact:
@@ -93,7 +101,8 @@ class FactDraft:
             id=self.id, kind=self.kind, subject=self.subject, payload=self.payload,
             valid_from=self.valid_from, valid_to=self.valid_to, recorded_at=recorded_at,
             known_from=self.known_from or recorded_at, recorded_by=recorded_by, source=self.source,
-            quote=self.quote, grade=self.grade, supersedes=self.supersedes, seq=seq, prev_hash=prev_hash,
+            quote=self.quote, grade=self.grade, supersedes=self.supersedes, marking=self.marking, seq=seq,
+            prev_hash=prev_hash,
         )
         if seq is not None and prev_hash is not None:
             object.__setattr__(fact, "hash", fact.compute_hash())  # set once, before anyone sees it
@@ -134,6 +143,7 @@ def parse_fact(data: Mapping[str, Any]) -> FactDraft:
         valid_from=envelope.valid_from, valid_to=envelope.valid_to,
         known_from=_moment(envelope.known_from), source=SourceRef(**envelope.source.model_dump()),
         quote=envelope.quote, grade=envelope.grade, supersedes=tuple(envelope.supersedes),
+        marking=envelope.marking,
     )
 
 

@@ -58,6 +58,8 @@ class Fact:
     `valid_from`/`valid_to` are the days the fact speaks about; `known_from` is when the
     information became known (the source's date for back-filled facts, else `recorded_at`);
     `recorded_at` is when the ledger stored it. `seq`, `prev_hash` and `hash` place it in the chain.
+    `marking` is a TLP 2.0 label (`ledger.marking`); None (no marking, read as CLEAR) is left out of
+    the hashed body, so facts recorded before markings existed keep their hashes.
     """
 
     id: str
@@ -73,6 +75,7 @@ class Fact:
     quote: str | None
     grade: str
     supersedes: tuple[str, ...] = ()
+    marking: str | None = None
     seq: int | None = None
     prev_hash: str | None = None
     hash: str | None = field(default=None, compare=False)
@@ -82,8 +85,9 @@ class Fact:
             object.__setattr__(self, "payload", MappingProxyType(dict(self.payload)))
 
     def body(self) -> dict[str, Any]:
-        """Return every field the hash covers (the payload may stay a read-only mapping)."""
-        return {
+        """Return every field the hash covers (the payload may stay a read-only mapping); `marking`
+        only when there is one."""
+        body = {
             "seq": self.seq, "id": self.id, "kind": self.kind, "subject": self.subject,
             "payload": self.payload, "valid_from": self.valid_from.isoformat(),
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
@@ -91,6 +95,9 @@ class Fact:
             "recorded_by": self.recorded_by, "source": self.source.to_json(), "quote": self.quote,
             "grade": self.grade, "supersedes": list(self.supersedes), "prev_hash": self.prev_hash,
         }
+        if self.marking is not None:
+            body["marking"] = self.marking
+        return body
 
     def compute_hash(self) -> str:
         """Return the SHA-256 of the canonical body (which includes the previous hash)."""
@@ -110,7 +117,7 @@ class Fact:
             recorded_at=parse_utc(data["recorded_at"]), known_from=parse_utc(data["known_from"]),
             recorded_by=data["recorded_by"], source=SourceRef.from_json(data["source"]),
             quote=data.get("quote"), grade=data["grade"], supersedes=tuple(data.get("supersedes") or ()),
-            seq=data.get("seq"), prev_hash=data.get("prev_hash"), hash=data.get("hash"),
+            marking=data.get("marking"), seq=data.get("seq"), prev_hash=data.get("prev_hash"), hash=data.get("hash"),
         )
 
 

@@ -75,20 +75,46 @@ def _load_parts(store: LedgerStore, actor: Actor, texts: list[tuple[str, str]]) 
         raise
 
 
+#: The first line of an export that leaves out facts its reader may not read (TLP markings).
+FILTERED = "filtered"
+
+
 def export_lines(store: LedgerStore, signing_key: Ed25519PrivateKey | None = None, *,
-                 now: datetime | None = None) -> Iterator[str]:
+                 now: datetime | None = None, reader: Actor | None = None) -> Iterator[str]:
     """Yield every fact, hash included, as one JSON line, in ledger order; with a key, then the
-    signature line over the head hash (`services/signing.py` gives the format)."""
-    return signing.signed_lines(store.iter_all(), signing_key, now=now)
+    signature line over the head hash (`services/signing.py` gives the format).
+
+    The whole ledger (a chain that imports and verifies) only for a reader who may read everything
+    (admin, the command line's operator; `reader=None`). Anyone else gets a *filtered* export: a
+    first line ``{"export": "filtered", ...}`` saying so, then only the facts they may read, never
+    signed (it is not the ledger's chain), and refused by `import_ledger`.
+    """
+    clearance = reader.clearance if reader is not None else None
+    if clearance is None or clearance.everything:
+        yield from signing.signed_lines(store.iter_all(), signing_key, now=now)
+        return
+    yield json.dumps(filtered_header(reader), ensure_ascii=False, sort_keys=True) + "\n"
+    for fact in store.iter_all():
+        if clearance.allows(fact):
+            yield json.dumps(fact.to_json(), ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def filtered_header(reader: Actor | None) -> dict[str, Any]:
+    """Return the label line of a filtered export for `reader`."""
+    readable = sorted(reader.clearance.markings) if reader is not None else []
+    return {"export": FILTERED, "reader": reader.id if reader is not None else None, "readable_markings": readable,
+            "note": "Only the facts this reader may read under their TLP markings; not the whole ledger, "
+                    "so not a hash chain: it cannot be verified as one or imported, and it is not signed."}
 
 
 def export_ledger(store: LedgerStore, stream: TextIO, *, signing_key: Ed25519PrivateKey | None = None,
-                  progress: Callable[[int], None] = lambda n: None) -> int:
-    """Write the export lines to `stream` (signed when a key is given); return how many facts were written."""
+                  progress: Callable[[int], None] = lambda n: None, reader: Actor | None = None) -> int:
+    """Write the export lines to `stream` (signed when a key is given and the export is whole); return
+    how many facts were written."""
     count = 0
-    for line in export_lines(store, signing_key):
+    for line in export_lines(store, signing_key, reader=reader):
         stream.write(line)
-        if not line.startswith('{"signature"'):
+        if not line.startswith(('{"signature"', '{"export"')):
             count += 1
             progress(count)
     return count

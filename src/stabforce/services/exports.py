@@ -20,42 +20,30 @@ import stix2
 from stix2.properties import FloatProperty, IntegerProperty, ListProperty, StringProperty
 
 from stabforce.engines import incidents as incidents_engine
-from stabforce.engines.forcegen import force_generation
 from stabforce.engines.sites import civilian_sites
 from stabforce.errors import InvalidInput
 from stabforce.ledger import Fact
 from stabforce.ledger.fact import canonical_json, iso_utc, thaw
-from stabforce.model import fold
 from stabforce.services import csvsafe, police, views
 from stabforce.services.acled import EVENT_ID
 from stabforce.services.actors import Actor
 from stabforce.services.incidents import incident_view
-from stabforce.services.picture import END_OF_TIME, Picture, Pictures
+from stabforce.services.picture import Picture, Pictures
 
 
 def visible_facts(pictures: Pictures, actor: Actor) -> tuple[list[Fact], tuple[int, str]]:
-    """Return the facts `actor` may read, in ledger order, and the ledger head they were read at.
+    """Return the facts `actor` may read under their TLP markings (`Actor.clearance`), in ledger order,
+    and the head they end at (the last fact `actor` may read, so hidden facts are not counted).
 
-    Today every role reads every fact. This is the one function every export reads facts through:
-    a rule that hides facts from some actors belongs here.
+    This is the one function every export reads facts through.
     """
-    return pictures.facts()
+    return pictures.scoped(actor.clearance).facts()
 
 
 def visible_picture(pictures: Pictures, actor: Actor, *, as_of: date, known_at: datetime | None) -> Picture:
     """Return the picture on `as_of` as known at `known_at`, folded from the facts `actor` may read
-    (the shared cached picture when that is every fact)."""
-    seen, head = visible_facts(pictures, actor)
-    everything = pictures.facts()
-    if seen is everything[0]:
-        return pictures.get(as_of=as_of, known_at=known_at, view=everything)
-    key = ("visible-picture", actor.role, actor.contributor, as_of, known_at, len(seen))
-
-    def compute() -> Picture:
-        snapshot = fold(seen, as_of=as_of, known_at=known_at or END_OF_TIME)
-        return Picture(snapshot, force_generation(snapshot))
-
-    return pictures.memo(key, compute, head=head)
+    only (cached per ledger head and clearance)."""
+    return pictures.scoped(actor.clearance).get(as_of=as_of, known_at=known_at)
 
 
 # --- the facts an export covers -------------------------------------------------------------------------

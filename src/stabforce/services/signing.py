@@ -36,6 +36,7 @@ from stabforce.errors import IntegrityError, InvalidInput
 from stabforce.ledger import Fact
 from stabforce.ledger.chain import verify_chain
 from stabforce.ledger.fact import canonical_json, iso_utc
+from stabforce.ledger.marking import parse_marking
 
 FORMAT = "stabforce-export/1"
 PREFIX = "ed25519:"
@@ -212,6 +213,14 @@ def read_export(lines: Iterable[str], *, name: str) -> tuple[list[Fact], dict[st
             continue
         if not isinstance(data, dict):
             raise ExportRefused(f"{name} line {number}: expected a JSON object", line=number)
+        if data.get("export") == "filtered":
+            raise ExportRefused(f"{name} line {number}: a filtered export (only the facts one reader may read "
+                                "under their TLP markings) is not the ledger's chain and cannot be imported or "
+                                "verified; export as an admin", line=number, reason="filtered")
+        marking = data.get("marking")
+        if marking is not None and (not isinstance(marking, str) or parse_marking(marking) != marking):
+            raise ExportRefused(f"{name} line {number}: marking {marking!r} is not a TLP 2.0 label "
+                                "(CLEAR, GREEN, AMBER, AMBER+STRICT, RED)", line=number)
         try:
             facts.append(Fact.from_json(data))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

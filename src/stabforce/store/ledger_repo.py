@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, text
 
 from stabforce.errors import ChainConflict, DuplicateFact, InvalidFact
-from stabforce.ledger import GENESIS, ChainReport, Fact, FactDraft, verify_chain
+from stabforce.ledger import GENESIS, ChainReport, Clearance, Fact, FactDraft, Marking, verify_chain
 from stabforce.ledger.fact import canonical_json
 from stabforce.store.mapping import fact_to_row, row_to_fact
 from stabforce.store.rows import FactRow
@@ -26,7 +26,8 @@ CHUNK = 500
 class FactFilter:
     """Which facts to list. Every field is optional; `source` matches the key or title, in part;
     `grade` a whole grade (B2) or a reliability letter (B); `known_at` keeps the facts known by then
-    (`known_from <= known_at`, as the fold does)."""
+    (`known_from <= known_at`, as the fold does); `clearance` keeps only the facts a reader may read
+    (their TLP marking), so counts and pages never include the others."""
 
     kind: str | None = None
     subject: str | None = None
@@ -37,6 +38,20 @@ class FactFilter:
     known_at: datetime | None = None
     limit: int | None = None
     offset: int = 0
+    clearance: Clearance | None = None
+
+
+def readable(clearance: Clearance):  # type: ignore[no-untyped-def]
+    """Return the SQL condition for the facts `clearance` may read (`Clearance.allows`, in SQL)."""
+    marking = FACTS.c.marking
+    terms = [marking.in_(sorted(clearance.markings))]
+    if Marking.CLEAR in clearance.markings:
+        terms.append(marking.is_(None))
+    if clearance.amber_subject is not None:
+        terms.append(and_(marking == Marking.AMBER.value, FACTS.c.subject == clearance.amber_subject))
+    if clearance.red_recorder is not None:
+        terms.append(and_(marking == Marking.RED.value, FACTS.c.recorded_by == clearance.red_recorder))
+    return or_(*terms)
 
 
 class LedgerReads(Protocol):
@@ -150,6 +165,8 @@ class LedgerStore:
             query = query.where(FACTS.c.grade.like(f"{flt.grade}%"))
         if flt.known_at is not None:  # stored as UTC (SQLite keeps no zone, so compare in UTC)
             query = query.where(FACTS.c.known_from <= flt.known_at.astimezone(UTC))
+        if flt.clearance is not None and not flt.clearance.everything:
+            query = query.where(readable(flt.clearance))
         return query
 
     def iter_all(self, *, after: int = 0, batch: int = 5_000) -> Iterator[Fact]:

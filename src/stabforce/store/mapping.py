@@ -20,7 +20,7 @@ def fact_to_row(fact: Fact) -> dict[str, Any]:
         "valid_to": fact.valid_to, "recorded_at": fact.recorded_at, "known_from": fact.known_from,
         "recorded_by": fact.recorded_by, "source_key": fact.source.key,
         "source": canonical_json(fact.source.to_json()), "quote": fact.quote, "grade": fact.grade,
-        "supersedes": canonical_json(list(fact.supersedes)), "prev_hash": fact.prev_hash, "hash": fact.hash,
+        "supersedes": canonical_json(list(fact.supersedes)), "marking": fact.marking, "prev_hash": fact.prev_hash, "hash": fact.hash,
     }
 
 
@@ -31,7 +31,7 @@ def row_to_fact(row: Mapping[str, Any]) -> Fact:
         valid_from=row["valid_from"], valid_to=row["valid_to"], recorded_at=_utc(row["recorded_at"]),
         known_from=_utc(row["known_from"]), recorded_by=row["recorded_by"],
         source=SourceRef.from_json(orjson.loads(row["source"])), quote=row["quote"], grade=row["grade"],
-        supersedes=tuple(orjson.loads(row["supersedes"])), seq=row["seq"], prev_hash=row["prev_hash"],
+        supersedes=tuple(orjson.loads(row["supersedes"])), marking=row["marking"], seq=row["seq"], prev_hash=row["prev_hash"],
         hash=row["hash"],
     )
 

@@ -32,6 +32,7 @@ class FactRow(Base):
     quote: Mapped[str | None] = mapped_column(Text, nullable=True)
     grade: Mapped[str] = mapped_column(String(2))
     supersedes: Mapped[str] = mapped_column(Text)
+    marking: Mapped[str | None] = mapped_column(String(12), nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 

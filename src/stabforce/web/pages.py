@@ -14,20 +14,32 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from stabforce.bootstrap import Services
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied, StabforceError
 from stabforce.httpstatus import status_of
 from stabforce.ledger import KINDS
 from stabforce.services import views
-from stabforce.services.actors import WRITABLE, Actor, Role
+from stabforce.services.actors import ANONYMOUS, WRITABLE, Actor, Role
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 templates.env.filters["stated"] = views.stated_quantity
 templates.env.filters["describe"] = views.describe
 templates.env.filters["num"] = lambda n: "—" if n is None else f"{n:,}"
+templates.env.filters["tlp"] = lambda fact: Markup(
+    '<span class="tlp tlp-{cls}" title="{title}">TLP:{label}</span>'.format(
+        cls=(fact.marking or "CLEAR").lower().replace("+", "-"), label=fact.marking or "CLEAR",
+        title=TLP_MEANING[fact.marking or "CLEAR"]))
+#: What each TLP 2.0 label means here (the badge's tooltip; docs/architecture.md has the table).
+TLP_MEANING = {
+    "CLEAR": "Anyone may read it (unmarked facts are CLEAR).",
+    "GREEN": "Logged-in users only (the community), not the public.",
+    "AMBER": "The organisation's staff, and the liaison of the country it is about.",
+    "AMBER+STRICT": "The organisation's staff only.",
+    "RED": "Admins and the person who recorded it only.",
+}
 log = logging.getLogger("stabforce.web")
-ANONYMOUS = Actor(id="anonymous", role=Role.VIEWER)
 
 
 class LoginRequired(StabforceError):
@@ -52,16 +64,24 @@ class When:
 
 
 def services(request: Request) -> Services:
-    """Return the app's services."""
-    return request.app.state.services
+    """Return the app's services as this request's reader may see them: `pictures` holds only the
+    facts the logged-in user (or the public visitor) may read under their TLP markings."""
+    return request.app.state.services.for_reader(_session_actor(request) or ANONYMOUS)
+
+
+def _session_actor(request: Request) -> Actor | None:
+    user = request.session.get("user")
+    if user:
+        return Actor(id=user["id"], role=Role(user["role"]), contributor=user.get("contributor"))
+    return None
 
 
 def actor(request: Request) -> Actor:
     """Return the logged-in actor; anonymous viewer when public reading is on; else ask to log in."""
-    user = request.session.get("user")
-    if user:
-        return Actor(id=user["id"], role=Role(user["role"]), contributor=user.get("contributor"))
-    if services(request).settings.public_read:
+    who = _session_actor(request)
+    if who is not None:
+        return who
+    if request.app.state.services.settings.public_read:
         return ANONYMOUS
     raise LoginRequired("log in to see this page")
 

@@ -87,14 +87,21 @@ def test_the_picture_endpoints_follow_as_of_and_known_at(client, tokens):
 
 
 def test_export_is_json_lines_with_hashes_and_verify_reports_the_chain(client, tokens):
-    h = bearer(tokens["viewer"])
-    client.post("/api/v1/facts", json=pledge_input(1, 1), headers=bearer(tokens["admin"]))
+    h = bearer(tokens["admin"])
+    client.post("/api/v1/facts", json=pledge_input(1, 1), headers=h)
     response = client.get("/api/v1/export", headers=h)
     assert response.headers["content-type"].startswith("application/x-ndjson")
+    assert response.headers["x-stabforce-export"] == "whole"
     lines = [json.loads(line) for line in response.text.splitlines()]
     assert len(lines) == 1 and lines[0]["seq"] == 1 and len(lines[0]["hash"]) == 64
     assert client.get("/api/v1/verify", headers=h).json()["ok"] is True
-    assert client.get("/api/v1/sources", headers=h).json()[0]["facts"] == 1
+    viewer = bearer(tokens["viewer"])
+    assert client.get("/api/v1/sources", headers=viewer).json()[0]["facts"] == 1
+    # anyone but an admin gets a filtered export, labelled so on its first line (TLP markings)
+    filtered = client.get("/api/v1/export", headers=viewer)
+    assert filtered.headers["x-stabforce-export"] == "filtered"
+    head, *rest = [json.loads(line) for line in filtered.text.splitlines()]
+    assert head["export"] == "filtered" and [f["seq"] for f in rest] == [1]
 
 
 def test_a_revoked_or_unknown_token_is_refused(client, services, tokens):

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query
 
 from stabforce.api.deps import KNOWN_AT, Reader, ServicesDep, Writer, coordinates
 from stabforce.api.schemas import FactIn, FactOut, FactPage, IsoDate, IsoDateTime, RetractIn, SettleIn
+from stabforce.ledger import Fact
 from stabforce.services import facts
+from stabforce.services.actors import Actor
 
 router = APIRouter(tags=["facts"])
 
@@ -26,8 +28,14 @@ def list_facts(
 ) -> FactPage:
     flt = facts.FactFilter(kind=kind, subject=subject, source=source, grade=grade, valid_from=valid_from,
                            valid_to=valid_to, known_at=coordinates(None, known_at)[1], limit=limit, offset=offset)
-    found, total = facts.page_facts(services.ledger, flt, pictures=services.pictures)
-    return FactPage(items=[FactOut.of(f) for f in found], total=total, limit=limit, offset=offset)
+    found, total = facts.page_facts(services.ledger, flt, reader=actor, pictures=services.pictures)
+    return FactPage(items=[_out(services, f, actor) for f in found], total=total, limit=limit, offset=offset)
+
+
+def _out(services: ServicesDep, fact: Fact, actor: Actor, superseded_by: list[str] | None = None) -> FactOut:
+    """A fact as `actor` may see it: the ids it supersedes that `actor` may not read are left out."""
+    return FactOut.of(fact, superseded_by=superseded_by,
+                      supersedes=facts.visible_supersedes(services.ledger, fact, reader=actor))
 
 
 @router.post("/facts", response_model=FactOut, status_code=201, summary="Append a fact")
@@ -38,8 +46,8 @@ def append_fact(body: FactIn, services: ServicesDep, actor: Writer) -> FactOut:
 
 @router.get("/facts/{fact_id}", response_model=FactOut, summary="One fact, with what superseded it")
 def get_fact(fact_id: str, services: ServicesDep, actor: Reader) -> FactOut:
-    fact, later = facts.get_fact_with_successors(services.ledger, fact_id)
-    return FactOut.of(fact, superseded_by=[f.id for f in later])
+    fact, later = facts.get_fact_with_successors(services.ledger, fact_id, reader=actor)
+    return _out(services, fact, actor, superseded_by=[f.id for f in later])
 
 
 @router.post("/facts/{fact_id}/retract", response_model=FactOut, status_code=201, summary="Retract a fact")

@@ -19,9 +19,7 @@ def health() -> Health:
 
 @router.get("/verify", response_model=ChainOut, summary="Walk the hash chain")
 def verify(services: ServicesDep, actor: Reader) -> ChainOut:
-    r = facts.verify_ledger(services.ledger)
-    return ChainOut(ok=r.ok, checked=r.checked, broken_seq=r.broken_seq, broken_id=r.broken_id, reason=r.reason,
-                    head=r.head)
+    return ChainOut(**facts.verify_view(services.ledger, reader=actor))
 
 
 @router.get("/sources", response_model=list[SourceSummary], summary="Every source and how many facts cite it")
@@ -30,12 +28,16 @@ def sources(services: ServicesDep, actor: Reader, known_at: IsoDateTime | None =
     return [SourceSummary(**s) for s in views.sources_summary(all_facts, known_at=coordinates(None, known_at)[1])]
 
 
-@router.get("/export", summary="The whole ledger as JSON Lines, hashes included, signed",
-            description="Every fact as one JSON line in ledger order, then (when the server has a signing key, "
+@router.get("/export", summary="The ledger as JSON Lines, hashes included, signed (whole for admins; filtered for others)",
+            description="Admins: every fact as one JSON line in ledger order, then (when the server has a signing key, "
                         "STABFORCE_SIGNING_KEY) one signature line over the head hash; `stabforce verify --export` "
-                        "and `stabforce import` check it. The format is described in docs/architecture.md.",
+                        "and `stabforce import` check it. Anyone else: a filtered export, a first line "
+                        "{\"export\": \"filtered\", ...}, then only the facts their role may read under the facts' "
+                        "TLP markings, unsigned; it cannot be imported. The format is described in docs/architecture.md.",
             response_class=StreamingResponse, responses={200: {"content": {"application/x-ndjson": {}}}})
 def export(services: ServicesDep, actor: Reader) -> StreamingResponse:
+    whole = actor.clearance.everything
     path = services.settings.signing_key
-    key = signing.load_private_key(path) if path is not None else None
-    return StreamingResponse(exchange.export_lines(services.ledger, key), media_type="application/x-ndjson")
+    key = signing.load_private_key(path) if path is not None and whole else None
+    return StreamingResponse(exchange.export_lines(services.ledger, key, reader=actor), media_type="application/x-ndjson",
+                             headers={"X-Stabforce-Export": "whole" if whole else "filtered"})

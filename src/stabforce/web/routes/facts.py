@@ -34,7 +34,8 @@ def fact_list(request: Request, kind: str = "", subject: str = "", source: str =
     flt = facts.FactFilter(kind=kind or None, subject=subject or None, source=source or None, grade=grade or None,
                            valid_from=_day(since, "since"), valid_to=_day(until, "until"), known_at=at.known_at,
                            limit=PAGE, offset=(page - 1) * PAGE)
-    found, total = facts.page_facts(services(request).ledger, flt, pictures=services(request).pictures)
+    seen = services(request)
+    found, total = facts.page_facts(seen.ledger, flt, reader=who, pictures=seen.pictures)
     template = "_facts_table.html" if request.headers.get("hx-request") else "facts.html"
     form = {"kind": kind, "subject": subject, "source": source, "grade": grade, "since": since, "until": until}
     pages = max(1, -(-total // PAGE))
@@ -48,10 +49,10 @@ def fact_list(request: Request, kind: str = "", subject: str = "", source: str =
 @router.get("/facts/{fact_id}", response_class=HTMLResponse)
 def fact_page(request: Request, fact_id: str) -> HTMLResponse:
     who = actor(request)
-    fact, later = facts.get_fact_with_successors(services(request).ledger, fact_id)
-    earlier = [facts.get_fact(services(request).ledger, fid) for fid in fact.supersedes]
+    fact, earlier, later = facts.get_fact_with_links(services(request).ledger, fact_id, reader=who)
+    body = {**fact.to_json(), "supersedes": [f.id for f in earlier]}
     return render(request, "fact.html", who=who, at=when(request), fact=fact, later=later, earlier=earlier,
-                  body=fact.to_json())
+                  body=body)
 
 
 @router.get("/sources", response_class=HTMLResponse)

@@ -26,10 +26,11 @@ PLEDGE_FIELDS = {
     "payload.tasks": "tasks", "payload.caveats": "caveats", "payload.phase": "phase",
     "payload.lead_time_days": "lead_time_days", "valid_from": "valid_from", "source.key": "source_key",
     "source.date": "source_date", "source.url": "source_url", "quote": "quote", "grade": "grade",
+    "marking": "marking",
 }
 GENERIC_FIELDS = {"kind": "kind", "subject": "subject", "valid_from": "valid_from", "valid_to": "valid_to",
                   "source.key": "source_key", "source.date": "source_date", "quote": "quote", "grade": "grade",
-                  "supersedes": "supersedes"}
+                  "supersedes": "supersedes", "marking": "marking"}
 
 
 def _blank(value: Any) -> Any:
@@ -94,6 +95,7 @@ async def record_pledge(request: Request) -> Response:
             "kind": "pledge", "subject": f"contributor:{str(form.get('contributor', '')).strip().upper()}",
             "payload": payload, "valid_from": form.get("valid_from", ""), "source": _source(form),
             "quote": _blank(form.get("quote")), "grade": str(form.get("grade", "")).strip().upper(),
+            "marking": _blank(form.get("marking")),
         })
     except InvalidInput as exc:
         field = exc.details.get("field", "")
@@ -141,6 +143,7 @@ async def record_fact(request: Request) -> Response:
             "valid_from": form.get("valid_from", ""), "valid_to": _blank(form.get("valid_to")),
             "source": _source(form), "quote": _blank(form.get("quote")),
             "grade": form.get("grade", "").strip().upper(), "supersedes": supersedes,
+            "marking": _blank(form.get("marking")),
         })
     except InvalidInput as exc:
         field = str(exc.details.get("field", ""))
