@@ -198,9 +198,16 @@ def test_api_export_is_signed_when_the_server_has_a_key(services, tmp_path, admi
     public = signing.create_key(keyfile)
     services.settings.signing_key = keyfile
     three_facts(services.ledger, admin_actor)
+    accounts.add_user(services.accounts, name="ad", role="admin", password="a-test-password")
+    token = accounts.create_token(services.accounts, name="ad")[1]
     accounts.add_user(services.accounts, name="vi", role="viewer", password="a-test-password")
-    token = accounts.create_token(services.accounts, name="vi")[1]
+    viewer = accounts.create_token(services.accounts, name="vi")[1]
     with TestClient(create_app(services.settings, services=services)) as client:
         body = client.get("/api/v1/export", headers={"Authorization": f"Bearer {token}"}).text
+        filtered = client.get("/api/v1/export", headers={"Authorization": f"Bearer {viewer}"}).text
     checked = signing.check_export(body.splitlines(), name="api", trusted={signing.key_id(public): public})
     assert len(checked.facts) == 3 and checked.key_id == signing.key_id(public)
+    # anyone but an admin gets a filtered export (TLP markings): labelled, never signed, refused on import
+    assert '"signature"' not in filtered and '"export": "filtered"' in filtered.splitlines()[0]
+    with pytest.raises(signing.ExportRefused, match="filtered export"):
+        signing.check_export(filtered.splitlines(), name="api", trusted={signing.key_id(public): public})
