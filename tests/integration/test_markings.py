@@ -355,3 +355,11 @@ def test_the_marking_is_accepted_on_every_write_face_and_refused_when_unknown(ap
         assert services.ledger.get(fact_id).marking == "AMBER"
         page = browser.get(f"/facts/{fact_id}").text
         assert 'class="tlp tlp-amber"' in page and "TLP:AMBER" in page
+
+
+@pytest.mark.parametrize("reader", ["viewer", "liaison", "analyst", "admin"])
+def test_the_board_report_page_cites_only_what_its_reader_may_read(marked, reader):
+    html = marked.page(reader, f"/report?as_of={AS_OF}").text
+    cited = {fid for fid in ALL if f"source-of-{fid}" in html}
+    assert cited <= EXPECTED[reader]  # nothing hidden is cited
+    assert cited >= EXPECTED[reader] - {"strict-idn"}  # every troop pledge it may read is (police plans may not be)
