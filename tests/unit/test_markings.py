@@ -180,3 +180,11 @@ def test_the_public_picture_is_the_fold_of_the_clear_facts_only(facts):
     public = Pictures(MemoryLedger(facts)).scoped(ANONYMOUS.clearance)  # type: ignore[arg-type]
     assert public.get(as_of=AS_OF, known_at=END).snapshot == fold(clear, as_of=AS_OF, known_at=END)
     assert public.facts()[1] == ((clear[-1].seq, clear[-1].hash) if clear else (0, ""))  # no count of hidden facts
+
+
+def test_scoping_pictures_again_never_widens_what_a_reader_sees():
+    facts = [replace(make_fact(fact_input(marking=m, id=f"m{n}"), seq=n), hash=f"h{n}")
+             for n, m in enumerate([None, "GREEN", "AMBER", "RED"], start=1)]
+    viewer = Pictures(MemoryLedger(facts)).scoped(READERS["viewer"].clearance)  # type: ignore[arg-type]
+    assert [f.id for f in viewer.scoped(READERS["admin"].clearance).facts()[0]] == ["m1", "m2"]
+    assert [f.id for f in viewer.scoped(ANONYMOUS.clearance).facts()[0]] == ["m1"]

@@ -10,7 +10,7 @@ import typer
 from stabforce.cli.common import (
     AS_OF,
     KNOWN_AT,
-    cli_actor,
+    cli_reader,
     coordinates,
     err_console,
     handle_errors,
@@ -59,11 +59,11 @@ def export_csv(
             query = exports.FactQuery(kind=kind, subject=subject, source=source, grade=grade,
                                       as_of=parse_day(as_of, option="--as-of"),
                                       known_at=parse_known_at(known_at) if known_at else None)
-            text = exports.facts_csv(pictures(ctx), cli_actor(ctx), query)
+            text = exports.facts_csv(pictures(ctx), cli_reader(ctx), query)
         else:
             day, moment = coordinates(as_of, known_at)
             make = exports.pledges_csv if table == "pledges" else exports.incidents_csv
-            text = make(pictures(ctx), cli_actor(ctx), as_of=day, known_at=moment)
+            text = make(pictures(ctx), cli_reader(ctx), as_of=day, known_at=moment)
     _write(text, out, f"{table} CSV")
 
 
@@ -76,7 +76,7 @@ def export_geojson(
     """Export a map layer as a GeoJSON FeatureCollection."""
     day, moment = coordinates(as_of, known_at)
     with status(f"Exporting {layer}"):
-        body = exports.geojson(pictures(ctx), cli_actor(ctx), layer, as_of=day, known_at=moment)
+        body = exports.geojson(pictures(ctx), cli_reader(ctx), layer, as_of=day, known_at=moment)
     _write(exports.json_text(body) + "\n", out, f"{layer} GeoJSON ({len(body['features'])} features)")
 
 
@@ -90,5 +90,5 @@ def export_stix(
     query = exports.FactQuery(kind=kind, subject=subject, as_of=parse_day(as_of, option="--as-of"),
                               known_at=parse_known_at(known_at) if known_at else None)
     with status("Building the STIX bundle"):
-        text = exports.stix_bundle(pictures(ctx), cli_actor(ctx), query)
+        text = exports.stix_bundle(pictures(ctx), cli_reader(ctx), query)
     _write(text + "\n", out, "STIX 2.1 bundle")

@@ -66,6 +66,16 @@ class Clearance:
         """Return a hashable identity of what this clearance lets through."""
         return ("all",) if self.everything else (tuple(sorted(self.markings)), self.amber_subject, self.red_recorder)
 
+    def narrowed(self, other: Clearance) -> Clearance:
+        """Return what both this clearance and `other` let through (never more than either)."""
+        if self.everything:
+            return other
+        if other.everything:
+            return self
+        return Clearance(self.markings & other.markings,
+                         amber_subject=self.amber_subject if self.amber_subject == other.amber_subject else None,
+                         red_recorder=self.red_recorder if self.red_recorder == other.red_recorder else None)
+
     def allows(self, fact: Fact) -> bool:
         """Return whether this clearance may read `fact`."""
         if self.everything:

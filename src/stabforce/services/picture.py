@@ -57,8 +57,9 @@ class Pictures:
         self._shared = shared or _Shared(cache_size)
 
     def scoped(self, clearance: Clearance) -> Pictures:
-        """Return the pictures a reader with `clearance` may see, sharing this ledger's cache."""
-        return Pictures(self.ledger, clearance=clearance, shared=self._shared)
+        """Return the pictures a reader with `clearance` may see, sharing this ledger's cache. Scoping
+        never widens: pictures already scoped to one reader stay within that reader's clearance."""
+        return Pictures(self.ledger, clearance=self.clearance.narrowed(clearance), shared=self._shared)
 
     def all_facts(self) -> tuple[list[Fact], tuple[int, str]]:
         """Return every fact in ledger order, whatever its marking, and the head they end at, reading
