@@ -238,6 +238,32 @@ def test_report_page_and_its_pdf_link(loaded, tmp_path):
         services.close()
 
 
+def test_a_reader_s_report_leaves_out_what_their_marking_hides(loaded):
+    """The page reads through the reader's scoped services: an AMBER+STRICT pledge is cited (and labelled)
+    in the admin's report, and left out of the viewer's, which says it was made for a restricted reader."""
+    from stabforce.bootstrap import build
+    from stabforce.settings import Settings
+
+    services = build(Settings(database_url=loaded, _env_file=None))
+    try:
+        record_facts(services.ledger, ADMIN, [fact_input(
+            "pledge", "contributor:BRA", id="bra-strict", marking="AMBER+STRICT", valid_from="2026-02-20",
+            payload={"personnel_kind": "troops", "personnel": {"low": 700, "high": 700}},
+            source={"key": "closed-briefing.txt", "date": "2026-02-20"})])
+        for name, role in (("vic", "viewer"), ("ada", "admin")):
+            accounts.add_user(services.accounts, name=name, role=role, password=PASSWORD)
+        pages = {}
+        for name in ("vic", "ada"):
+            with TestClient(create_app(services.settings, services=services)) as client:
+                login(client, name)
+                pages[name] = client.get(f"/report?as_of={AS_OF}").text
+        assert "bra-strict (TLP:AMBER+STRICT)" in pages["ada"] and 'id="report-reader"' not in pages["ada"]
+        assert "bra-strict" not in pages["vic"] and "closed-briefing" not in pages["vic"]
+        assert 'id="report-reader"' in pages["vic"]
+    finally:
+        services.close()
+
+
 def _pictures(db_url: str) -> Pictures:
     return Pictures(LedgerStore(create_db_engine(db_url)))
 

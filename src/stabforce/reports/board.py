@@ -83,6 +83,8 @@ class BoardReport:
     data: dict[str, Any]
     charts: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    #: None when made from every fact; else the TLP markings its reader may read (others are left out)
+    readable: tuple[str, ...] | None = None
 
 
 def gather(pictures: Pictures, settings: Settings, *, as_of: date, known_at: datetime | None,
@@ -142,7 +144,9 @@ def _gather(pictures: Pictures, settings: Settings, view: tuple[list[Fact], tupl
     progress("incidents")
     data["incidents"] = incidents_service.incidents_view(pictures, as_of=as_of, known_at=known_at)
     progress("charts and map")
-    report = BoardReport(as_of=as_of, known_at=known_at, head=head, facts={f.id: f for f in facts}, data=data)
+    clearance = pictures.clearance
+    report = BoardReport(as_of=as_of, known_at=known_at, head=head, facts={f.id: f for f in facts}, data=data,
+                         readable=None if clearance.everything else tuple(sorted(clearance.markings)))
     report.charts = pictures.memo(("board-report-charts", as_of, known_at), lambda: _charts(data), head=head)
     return report
 
@@ -169,7 +173,7 @@ class Note:
         groups: dict[tuple[str, str | None, str], tuple[Any, str, list[str]]] = {}
         for f in self.facts:
             key = (f.source.key, f.source.attribution, f.grade)
-            groups.setdefault(key, (f.source, f.grade, []))[2].append(f.id)
+            groups.setdefault(key, (f.source, f.grade, []))[2].append(f.id + (f" (TLP:{f.marking})" if f.marking else ""))
         return sorted(groups.values(), key=lambda g: (g[0].date, g[0].key))
 
 
