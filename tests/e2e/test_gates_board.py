@@ -31,7 +31,8 @@ def test_gates_board_explains_why_no_stage_is_met(live_server, page: Page):
     expect(result.locator("pre.caret")).to_contain_text("^ sitez.open")
     page.fill("input[name=condition]", "police.deployed >= 2000")
     page.click("text=Evaluate")
-    expect(page.locator("#condition-result")).to_contain_text("police.deployed >= 2000 fails: it is 0, short by 2,000")
+    # no police cohort reported deployed officers: unknown, not 0 (issue 11 item 5)
+    expect(page.locator("#condition-result")).to_contain_text("police.deployed >= 2000 is unknown (police.deployed = unknown)")
 
 
 def test_a_milestone_with_a_bad_condition_is_refused_then_a_good_one_appears(live_server, page: Page):
@@ -63,4 +64,4 @@ def test_a_milestone_with_a_bad_condition_is_refused_then_a_good_one_appears(liv
     page.goto(f"{base}/gates?as_of=2026-02-20")
     loose = page.locator("[data-milestone=police-in-rafah-test]")
     expect(loose).to_contain_text("not met")
-    expect(loose).to_contain_text('police.deployed(sector="rafah") >= 500 fails: it is 0, short by 500')
+    expect(loose).to_contain_text('police.deployed(sector="rafah") >= 500 is unknown')

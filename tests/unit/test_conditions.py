@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from stabforce.errors import InvalidFact
@@ -93,3 +95,22 @@ def test_division_by_zero_does_not_crash():
     c = parse_condition("registry.decommissioned() / registry.declared() >= 0.5")
     assert evaluate(c, values(registry_decommissioned=0, registry_declared=0)).holds is False
     assert evaluate(c, values(registry_decommissioned=3, registry_declared=0)).holds is True
+
+
+@pytest.mark.parametrize("text", ["police.deployed != 500", "not (police.deployed >= 500)", "police.deployed < 1",
+                                  "police.deployed >= 500 or police.trained < 0",
+                                  "not (police.deployed >= 500 and police.trained >= 0)"])
+def test_a_condition_that_depends_on_an_unknown_metric_is_not_met(text):
+    nan = float("nan")
+    result = evaluate(parse_condition(text), values(police_deployed=nan, police_trained=0))
+    assert result.holds is False
+    unknown = [t for t in result.terms if any(math.isnan(v) for _, v in t.metrics)]
+    assert unknown and all(not t.holds and math.isnan(t.shortfall) for t in unknown)
+
+
+def test_an_unknown_term_does_not_spoil_what_the_known_ones_decide():
+    nan = float("nan")
+    assert evaluate(parse_condition("police.deployed >= 500 or police.trained >= 0"),
+                    values(police_deployed=nan, police_trained=0)).holds is True
+    assert evaluate(parse_condition("police.deployed >= 500 and police.trained >= 1"),
+                    values(police_deployed=nan, police_trained=0)).holds is False

@@ -30,7 +30,7 @@ def stance(subject, value, **payload):
 @pytest.mark.parametrize(("personnel", "expected"), [
     ({"low": 1200, "high": 1200}, PledgeFigures(1200, 1200, 1200)),
     ({"low": 5000, "high": 8000}, PledgeFigures(5000, 6500, 8000)),
-    ({"high": 20000}, PledgeFigures(0, 20000, 20000)),
+    ({"high": 20000}, PledgeFigures(0, None, 20000)),  # a ceiling is never likely
     ({"low": 10000}, PledgeFigures(10000, 10000, 10000)),
     ({"text": "a much smaller force"}, PledgeFigures(0, None, None)),
 ])
@@ -50,7 +50,7 @@ def test_disagreeing_reports_widen_the_range_and_mark_the_pledge_disputed():
 def test_a_phase_figure_raises_the_floor_of_a_ceiling():
     fg = picture(pledge_input(None, 20000, source="a"),
                  pledge_input(1200, 1200, source="b", payload_extra={"phase": "initial"}))
-    assert fg.contributors[0].figures["troops"] == PledgeFigures(1200, 20000, 20000)
+    assert fg.contributors[0].figures["troops"] == PledgeFigures(1200, 1200, 20000)
 
 
 def test_words_without_a_number_leave_likely_to_the_phase_figure():
@@ -66,8 +66,24 @@ def test_totals_skip_declined_contributors_and_count_committed_as_firm():
                  pledge_input(500, 700, subject="contributor:MAR"), stance("contributor:MAR", "considering"),
                  pledge_input(900, 900, subject="contributor:AZE"), stance("contributor:AZE", "declined"))
     totals = fg.totals["troops"]
-    assert (totals.low, totals.likely, totals.high, totals.firm) == (1500, 1600, 1700, 1000)
+    assert (totals.low, totals.firm, totals.likely, totals.possible) == (1500, 1000, 1000, 1700)
     assert [c.iso3 for c in fg.contributors if not c.counted] == ["AZE"]
+
+
+def test_firm_likely_and_possible_are_separate_and_a_ceiling_is_never_likely():
+    fg = picture(requirement(personnel_kind="troops", quantity=20000),
+                 pledge_input(5000, 8000, subject="contributor:IDN"), stance("contributor:IDN", "committed"),
+                 pledge_input(None, 20000, subject="contributor:ALB"), stance("contributor:ALB", "committed"),
+                 pledge_input(1000, 1000, subject="contributor:MAR"), stance("contributor:MAR", "conditional"),
+                 pledge_input(3000, 3000, subject="contributor:PAK"), stance("contributor:PAK", "considering"),
+                 pledge_input(None, 4000, subject="contributor:KAZ"))  # no stance recorded
+    totals = fg.totals["troops"]
+    assert totals.firm == 5000  # committed floors: IDN's 5,000; ALB's "up to 20,000" adds nothing
+    assert totals.likely == 6500 + 1000  # committed and conditional figures: IDN's midpoint, MAR's 1,000
+    assert totals.possible == 8000 + 20000 + 1000 + 3000 + 4000  # every counted contributor's most
+    assert totals.firm <= totals.likely <= totals.possible
+    (gap,) = fg.personnel_gaps
+    assert (gap.gap_best, gap.gap_likely, gap.gap_worst) == (0, 20000 - 7500, 20000 - 5000)
 
 
 def test_personnel_gap_against_the_requirement_never_goes_negative():
@@ -75,8 +91,9 @@ def test_personnel_gap_against_the_requirement_never_goes_negative():
                  pledge_input(5000, 8000),
                  pledge_input(300, 300, subject="contributor:MAR", payload_extra={"personnel_kind": "police"}))
     gaps = {g.personnel_kind: g for g in fg.personnel_gaps}
-    assert (gaps["troops"].gap_best, gaps["troops"].gap_likely, gaps["troops"].gap_worst) == (12000, 13500, 15000)
-    assert gaps["police"].gap_worst == 0
+    # no stance recorded: the pledge is possible, neither likely nor firm
+    assert (gaps["troops"].gap_best, gaps["troops"].gap_likely, gaps["troops"].gap_worst) == (12000, 20000, 20000)
+    assert gaps["police"].gap_best == 0 and gaps["police"].gap_worst == 100
 
 
 def test_the_caveat_gap_names_a_required_task_nobody_will_do():

@@ -55,7 +55,8 @@ def test_a_stage_is_met_only_when_every_gating_milestone_is():
     assert (rafah.left, rafah.right, rafah.shortfall) == (600, 1000, 400)
     mar = picture(ledger, "2026-03-10")
     assert mar.stages[0].milestones[0].met and not mar.stages[0].met
-    assert "police: police.deployed >= 500 fails: it is 0, short by 500" in mar.stages[0].reasons()
+    # no police cohort is recorded: deployed is unknown, not 0, and the milestone is not met
+    assert "police: police.deployed >= 500 is unknown (police.deployed = unknown)" in mar.stages[0].reasons()
     apr = picture(ledger, "2026-04-01")
     assert apr.stages[0].met and apr.stages[0].reasons() == []
 
@@ -123,3 +124,22 @@ def test_strength_terms_are_those_a_build_up_forecast_can_date():
     found, others = strength_terms(picture(ledger, "2026-02-01").milestones[0])
     assert [(t.sector, t.troops) for t in found] == [(None, 5000), ("rafah", 1000)]
     assert others == 4  # police, the two under "or", and the reversed comparison
+
+
+def cohort(name: str, **counts):
+    return fact_input("police_cohort", f"cohort:{name}", payload=counts, valid_from="2026-01-15")
+
+
+def test_police_metrics_are_unknown_when_no_cohort_reported_them_as_on_the_police_page():
+    check = [milestone("police", "police.deployed >= 500"), milestone("trained", "police.trained >= 100"),
+             milestone("rafah-police", 'police.deployed(sector="rafah") >= 1')]
+    silent = picture([*check, cohort("a", recruited=800, trained=400)], "2026-02-01")
+    by_slug = {m.slug: m for m in silent.milestones}
+    deployed, trained, rafah = by_slug["police"], by_slug["trained"], by_slug["rafah-police"]
+    assert not deployed.met and deployed.failing[0].left != deployed.failing[0].left  # NaN: unknown, not 0
+    assert deployed.reasons() == ["police.deployed >= 500 is unknown (police.deployed = unknown)"]
+    assert trained.met and not rafah.met
+    reported = picture([*check, cohort("a", recruited=800, trained=700, deployed=600, sector="rafah")], "2026-02-01")
+    assert all(m.met for m in reported.milestones)
+    none_yet = picture([*check, cohort("a", recruited=800, trained=400, deployed=0)], "2026-02-01")
+    assert {m.slug: m for m in none_yet.milestones}["police"].failing[0].left == 0  # reported as 0 is 0

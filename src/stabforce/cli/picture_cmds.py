@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import typer
 from rich.table import Table
@@ -67,7 +67,7 @@ def pledges(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, js
 
 @handle_errors
 def gaps(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT, json_out: bool = JSON) -> None:
-    """Totals as low/likely/high, gaps to each requirement, and the caveat gap."""
+    """Totals as firm / likely / possible, gaps to each requirement, the caveat gap, the newest fact."""
     snapshot, fg = _picture(ctx, as_of, known_at)
     if json_out:
         print_json({**views.snapshot_header(snapshot), **views.gaps_view(fg)})
@@ -121,13 +121,15 @@ def summary(ctx: typer.Context, as_of: str = AS_OF, known_at: str = KNOWN_AT) ->
 
 
 def _print_gaps(fg: ForceGeneration) -> None:
-    table = Table("personnel", "required", "pledged low", "likely", "high", "firm", "gap (likely)", "gap (worst)",
-                  title="Personnel against requirements")
+    table = Table("personnel", "required", "firm", "likely", "possible", "gap (firm)", "gap (likely)",
+                  "gap (possible)", title="Personnel against requirements")
     for g in fg.personnel_gaps:
         t = g.pledged
-        table.add_row(g.personnel_kind, f"{g.required:,}", f"{t.low:,}", f"{t.likely:,}", f"{t.high:,}",
-                      f"{t.firm:,}", f"{g.gap_likely:,}", f"{g.gap_worst:,}")
+        table.add_row(g.personnel_kind, f"{g.required:,}", f"{t.firm:,}", f"{t.likely:,}", f"{t.possible:,}",
+                      f"{g.gap_worst:,}", f"{g.gap_likely:,}", f"{g.gap_best:,}")
     console.print(table)
+    for level, meaning in views.LEVELS.items():
+        console.print(f"  [bold]{level}[/]: {meaning}", highlight=False)
     tasks = Table("required task", "will do", "may do (tasks not stated)", "will not (caveats)", "covered?",
                   title="Tasks against caveats")
     for t in fg.tasks:
@@ -140,6 +142,17 @@ def _print_gaps(fg: ForceGeneration) -> None:
 def _header(s: Snapshot) -> None:
     console.print(f"[bold]As of {s.as_of}[/], as known at {s.known_at:%Y-%m-%d %H:%M} UTC "
                   f"({s.known_count} facts known)")
+    console.print(newest_line(views.newest_view(s)), highlight=False)
+
+
+def newest_line(newest: dict | None) -> str:
+    """Return how old the picture's newest fact is, in words."""
+    if newest is None:
+        return "Newest fact: none (nothing stands on this day)."
+    days = newest["days_before_as_of"]
+    when = "on the as-of day" if days == 0 else f"{days:,} day{'s' if days != 1 else ''} before as-of"
+    day = date.fromisoformat(newest["date"])
+    return f"Newest fact: {day.day} {day:%b %Y} ({when}) — {newest['fact']}"
 
 
 def _src(fact) -> str:  # type: ignore[no-untyped-def]

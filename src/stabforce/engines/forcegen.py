@@ -5,7 +5,8 @@ Numbers from a pledge (`PledgeFigures`):
 * low  — the stated floor; 0 for a ceiling ("up to 20,000") or for words with no number;
 * high — the stated ceiling; the floor when only a floor was given ("10,000 or more");
 * likely — the stated figure: the value of an exact or approximate figure, the midpoint of a range,
-  the ceiling of an "up to". None for words with no number ("a much smaller force").
+  the floor of "N or more". A ceiling is never likely: "up to 20,000" has no likely figure (None),
+  nor have words with no number ("a much smaller force").
 
 Where sources disagree about the same pledge, the range spans them all (low is the lowest low, high
 the highest high) and likely is the (lower) median of their figures, so one outlying report neither
@@ -13,6 +14,18 @@ sets nor escapes the estimate; when the latest report gives only words ("a much 
 likely is unknown. A conflict settled by accepting one fact counts only that fact. Across phases the whole-force figure
 is used; a phase figure ("about 1,200 initially") raises the floor, since the force holds its first
 phase. Contributors whose current stance is declined or withdrawn do not count toward totals.
+
+Totals (`Totals`), three levels, each within the next:
+
+* firm — contributors whose current stance is committed: their stated floor (an exact figure whole,
+  a range's lower end; a ceiling or words add nothing);
+* likely — contributors committed or conditional: their likely figure (a ceiling adds only its floor,
+  i.e. what a phase figure states);
+* possible (= high) — every counted contributor, considering and interested ones and those with no
+  stance recorded included: the most they said (a ceiling, else the stated figure).
+
+`low` is the stated floor of every counted contributor. Gaps: best = requirement − possible,
+likely = requirement − likely, worst = requirement − firm, never negative.
 """
 
 from __future__ import annotations
@@ -43,8 +56,8 @@ class PledgeFigures:
         low, high = personnel.get("low"), personnel.get("high")
         if low is None and high is None:
             return cls(0, None, None)
-        if low is None:
-            return cls(0, high, high)
+        if low is None:  # a ceiling: "up to" is never a likely figure
+            return cls(0, None, high)
         if high is None:
             return cls(low, low, low)
         return cls(low, (low + high) // 2, high)
@@ -81,14 +94,20 @@ class ContributorLine:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """Totals of one personnel kind over counted contributors."""
+    """Totals of one personnel kind: firm <= likely <= possible (see the module's docstring)."""
 
     personnel_kind: str
     low: int
     likely: int
     high: int
     firm: int
-    deployed: int
+    #: troops on the ground (arrivals less departures); None when no unit move of this kind is recorded
+    deployed: int | None
+
+    @property
+    def possible(self) -> int:
+        """Return the most the counted contributors said they might send (ceilings included)."""
+        return self.high
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,20 +231,26 @@ def _contributor_figures(pledges: tuple[PledgeLine, ...]) -> dict[str, PledgeFig
     return result
 
 
+#: Stances whose stated figures are likely to come (the others only possible).
+LIKELY_STANCES = frozenset({Stance.COMMITTED, Stance.CONDITIONAL})
+
+
 def _totals(contributors: tuple[ContributorLine, ...]) -> dict[str, Totals]:
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    sums: dict[str, list[Any]] = defaultdict(lambda: [0, 0, 0, 0, None])
     for c in contributors:
         for kind, n in c.deployed.items():
-            sums[kind][4] += n
+            sums[kind][4] = (sums[kind][4] or 0) + n
         if not c.counted:
             continue
         for kind, f in c.figures.items():
             row = sums[kind]
             row[0] += f.low
-            row[1] += f.likely if f.likely is not None else f.low
-            row[2] += f.high if f.high is not None else f.low
+            likely = f.likely if f.likely is not None else f.low
+            if c.stance in LIKELY_STANCES:
+                row[1] += likely
+            row[2] += max(f.high if f.high is not None else 0, likely)
             if c.stance == Stance.COMMITTED:
-                row[3] += f.likely if f.likely is not None else f.low
+                row[3] += f.low
     return {k: Totals(k, *v) for k, v in sorted(sums.items())}
 
 
@@ -246,9 +271,9 @@ def _requirements(
             tasks.append(p["task"])
         if p.get("personnel_kind") and p.get("quantity") is not None and p.get("phase") is None:
             kind, need = p["personnel_kind"], p["quantity"]
-            have = totals.get(kind, Totals(kind, 0, 0, 0, 0, 0))
-            gaps.append(PersonnelGap(kind, need, fact, have, max(0, need - have.high),
-                                     max(0, need - have.likely), max(0, need - have.low)))
+            have = totals.get(kind, Totals(kind, 0, 0, 0, 0, None))
+            gaps.append(PersonnelGap(kind, need, fact, have, max(0, need - have.possible),
+                                     max(0, need - have.likely), max(0, need - have.firm)))
     return tuple(gaps), tasks
 
 

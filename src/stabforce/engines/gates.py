@@ -54,7 +54,7 @@ class MetricContext:
             "infra.identified": lambda m: infra_count(self.infra, "identified", m.arg("type")),
             "infra.neutralized": lambda m: infra_count(self.infra, "neutralized", m.arg("type")),
             "infra.overdue": lambda m: sum(1 for i in self.infra if i.overdue),
-            "police.deployed": lambda m: self.police.deployed_in(m.arg("sector")),
+            "police.deployed": lambda m: self._police("deployed", m.arg("sector")),
             "sites.open": lambda m: self.sites.by_status.get("open", 0),
             "sites.residents": lambda m: self.sites.residents_open,
             "days_without": lambda m: days_without(incidents_of(snapshot, m.arg("incident")), snapshot.as_of,
@@ -65,11 +65,19 @@ class MetricContext:
         for state in ("declared", "collected", "stored", "decommissioned", "destroyed"):
             self._resolvers[f"registry.{state}"] = lambda m, s=state: self.registry.reached(s, m.arg("category"))
         for stage in ("recruited", "vetted", "trained", "attrition"):
-            self._resolvers[f"police.{stage}"] = lambda m, s=stage: self.police.totals[s]
+            self._resolvers[f"police.{stage}"] = lambda m, s=stage: self._police(s, None)
 
     def __call__(self, metric: Metric) -> float:
         """Return the value of one metric call."""
         return float(self._resolvers[metric.name](metric))
+
+    def _police(self, stage: str, sector: str | None) -> float:
+        """A police stage's total (in a sector): unknown when no cohort reported the stage, as on the
+        Police page, never 0."""
+        p = self.police
+        if len(p.cohorts) - p.unknown[stage] == 0:
+            return UNKNOWN
+        return float(p.totals[stage] if sector is None else p.deployed_by_sector.get(sector, 0))
 
     @cached_property
     def registry(self) -> Registry:

@@ -24,6 +24,7 @@ turns each metric call into a number; the engines supply the resolver.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -447,7 +448,10 @@ class Term:
     """One comparison of a condition, evaluated: its values, whether it holds and by how much it fails.
 
     `shortfall` is how far the left side is from making the comparison true (0 when it holds), in the
-    left side's units: e.g. `police.deployed >= 2000` with 1,400 deployed has shortfall 600.
+    left side's units: e.g. `police.deployed >= 2000` with 1,400 deployed has shortfall 600. A side
+    that is unknown (NaN: the ledger does not give the metric) makes the term not hold, whatever the
+    operator, with shortfall NaN; `and`/`or`/`not` over it follow three-valued logic, and a condition
+    whose truth depends on an unknown term is not met.
     """
 
     text: str
@@ -495,25 +499,28 @@ def evaluate(condition: Condition, resolve: Callable[[Metric], float]) -> Evalua
 
     terms: list[Term] = []
 
-    def truth(node: Node) -> bool:
+    def truth(node: Node) -> bool | None:
         if isinstance(node, Compare):
             left, right = number(node.left), number(node.right)
-            holds = _COMPARE[node.op](left, right)
+            unknown = math.isnan(left) or math.isnan(right)
+            holds = not unknown and _COMPARE[node.op](left, right)
             used: list[Metric] = []
             _walk(node, used)
             terms.append(Term(condition.source(node), node.op, left, right, holds,
-                              0.0 if holds else _shortfall(node.op, left, right),
+                              0.0 if holds else math.nan if unknown else _shortfall(node.op, left, right),
                               tuple((condition.source(m), values[m]) for m in sorted(used, key=lambda m: m.start))))
-            return holds
+            return None if unknown else holds
         if isinstance(node, Logic):
             results = [truth(item) for item in node.items]  # no short-circuit: every term is explained
             if node.op == "not":
-                return not results[0]
-            return all(results) if node.op == "and" else any(results)
+                return None if results[0] is None else not results[0]
+            if node.op == "and":
+                return False if False in results else None if None in results else True
+            return True if True in results else None if None in results else False
         raise TypeError(f"not a truth value: {node!r}")
 
-    holds = truth(condition.tree)
-    return Evaluation(holds, tuple(terms))
+    holds = truth(condition.tree)  # None: it depends on an unknown metric, so it is not met
+    return Evaluation(holds is True, tuple(terms))
 
 
 _COMPARE: Mapping[str, Callable[[float, float], bool]] = {

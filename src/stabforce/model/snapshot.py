@@ -86,6 +86,12 @@ class Snapshot:
         """Return every subject with that prefix that has a live or past fact."""
         return sorted({s for (_, s, _) in self.groups if s.startswith(prefix + ":")})
 
+    def newest(self) -> Fact | None:
+        """Return the standing fact or event that speaks about the latest day up to `as_of` (the age of
+        the picture: how old its newest information is), or None when nothing stands."""
+        found = [f for g in self.groups.values() for f in g.live] + [f for e in self.events.values() for f in e]
+        return max(found, key=lambda f: (f.valid_from, f.known_from, f.seq or 0), default=None)
+
     def conflicts_about(self, subject: str) -> list[Conflict]:
         """Return the conflicts about one subject."""
         return [c for c in self.conflicts if c.subject == subject]

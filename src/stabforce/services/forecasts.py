@@ -108,9 +108,10 @@ def forecast_scenario(pictures: Pictures, settings: Settings, *, as_of: date, kn
         picture = pictures.get(as_of=as_of, known_at=known_at, view=view)
         housing = camps(picture.snapshot)
         mission, target = mission_from_picture(picture, as_of=as_of, housing=housing)
-        deployed = sum(c.deployed.get("troops", 0) for c in picture.forcegen.contributors)
+        troops = picture.forcegen.totals.get("troops")
+        deployed = troops.deployed if troops is not None else None  # None: no arrival recorded, not 0
         month = _months_between(mission.authorized, as_of)
-        observed = (month, float(deployed)) if 0 < month <= 24 else None
+        observed = (month, float(deployed)) if deployed is not None and 0 < month <= 24 else None
         result = simulate(mission, reference_model(settings), runs=runs, seed=seed, observed=observed)
         return ScenarioForecast(result, as_of, known_at, view[1], target, observed, housing)
 

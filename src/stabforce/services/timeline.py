@@ -48,7 +48,7 @@ def _series(pictures: Pictures, view: tuple[list[Fact], tuple[int, str]], until:
         out["labels"].append(day.isoformat())
         out["target"].append(need)
         for name in ("low", "likely", "high", "firm", "deployed"):
-            out[name].append(getattr(totals, name) if totals else 0)
+            out[name].append(getattr(totals, name) if totals else (None if name == "deployed" else 0))
     return out
 
 

@@ -57,14 +57,26 @@ def contributor_view(c: ContributorLine) -> dict[str, Any]:
     }
 
 
+#: What the three headline levels of pledged personnel mean (every face shows these words).
+LEVELS = {
+    "firm": "committed contributors' stated figures (a range's lower end; a ceiling adds nothing)",
+    "likely": "committed and conditional contributors' stated figures (a range's midpoint; "
+              "a ceiling is never likely)",
+    "possible": "every counted contributor's most, ceilings ('up to') and contributors only considering included",
+}
+
+
 def gaps_view(fg: ForceGeneration) -> dict[str, Any]:
     """Return totals, personnel gaps and task coverage with the caveat gap."""
     return {
-        "totals": {k: {"low": t.low, "likely": t.likely, "high": t.high, "firm": t.firm, "deployed": t.deployed}
+        "totals": {k: {"firm": t.firm, "likely": t.likely, "possible": t.possible, "low": t.low, "high": t.high,
+                       "deployed": t.deployed}
                    for k, t in fg.totals.items()},
+        "levels": LEVELS,
         "personnel_gaps": [{
-            "personnel_kind": g.personnel_kind, "required": g.required, "pledged_low": g.pledged.low,
-            "pledged_likely": g.pledged.likely, "pledged_high": g.pledged.high, "gap_best": g.gap_best,
+            "personnel_kind": g.personnel_kind, "required": g.required, "pledged_firm": g.pledged.firm,
+            "pledged_likely": g.pledged.likely, "pledged_possible": g.pledged.possible, "pledged_low": g.pledged.low,
+            "pledged_high": g.pledged.high, "gap_best": g.gap_best,
             "gap_likely": g.gap_likely, "gap_worst": g.gap_worst, "requirement": source_view(g.requirement),
         } for g in fg.personnel_gaps],
         "tasks": [{"task": t.task, "uncovered": t.uncovered, "will_do": list(t.will_do), "may_do": list(t.may_do),
@@ -112,8 +124,17 @@ def sources_summary(facts: Iterable[Fact], *, known_at: datetime | None = None) 
 
 
 def snapshot_header(s: Snapshot) -> dict[str, Any]:
-    """Return the coordinates of a snapshot: as of, known at, facts known."""
-    return {"as_of": s.as_of.isoformat(), "known_at": s.known_at.isoformat(), "facts_known": s.known_count}
+    """Return the coordinates of a snapshot: as of, known at, facts known, and the newest fact."""
+    return {"as_of": s.as_of.isoformat(), "known_at": s.known_at.isoformat(), "facts_known": s.known_count,
+            "newest_fact": newest_view(s)}
+
+
+def newest_view(s: Snapshot) -> dict[str, Any] | None:
+    """Return how old the picture's newest information is: its fact, day and days before `as_of`."""
+    fact = s.newest()
+    if fact is None:
+        return None
+    return {"fact": fact.id, "date": fact.valid_from.isoformat(), "days_before_as_of": (s.as_of - fact.valid_from).days}
 
 
 def stated_quantity(q: Any) -> str:

@@ -76,7 +76,9 @@ def test_the_picture_endpoints_follow_as_of_and_known_at(client, tokens):
         "personnel_kind": "troops", "quantity": 20000}, valid_from="2025-11-07"), headers=h)
     client.post("/api/v1/facts", json=pledge_input(1200, 1200, day="2025-11-30", known_from="2025-11-30"), headers=h)
     late = client.get("/api/v1/forcegen", params={"as_of": "2025-12-01"}, headers=h).json()
-    assert late["totals"]["troops"]["likely"] == 1200 and late["personnel_gaps"][0]["gap_likely"] == 18800
+    # no stance recorded: the pledge is possible, not likely (issue 11 item 5)
+    assert late["totals"]["troops"]["possible"] == 1200 and late["personnel_gaps"][0]["gap_best"] == 18800
+    assert late["totals"]["troops"]["likely"] == 0 and late["personnel_gaps"][0]["gap_likely"] == 20000
     early = client.get("/api/v1/forcegen", params={"as_of": "2025-12-01", "known_at": "2025-11-29T12:00:00Z"},
                        headers=h).json()
     assert early["totals"] == {}

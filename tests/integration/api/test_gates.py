@@ -112,7 +112,10 @@ def test_gates_page_and_milestone_form(services):
         assert "isf.strength(sector=&#34;rafah&#34;) &gt; 0 fails: it is 0, short by 1" in page.text
         fragment = site.get("/gates/check", params={"condition": "police.deployed >= 2000 andd 1 > 0"})
         assert fragment.status_code == 422 and "unexpected &#39;andd&#39; at column 25" in fragment.text and "^ andd" in fragment.text
-        assert site.get("/gates/check", params={"condition": "police.deployed >= 0"}).text.count("Holds") == 1
+        assert site.get("/gates/check", params={"condition": "police.recruited >= 0"}).text.count("Holds") == 1
+        # no cohort reported deployed police: unknown, so not even ">= 0" holds (issue 11 item 5)
+        unknown = site.get("/gates/check", params={"condition": "police.deployed >= 0"}).text
+        assert "Does not hold" in unknown and "police.deployed = unknown" in unknown
 
 
 def test_gate_forecast_dates_each_pending_stage_with_stated_seed_runs_and_ledger(services, tokens, client):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from stabforce.errors import InvalidInput, NotFound
-from stabforce.services import forecasts, timeline
+from stabforce.services import forecasts, timeline, views
 from stabforce.web.pages import actor, render, services, when
 from stabforce.web.routes.forecast import scenario_forecast
 
@@ -27,4 +27,4 @@ def overview(request: Request) -> HTMLResponse:
     except (NotFound, InvalidInput) as exc:
         made, fan, forecast_error = None, None, exc.message
     return render(request, "overview.html", who=who, at=at, p=picture, fg=picture.forcegen, snap=picture.snapshot,
-                  series=series, latest=latest, made=made, fan=fan, forecast_error=forecast_error)
+                  series=series, latest=latest, made=made, fan=fan, forecast_error=forecast_error, levels=views.LEVELS)

@@ -16,8 +16,8 @@
         labels: s.labels,
         datasets: [
           line("target", s.target, { borderColor: "#222", borderDash: [8, 4], pointStyle: "rectRot" }),
-          line("pledged high", s.high, { borderColor: "#7aa6d8", borderDash: [2, 3], pointStyle: "triangle" }),
-          line("pledged likely", s.likely, { borderColor: "#1f5fa8", pointStyle: "circle" }),
+          line("possible (ceilings, considering)", s.high, { borderColor: "#7aa6d8", borderDash: [2, 3], pointStyle: "triangle" }),
+          line("likely (committed, conditional)", s.likely, { borderColor: "#1f5fa8", pointStyle: "circle" }),
           line("pledged low", s.low, { borderColor: "#7aa6d8", borderDash: [2, 3], pointStyle: "rect" }),
           line("firm (committed)", s.firm, { borderColor: "#1d6b35", pointStyle: "star" }),
           line("deployed", s.deployed, { borderColor: "#a3300b", pointStyle: "crossRot" })
