@@ -141,11 +141,15 @@ def test_a_camp_recorded_from_the_forecast_page_holds_back_the_pledge_housed_the
     page.goto(f"{base}/forecast?as_of=2026-03-01")
     expect(page.locator("#forecast-camps tbody tr")).to_have_count(2)
     page.click("text=Record a camp")
-    expect(page.locator("select[name=kind]")).to_have_value("camp")
+    expect(page.locator("form.choose-kind select[name=kind]")).to_have_value("camp")
+    expect(page.locator("textarea[name=payload]")).to_have_count(0)  # the camp's own inputs, not JSON
     page.fill("input[name=subject]", "camp:e2e-rafah-north")
-    page.fill("textarea[name=payload]", '{"name": "Test camp written for this test", "sector": "rafah", '
-                                         '"status": "planned", "capacity": 300, "ready_on": "2026-04-01", '
-                                         '"for_contributor": "IDN"}')
+    page.fill("input[name='p.name']", "Test camp written for this test")
+    page.select_option("select[name='p.sector']", "rafah")
+    page.select_option("select[name='p.status']", "planned")
+    page.fill("input[name='p.capacity']", "300")
+    page.fill("input[name='p.ready_on']", "2026-04-01")
+    page.fill("input[name='p.for_contributor']", "IDN")
     page.fill("input[name=valid_from]", "2026-02-28")
     page.fill("input[name=source_key]", "e2e-camp-note.txt")
     page.fill("input[name=source_date]", "2026-02-28")

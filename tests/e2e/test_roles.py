@@ -59,9 +59,9 @@ def test_a_liaison_is_offered_its_own_countrys_kinds_and_records_a_stance(roles_
     base = roles_server
     _login(page, base, "lia")
     page.locator("nav[aria-label=Main]").get_by_role("link", name="Record a fact").click()
-    kinds = page.locator("form[action='/record/fact'] select[name=kind] option").all_inner_texts()
+    kinds = page.locator("form.choose-kind select[name=kind] option").all_inner_texts()
     assert sorted(kinds) == ["pledge", "stance", "unit_arrived", "unit_departed"]
-    subject = page.locator("form[action='/record/fact'] input[name=subject]")
+    subject = page.locator("form.record input[name=subject]")
     expect(subject).to_have_value("contributor:IDN")
     expect(subject).to_have_attribute("readonly", "")
     shot(page, "roles-liaison-record")

@@ -58,18 +58,18 @@ def test_hash_is_deterministic_and_export_round_trips():
 
 @pytest.mark.parametrize(("change", "field", "words"), [
     ({"kind": "rumour"}, "kind", "unknown kind 'rumour'"),
-    ({"payload": {"personnel": {"low": -5, "high": 10}}}, "payload.personnel.low", "greater than or equal to 0"),
+    ({"payload": {"personnel": {"low": -5, "high": 10}}}, "payload.personnel.low", "must be at least 0 (was -5)"),
     ({"payload": {"personnel": {"low": 20, "high": 10}}}, "payload.personnel", "low (20) is greater than high (10)"),
-    ({"valid_from": "2025-02-30"}, "valid_from", "valid date"),
+    ({"valid_from": "2025-02-30"}, "valid_from", "'2025-02-30' is not a date"),
     ({"subject": "contributor:ZZZ"}, "subject", "unknown country code 'ZZZ'"),
     ({"subject": "idn"}, "subject", "must look like contributor:NAME"),
     ({"grade": "G9"}, "grade", "grade is source reliability"),
-    ({"payload": {"personnel": {"low": 1}, "tasks": ["juggling"]}}, "payload.tasks.0", "Input should be"),
+    ({"payload": {"personnel": {"low": 1}, "tasks": ["juggling"]}}, "payload.tasks.0", "'juggling' is not one of: demilitarization"),
     ({"payload": {"personnel": {"low": 1}, "colour": "red"}}, "payload.colour", "unknown field"),
     ({"payload": {"personnel": {}}}, "payload.personnel", "give low, high or the text"),
     ({"valid_to": "2025-01-01"}, "valid_to", "before valid_from"),
     ({"id": "f1", "supersedes": ["f1"]}, "supersedes", "cannot supersede itself"),
-    ({"source": {"key": "x"}}, "source.date", "Field required"),
+    ({"source": {"key": "x"}}, "source.date", "source.date: is required"),
 ])
 def test_bad_input_is_refused_naming_the_field(change, field, words):
     with pytest.raises(InvalidFact) as err:

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from stabforce.errors import StabforceError
 from stabforce.httpstatus import NotAuthenticated, status_of
+from stabforce.ledger.draft import plain_message
 
 log = logging.getLogger("stabforce.api")
 
@@ -32,11 +33,15 @@ async def handle_stabforce_error(request: Request, exc: StabforceError) -> JSONR
 
 
 async def handle_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """Answer FastAPI's request validation errors in the same shape, naming the first bad field."""
-    errors = exc.errors()
-    first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
-    field = ".".join(str(p) for p in first["loc"])
-    return JSONResponse(error_body("invalid_input", f"{field}: {first['msg']}", {"field": field}), status_code=422)
+    """Answer FastAPI's request validation errors in the same shape: every bad field, in plain words."""
+    problems = [{"field": ".".join(str(p) for p in e["loc"]), "message": plain_message(e)} for e in exc.errors()]
+    if not problems:
+        return JSONResponse(error_body("invalid_input", "invalid request", {"field": ""}), status_code=422)
+    details: dict = {"field": problems[0]["field"]}
+    if len(problems) > 1:
+        details["errors"] = [{"field": p["field"], "message": f"{p['field']}: {p['message']}"} for p in problems]
+    message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return JSONResponse(error_body("invalid_input", message, details), status_code=422)
 
 
 async def handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

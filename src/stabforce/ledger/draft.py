@@ -115,29 +115,49 @@ def new_fact_id() -> str:
 
 
 def parse_fact(data: Mapping[str, Any]) -> FactDraft:
-    """Validate raw input into a `FactDraft`; raise `InvalidFact` naming the first bad field."""
+    """Validate raw input into a `FactDraft`; raise `InvalidFact` naming every bad field.
+
+    The message lists every problem found (envelope, subject and payload are all checked);
+    ``details["field"]`` names the first bad field and, when there are several, ``details["errors"]``
+    lists each as ``{"field", "message"}``, so a form can show every message beside its field at once.
+    """
     if not isinstance(data, Mapping):
         raise InvalidFact("a fact must be a JSON object", field="")
+    problems: list[InvalidFact] = []
     kind = data.get("kind")
-    if kind not in KINDS:
-        raise InvalidFact(f"unknown kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}", field="kind")
+    spec = KINDS.get(kind) if isinstance(kind, str) else None
+    if spec is None:
+        problems.append(InvalidFact(f"kind: unknown kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}",
+                                    field="kind"))
+    envelope: FactIn | None = None
     try:
         envelope = FactIn.model_validate(data)
     except ValidationError as exc:
-        raise _invalid(exc) from None
-    spec = KINDS[envelope.kind]
-    check_subject(envelope.subject, spec.subjects)
-    try:
-        payload = spec.model.model_validate(envelope.payload).model_dump(mode="json")
-    except ValidationError as exc:
-        raise _invalid(exc, prefix="payload.") from None
-    if envelope.valid_to is not None and envelope.valid_to < envelope.valid_from:
-        raise InvalidFact("valid_to is before valid_from", field="valid_to")
-    if envelope.kind == "retraction" and not envelope.supersedes:
-        raise InvalidFact("a retraction must name the facts it retracts in supersedes", field="supersedes")
+        problems += [p for p in _problems(exc) if p.details["field"] != "kind" or spec is not None]
+    subject = data.get("subject")
+    if spec is not None and isinstance(subject, str):
+        try:
+            check_subject(subject, spec.subjects)
+        except InvalidFact as exc:
+            problems.append(exc)
+    payload: dict[str, Any] = {}
+    if spec is not None and isinstance(data.get("payload"), Mapping):
+        try:
+            payload = spec.model.model_validate(data["payload"]).model_dump(mode="json")
+        except ValidationError as exc:
+            problems += _problems(exc, prefix="payload.")
+    if envelope is not None:
+        if envelope.valid_to is not None and envelope.valid_to < envelope.valid_from:
+            problems.append(InvalidFact("valid_to is before valid_from", field="valid_to"))
+        if envelope.kind == "retraction" and not envelope.supersedes:
+            problems.append(InvalidFact("a retraction must name the facts it retracts in supersedes",
+                                        field="supersedes"))
+        if envelope.id is not None and envelope.id in envelope.supersedes:
+            problems.append(InvalidFact("a fact cannot supersede itself", field="supersedes"))
+    if problems:
+        raise _refusal(problems)
+    assert envelope is not None
     fact_id = envelope.id or new_fact_id()
-    if fact_id in envelope.supersedes:
-        raise InvalidFact("a fact cannot supersede itself", field="supersedes")
     return FactDraft(
         id=fact_id, kind=envelope.kind, subject=envelope.subject, payload=payload,
         valid_from=envelope.valid_from, valid_to=envelope.valid_to,
@@ -169,14 +189,79 @@ def _moment(value: datetime | date | None) -> datetime | None:
     return datetime.combine(value, time.min, tzinfo=UTC)
 
 
-def _invalid(exc: ValidationError, prefix: str = "") -> InvalidFact:
-    first = exc.errors()[0]
-    field = prefix + ".".join(str(part) for part in first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        message = "unknown field"
-    extra = {}
-    cause = first.get("ctx", {}).get("error")
-    if isinstance(cause, ConditionError):
-        extra = {"column": cause.column, "name": cause.name}
-    return InvalidFact(f"{field.rstrip('.') or 'fact'}: {message}", field=field.rstrip("."), **extra)
+def _refusal(problems: list[InvalidFact]) -> InvalidFact:
+    """Return one error carrying every problem: the first names the field, all are listed."""
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    message = "; ".join(p.message for p in problems)
+    errors = [{"field": p.details.get("field", ""), "message": p.message} for p in problems]
+    extra = {k: v for k, v in first.details.items() if k in ("column", "name")}
+    return InvalidFact(message, field=first.details.get("field", ""), errors=errors, **extra)
+
+
+def _problems(exc: ValidationError, prefix: str = "") -> list[InvalidFact]:
+    out = []
+    for error in exc.errors():
+        field = (prefix + ".".join(str(part) for part in error["loc"])).rstrip(".")
+        extra = {}
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, ConditionError):
+            extra = {"column": cause.column, "name": cause.name}
+        out.append(InvalidFact(f"{field or 'fact'}: {plain_message(error)}", field=field, **extra))
+    return out
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def plain_message(error: Mapping[str, Any]) -> str:
+    """Return a pydantic error as a plain sentence (without pydantic's wording or type names)."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{_shown(value)} is not a whole number"
+    if kind in ("float_parsing", "float_type", "decimal_parsing", "decimal_type"):
+        return f"{_shown(value)} is not a number"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_shown(value)} is not yes or no (true or false)"
+    if kind.startswith("datetime"):
+        return f"{_shown(value)} is not a date and time (YYYY-MM-DDTHH:MM:SSZ)"
+    if kind.startswith("date"):
+        return f"{_shown(value)} is not a date (YYYY-MM-DD)" + (f": the {ctx['error']}" if ctx.get("error") else "")
+    if kind in ("enum", "literal_error"):
+        expected = re.findall(r"'([^']*)'", str(ctx.get("expected", ""))) or [str(ctx.get("expected", ""))]
+        return f"{_shown(value)} is not one of: {', '.join(expected)}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {"greater_than_equal": "at least", "greater_than": "more than", "less_than_equal": "at most",
+                 "less_than": "less than"}[kind]
+        limit = next(iter(ctx.values()), "")
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        return f"must be {words} {limit} (was {value})"
+    if kind == "string_too_short":
+        return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} characters"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length'):,} characters long"
+    if kind == "too_short":
+        return "must list at least one item" if ctx.get("min_length") == 1 else \
+            f"must list at least {ctx.get('min_length')} items"
+    if kind == "too_long":
+        return f"must list at most {ctx.get('max_length')} items"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} is not in the expected form"
+    if kind == "string_type":
+        return "must be text"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return "must be a list"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "must be an object with named fields"
+    if kind == "url_parsing" or kind.startswith("url"):
+        return f"{_shown(value)} is not a web address"
+    return str(error["msg"]).removeprefix("Value error, ")

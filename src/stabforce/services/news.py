@@ -98,7 +98,7 @@ def read_incoming(item: Incoming, *, max_bytes: int) -> tuple[date, str | None, 
     stated, body = parse_document(text)
     published = stated or item.published  # a date the document states wins over one given for the batch
     if published is None:
-        raise InvalidInput(f"{name}: no date: give one (--date / the date field), or start the text with "
+        raise InvalidInput(f"{name}: no date: give the day it was published, or start the text with "
                            "' date YYYY-MM-DD'", field="date", document=name)
     return published, title, body
 

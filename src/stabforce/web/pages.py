@@ -150,6 +150,29 @@ def require_form(who: Actor, kind: str, action: str | None = None) -> None:
         raise PermissionDenied(why_not(who, kind, action), kind=kind, role=str(who.role))
 
 
+def form_errors(exc: StabforceError, fields: dict[str, str], default: str = "form") -> dict[str, str]:
+    """Return every message of a refusal keyed by the form field that shows it (all at once).
+
+    `fields` maps a fact field (``payload.personnel.low``) or a form field name to the form field; a
+    fact field not in it is shown by its nearest mapped parent, else under `default`."""
+    problems = exc.details.get("errors") or [{"field": exc.details.get("field", ""), "message": exc.message}]
+    out: dict[str, str] = {}
+    for problem in problems:
+        name = _form_field(str(problem.get("field") or ""), fields, default)
+        out[name] = f"{out[name]}; {problem['message']}" if name in out else str(problem["message"])
+    return out
+
+
+def _form_field(field: str, fields: dict[str, str], default: str) -> str:
+    if field in fields.values():
+        return field
+    while field:
+        if field in fields:
+            return fields[field]
+        field = field.rpartition(".")[0]
+    return default
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a page with what every page needs."""
     who = context.pop("who", None)

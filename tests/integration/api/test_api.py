@@ -40,7 +40,7 @@ def test_bad_input_gets_the_one_error_shape_and_nothing_is_stored(client, tokens
         (fact_input(subject="contributor:ZZZ"), 422, "unknown country code"),
         (fact_input(supersedes=["ghost"]), 422, "refers to ghost"),
         ({**fact_input(), "valid_from": "2025-02-30"}, 422, "valid_from"),
-        ({"kind": "pledge"}, 422, "Field required"),
+        ({"kind": "pledge"}, 422, "is required"),
     ]
     for body, status, words in cases:
         response = client.post("/api/v1/facts", json=body, headers=h)

@@ -69,7 +69,7 @@ def test_each_page_offers_only_what_the_role_may_do(site, services, user):
     record = site.get("/record/fact")
     if KINDS_OF[user]:
         assert record.status_code == 200
-        assert set(form(record.text, action="/record/fact").options("kind")) == KINDS_OF[user]
+        assert set(form(record.text, css_class="choose-kind").options("kind")) == KINDS_OF[user]
     else:
         assert record.status_code == 403 and "reads only" in record.text
 
@@ -104,7 +104,7 @@ def test_a_liaisons_record_form_is_fixed_to_its_own_country_and_the_server_still
     login(site, "lia")
     page = site.get("/record/fact?kind=incident")
     assert page.status_code == 200
-    record = form(page.text, action="/record/fact")
+    record = form(page.text, action="/record/fact", css_class="record")
     assert record.value("kind") == "stance"  # incident is not the liaison's to write: the form falls back
     subject = next(c for c in record.controls if c.get("name") == "subject")
     assert subject.get("value") == "contributor:IDN" and "readonly" in subject
@@ -115,7 +115,7 @@ def test_a_liaisons_record_form_is_fixed_to_its_own_country_and_the_server_still
     count = services.ledger.count()
     refused = site.post("/record/fact", data={
         "csrf_token": record.value("csrf_token"), "kind": "stance", "subject": "contributor:PAK",
-        "stance": "committed", "payload": '{"stance": "committed"}', "valid_from": "2026-03-01",
+        "p.stance": "committed", "valid_from": "2026-03-01",
         "source_key": "notes.txt", "source_date": "2026-03-01", "grade": "B2"})
     assert refused.status_code == 403 and "may only write about contributor:IDN" in refused.text
     assert services.ledger.count() == count

@@ -15,7 +15,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from stabforce.errors import InvalidInput, PermissionDenied
 from stabforce.ledger.vocab import Caveat, PersonnelKind, Task
 from stabforce.services import facts
-from stabforce.web.pages import actor, check_csrf, render, require_form, services, when, why_not, writable_kinds
+from stabforce.web import kindforms
+from stabforce.web.pages import (
+    actor,
+    check_csrf,
+    form_errors,
+    render,
+    require_form,
+    services,
+    when,
+    why_not,
+    writable_kinds,
+)
 
 router = APIRouter()
 
@@ -29,7 +40,8 @@ PLEDGE_FIELDS = {
     "marking": "marking",
 }
 GENERIC_FIELDS = {"kind": "kind", "subject": "subject", "valid_from": "valid_from", "valid_to": "valid_to",
-                  "source.key": "source_key", "source.date": "source_date", "quote": "quote", "grade": "grade",
+                  "source.key": "source_key", "source.date": "source_date", "source.url": "source_url",
+                  "source.title": "source_title", "source": "source_key", "quote": "quote", "grade": "grade",
                   "supersedes": "supersedes", "marking": "marking"}
 
 
@@ -37,24 +49,15 @@ def _blank(value: Any) -> Any:
     return None if value in ("", None) else value
 
 
-def _int(form: dict[str, Any], name: str) -> int | None:
+def _int(form: dict[str, Any], name: str) -> int | str | None:
+    """Return a whole number typed in a form, or the text as typed (validation then names the field)."""
     value = _blank(form.get(name))
     if value is None:
         return None
     try:
         return int(str(value).replace(",", "").replace("_", ""))
     except ValueError:
-        raise InvalidInput(f"{value!r} is not a whole number", field=name) from None
-
-
-def _field_of(exc: InvalidInput, mapping: dict[str, str]) -> str:
-    """Return the form field that shows an error about a fact field (its nearest mapped parent)."""
-    field = str(exc.details.get("field", ""))
-    while field:
-        if field in mapping:
-            return mapping[field]
-        field = field.rpartition(".")[0]
-    return "form"
+        return str(value)
 
 
 def _source(form: dict[str, Any]) -> dict[str, Any]:
@@ -98,9 +101,7 @@ async def record_pledge(request: Request) -> Response:
             "marking": _blank(form.get("marking")),
         })
     except InvalidInput as exc:
-        field = exc.details.get("field", "")
-        name = field if field in PLEDGE_FIELDS.values() else _field_of(exc, PLEDGE_FIELDS)
-        return _pledge_context(request, form, {name: exc.message}, status=422)
+        return _pledge_context(request, form, form_errors(exc, PLEDGE_FIELDS), status=422)
     except PermissionDenied as exc:
         return _pledge_context(request, form, {"contributor": exc.message}, status=403)
     return RedirectResponse(f"/facts/{fact.id}?recorded=1", status_code=303)
@@ -110,8 +111,10 @@ def _generic_context(request: Request, form: dict[str, Any], errors: dict[str, s
     who = actor(request)
     if who.contributor:  # a liaison writes only about its own country
         form["subject"] = f"contributor:{who.contributor}"
+    kind = form.get("kind", "")
     return render(request, "record_fact.html", status_code=status, at=when(request), form=form, errors=errors,
-                  kinds=writable_kinds(who))
+                  kinds=writable_kinds(who), inputs=kindforms.KIND_FORMS.get(kind, ()),
+                  subject_hint=kindforms.SUBJECT_HINTS.get(kind, "contributor:IDN, mission:gaza-isf, zone:idf-held"))
 
 
 @router.get("/record/fact", response_class=HTMLResponse)
@@ -122,33 +125,44 @@ def fact_form(request: Request, kind: str = "stance") -> HTMLResponse:
         raise PermissionDenied(why_not(who, kind, "record facts"), role=str(who.role))
     if kind not in kinds:
         kind = "stance" if "stance" in kinds else kinds[0]
-    form = {"kind": kind, "payload": "{}", "grade": "B2", "valid_from": datetime.now(UTC).date().isoformat()}
+    form: dict[str, Any] = {"kind": kind, "payload": "{}", "grade": "B2",
+                            "valid_from": datetime.now(UTC).date().isoformat()}
     return _generic_context(request, form, {})
 
 
 @router.post("/record/fact", response_class=HTMLResponse)
 async def record_fact(request: Request) -> Response:
+    """Record a fact of any kind: from the kind's own inputs where it has a form, else from JSON.
+
+    Every problem comes back at once, each beside its field; nothing is stored."""
     who = actor(request)
     raw = await request.form()
     check_csrf(request, raw.get("csrf_token"))
-    form = {k: str(raw.get(k, "")) for k in raw}
+    form: dict[str, Any] = {k: str(raw.get(k, "")) for k in raw}
+    kind = form.get("kind", "")
+    lists = {k: [str(v) for v in raw.getlist(k)] for k in raw if k.startswith("p.")}
+    form["lists"] = lists
+    fields = {**GENERIC_FIELDS, **kindforms.error_fields(kind),
+              "payload": "form" if kind in kindforms.KIND_FORMS else "payload"}
     try:
-        try:
-            payload = json.loads(form.get("payload") or "{}")
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"the payload is not JSON: {exc.msg}", field="payload") from None
+        if kind in kindforms.KIND_FORMS:
+            payload = kindforms.payload_from(kind, form, lists)
+        else:
+            try:
+                payload = json.loads(form.get("payload") or "{}")
+            except json.JSONDecodeError as exc:
+                raise InvalidInput(f"the payload is not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                                   field="payload") from None
         supersedes = [s.strip() for s in form.get("supersedes", "").split(",") if s.strip()]
         fact = facts.record_fact(services(request).ledger, who, {
-            "kind": form.get("kind", ""), "subject": form.get("subject", "").strip(), "payload": payload,
+            "kind": kind, "subject": form.get("subject", "").strip(), "payload": payload,
             "valid_from": form.get("valid_from", ""), "valid_to": _blank(form.get("valid_to")),
             "source": _source(form), "quote": _blank(form.get("quote")),
             "grade": form.get("grade", "").strip().upper(), "supersedes": supersedes,
             "marking": _blank(form.get("marking")),
         })
     except InvalidInput as exc:
-        field = str(exc.details.get("field", ""))
-        name = "payload" if field.startswith("payload") else _field_of(exc, GENERIC_FIELDS)
-        return _generic_context(request, form, {name: exc.message}, status=422)
+        return _generic_context(request, form, form_errors(exc, fields), status=422)
     except PermissionDenied as exc:
         return _generic_context(request, form, {"form": exc.message}, status=403)
     return RedirectResponse(f"/facts/{fact.id}?recorded=1", status_code=303)
