@@ -41,6 +41,7 @@ class Provenance(BaseModel):
     attribution: str | None
     grade: str
     quote: str | None
+    paraphrase: bool = False
 
 
 class ErrorDetail(BaseModel):
@@ -63,6 +64,7 @@ class SourceIn(BaseModel):
     url: str | None = None
     publisher: str | None = None
     attribution: str | None = Field(None, description="Who in the source said it.")
+    paraphrase: bool = Field(False, description="The quote is a paraphrase of the source, not its words.")
 
 
 class FactIn(BaseModel):
@@ -91,6 +93,7 @@ class SourceOut(BaseModel):
     url: str | None
     publisher: str | None
     attribution: str | None
+    paraphrase: bool = False
 
 
 class FactOut(BaseModel):

@@ -30,7 +30,7 @@ app = typer.Typer(no_args_is_help=True)
 def list_(
     ctx: typer.Context,
     kind: str = typer.Option(None, "--kind", help="Only this kind, e.g. pledge."),
-    subject: str = typer.Option(None, "--subject", help="Only this subject, e.g. contributor:IDN."),
+    subject: str = typer.Option(None, "--subject", help="Only this subject, e.g. contributor:IDN; a country may be given as IDN, Indonesia or Indonesian."),
     source: str = typer.Option(None, "--source", help="Source key or title contains this."),
     since: str = typer.Option(None, "--from", help="valid_from on or after this day."),
     until: str = typer.Option(None, "--to", help="valid_from on or before this day."),
@@ -39,7 +39,7 @@ def list_(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List facts in ledger order, filtered (only those known at --known-at, if given)."""
-    flt = FactFilter(kind=kind, subject=subject, source=source, valid_from=parse_day(since, option="--from"),
+    flt = FactFilter(kind=kind, subject=facts.subject_of(subject), source=source, valid_from=parse_day(since, option="--from"),
                      valid_to=parse_day(until, option="--to"), known_at=parse_known_at(known_at) if known_at else None,
                      limit=limit)
     found = facts.list_facts(store(ctx), flt, reader=cli_reader(ctx))

@@ -97,7 +97,8 @@ def conflicts(
                             + (f" — settled by {c.settled_by.id}" if c.settled_by else ""))
         for f in c.facts:
             table.add_row(f.id, views.describe(f),
-                          f"{f.source.key} ({f.source.date})", f.source.attribution or "", f.grade, f.quote or "")
+                          f"{f.source.key} ({f.source.date})", f.source.attribution or "", f.grade,
+                          ("(paraphrase) " if f.source.paraphrase and f.quote else "") + (f.quote or ""))
         console.print(table)
 
 

@@ -35,6 +35,7 @@ class SourceIn(BaseModel):
     url: str | None = None
     publisher: str | None = None
     attribution: str | None = None
+    paraphrase: bool = False
 
 
 class FactIn(BaseModel):

@@ -21,6 +21,8 @@ class SourceRef:
 
     `attribution` names who inside the document said it ("a U.S. State Department official"); two
     facts from the same document with different attributions count as different sources.
+    `paraphrase` says the fact's quote is a paraphrase of the source, not its words; it is written
+    (and hashed) only when true, so facts recorded before it existed keep their hashes.
     """
 
     key: str
@@ -29,6 +31,7 @@ class SourceRef:
     url: str | None = None
     publisher: str | None = None
     attribution: str | None = None
+    paraphrase: bool = False
 
     @property
     def identity(self) -> tuple[str, str | None]:
@@ -37,10 +40,13 @@ class SourceRef:
 
     def to_json(self) -> dict[str, Any]:
         """Return the source as plain JSON values."""
-        return {
+        out: dict[str, Any] = {
             "key": self.key, "date": self.date.isoformat(), "title": self.title, "url": self.url,
             "publisher": self.publisher, "attribution": self.attribution,
         }
+        if self.paraphrase:
+            out["paraphrase"] = True
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> SourceRef:
@@ -48,6 +54,7 @@ class SourceRef:
         return cls(
             key=data["key"], date=date.fromisoformat(data["date"]), title=data.get("title"),
             url=data.get("url"), publisher=data.get("publisher"), attribution=data.get("attribution"),
+            paraphrase=bool(data.get("paraphrase", False)),
         )
 
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from stabforce.engines.extract.gazetteer import gazetteer
 from stabforce.errors import FactNotFound, InvalidFact, InvalidInput
 from stabforce.ledger import ChainReport, Fact, FactDraft, parse_fact
 from stabforce.ledger.marking import rank
+from stabforce.ledger.vocab import country_name
 from stabforce.services.actors import Actor, Role
 from stabforce.services.picture import Pictures
 from stabforce.services.registry import check_steps
 from stabforce.store import FactFilter, LedgerStore
 
 __all__ = ["FactFilter", "check_fact", "check_facts", "get_fact", "get_fact_with_successors", "list_facts",
-           "page_facts", "record_fact", "record_facts", "retract_fact", "settle_conflict", "verify_ledger",
-           "verify_view"]
+           "page_facts", "record_fact", "record_facts", "retract_fact", "settle_conflict", "subject_of",
+           "verify_ledger", "verify_view"]
 
 
 def record_facts(store: LedgerStore, actor: Actor, inputs: Iterable[Mapping[str, Any]]) -> list[Fact]:
@@ -161,6 +164,25 @@ def page_facts(store: LedgerStore, flt: FactFilter, *, reader: Actor,
     if pictures is None:
         return store.find(flt), store.count_matching(whole)
     return store.find(flt), pictures.memo(("count", whole), lambda: store.count_matching(whole))
+
+
+def subject_of(text: str | None) -> str | None:
+    """Return the subject a filter means: ``contributor:IDN`` for "IDN", "idn", "Indonesia" or "Indonesian"
+    (the extractor's gazetteer: names, short names, demonyms, capitals); other text as given."""
+    text = (text or "").strip()
+    if not text or ":" in text:
+        return text or None
+    code = text.upper() if country_name(text.upper()) else _country_forms().get(text.casefold())
+    return f"contributor:{code}" if code else text
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    forms = gazetteer()[1]
+    out = {name.casefold(): entry.subject for name, entry in forms.items()
+           if entry.kind == "country" and entry.subject}
+    out.update({f"the {k}": v for k, v in list(out.items()) if not k.startswith("the ")})
+    return out
 
 
 def list_facts(store: LedgerStore, flt: FactFilter = FactFilter(), *, reader: Actor) -> list[Fact]:

@@ -20,7 +20,7 @@ def source_view(fact: Fact) -> dict[str, Any]:
     return {
         "fact": fact.id, "source": fact.source.key, "source_date": fact.source.date.isoformat(),
         "title": fact.source.title, "url": fact.source.url, "attribution": fact.source.attribution,
-        "grade": fact.grade, "quote": fact.quote,
+        "grade": fact.grade, "quote": fact.quote, "paraphrase": fact.source.paraphrase,
     }
 
 

@@ -3,6 +3,8 @@ tables; payloads are written per kind as words."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from datetime import date
 from urllib.parse import urlencode
@@ -86,7 +88,7 @@ def test_the_cli_tables_show_no_python_structure(db_url, site, services):
         assert found is None, (args, text[max(0, found.start() - 80):found.end() + 80])
     listed = runner.invoke(app, ["--database-url", db_url, "facts", "list", "--kind", "decision"],
                            env={"COLUMNS": "300"}).output
-    assert "settles pak-pledge-2025-11-30-three-brigades" in listed
+    assert "settles" in listed and "accepts" in listed
 
 
 @pytest.mark.parametrize(("kind", "payload", "says"), [
@@ -105,3 +107,33 @@ def test_the_cli_tables_show_no_python_structure(db_url, site, services):
 def test_payloads_are_written_per_kind_in_words(kind, payload, says):
     from stabforce.services.says import payload_words
     assert payload_words(kind, payload) == says
+
+
+@pytest.mark.parametrize("typed", ["IDN", "idn", "Indonesia", "indonesia", "Indonesian", "contributor:IDN"])
+def test_the_facts_filter_takes_a_country_as_code_name_or_demonym(site, typed):
+    login(site, "vic")
+    page = site.get("/facts", params={"subject": typed, "kind": "pledge"}).text
+    count = int(re.search(r'id="facts-count">(\d+) fact', page).group(1))
+    subjects = set(re.findall(r"<td>(contributor:[A-Z]{3})</td>", page))
+    assert count >= 5 and subjects == {"contributor:IDN"}, (typed, count, subjects)
+
+
+def test_the_cli_facts_filter_takes_a_demonym(db_url, site, services):
+    listed = CliRunner().invoke(app, ["--database-url", db_url, "facts", "list", "--subject", "Pakistani", "--json"])
+    assert listed.exit_code == 0 and {f["subject"] for f in json.loads(listed.stdout)} == {"contributor:PAK"}
+
+
+def test_paraphrases_are_shown_as_paraphrases_not_as_quotations(site, services):
+    login(site, "vic")
+    paraphrased = services.ledger.get("aze-stance-2026-01-05-declined")
+    verbatim = services.ledger.get("idn-pledge-2025-11-14-max-20000")
+    assert paraphrased.source.paraphrase and not verbatim.source.paraphrase
+    for path in ("/facts/aze-stance-2026-01-05-declined", "/contributors/AZE?as_of=2026-02-01",
+                 "/source?" + urlencode({"key": paraphrased.source.key})):
+        page = html.unescape(site.get(path).text)
+        assert paraphrased.quote in page, path
+        assert f"<blockquote>{paraphrased.quote}" not in page and f"“{paraphrased.quote}" not in page, path
+        shown = re.findall(r'<p class="paraphrase"><span class="tag"[^>]*>paraphrase</span> ([^<]+)</p>', page)
+        assert paraphrased.quote in shown, path
+    page = html.unescape(site.get("/facts/idn-pledge-2025-11-14-max-20000").text)
+    assert f"<blockquote>{verbatim.quote}</blockquote>" in page

@@ -26,7 +26,7 @@ def list_facts(
     known_at: IsoDateTime | None = KNOWN_AT,
     limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=10_000_000),
 ) -> FactPage:
-    flt = facts.FactFilter(kind=kind, subject=subject, source=source, grade=grade, valid_from=valid_from,
+    flt = facts.FactFilter(kind=kind, subject=facts.subject_of(subject), source=source, grade=grade, valid_from=valid_from,
                            valid_to=valid_to, known_at=coordinates(None, known_at)[1], limit=limit, offset=offset)
     found, total = facts.page_facts(services.ledger, flt, reader=actor, pictures=services.pictures)
     return FactPage(items=[_out(services, f, actor) for f in found], total=total, limit=limit, offset=offset)

@@ -31,7 +31,7 @@ def fact_list(request: Request, kind: str = "", subject: str = "", source: str =
               since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
     who, at = actor(request), when(request)
     page = max(page, 1)
-    flt = facts.FactFilter(kind=kind or None, subject=subject or None, source=source or None, grade=grade or None,
+    flt = facts.FactFilter(kind=kind or None, subject=facts.subject_of(subject), source=source or None, grade=grade or None,
                            valid_from=_day(since, "since"), valid_to=_day(until, "until"), known_at=at.known_at,
                            limit=PAGE, offset=(page - 1) * PAGE)
     seen = services(request)

@@ -63,7 +63,7 @@ def _int(form: dict[str, Any], name: str) -> int | str | None:
 def _source(form: dict[str, Any]) -> dict[str, Any]:
     return {"key": form.get("source_key", ""), "date": form.get("source_date", ""),
             "title": _blank(form.get("source_title")), "url": _blank(form.get("source_url")),
-            "attribution": _blank(form.get("attribution"))}
+            "attribution": _blank(form.get("attribution")), "paraphrase": form.get("paraphrase") == "on"}
 
 
 def _pledge_context(request: Request, form: dict[str, Any], errors: dict[str, str], status: int = 200) -> HTMLResponse:
