@@ -45,8 +45,8 @@ def test_a_note_groups_its_facts_by_source_oldest_first():
 
 
 def test_force_levels_read_firm_likely_possible_from_the_totals():
-    assert force_levels({"low": 1, "likely": 2, "high": 3, "firm": 1}) == {"firm": 1, "likely": 2, "possible": 3}
-    assert force_levels({"firm": 1, "likely": 2, "possible": 4})["possible"] == 4
+    totals = {"low": 1, "likely": 2, "high": 4, "firm": 1, "possible": 4, "deployed": None}
+    assert force_levels(totals) == {"firm": 1, "likely": 2, "possible": 4}
 
 
 def test_mandate_view_gives_days_to_expiry_and_the_report_due_dates():

@@ -52,13 +52,9 @@ _env.filters["stated"] = views.stated_quantity
 
 
 def force_levels(totals: Mapping[str, Any]) -> dict[str, int | None]:
-    """Return firm / likely / possible of one personnel kind's totals (from `views.gaps_view`).
-
-    The one place that reads the force-generation totals' names: firm = committed contributors' pledges,
-    likely = the stated figures, possible = the stated ceilings.
-    """
-    return {"firm": totals.get("firm"), "likely": totals.get("likely"),
-            "possible": totals.get("possible", totals.get("high"))}
+    """Return firm / likely / possible of one personnel kind's totals (from `views.gaps_view`): the one
+    place that reads the force-generation totals' names (`views.LEVELS` says what each means)."""
+    return {"firm": totals.get("firm"), "likely": totals.get("likely"), "possible": totals.get("possible")}
 
 
 #: What each level means, unless the force-generation view says it (`gaps_view`'s "levels").
@@ -395,8 +391,10 @@ def _pledge_ids(contributors: list[dict[str, Any]], kind: str | None = None, *, 
     return ids
 
 
-def _committed(contributors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [c for c in contributors if c["counted"] and c["stance"] == "committed"]
+def _committed(contributors: list[dict[str, Any]], *stances: str) -> list[dict[str, Any]]:
+    """Return the counted contributors whose stance is committed (or one of `stances`, if given)."""
+    wanted = set(stances or ("committed",))
+    return [c for c in contributors if c["counted"] and c["stance"] in wanted]
 
 
 def _stance_ids(contributors: list[dict[str, Any]], *, counted_only: bool = True) -> list[str]:
