@@ -7,11 +7,11 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stabforce import __version__
 from stabforce.api import errors as api_errors
@@ -36,6 +36,54 @@ ERRORS = {code: {"model": ErrorOut, "description": text} for code, text in (
     (400, "The request body could not be read"), (401, "Not logged in, or no valid API token"), (403, "The role may not do this"),
     (404, "Not found"), (409, "Conflicts with what is stored"), (422, "Invalid input"))}
 log = logging.getLogger("stabforce")
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>stabforce API</title><link rel="stylesheet" href="/static/vendor/swagger-ui-5.35.0.css">
+<link rel="icon" href="data:,"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui-5.35.0-bundle.js"></script><script src="/static/docs.js"></script>
+</body></html>
+"""
+
+#: Sent with every response (pages, API, static files, errors). Scripts, styles and everything else only
+#: from this site: no inline script or style (page data travels in <script type="application/json">
+#: blocks, which are not run; Swagger UI starts from static/docs.js), no eval, no plugins; images may be
+#: data: URIs (Leaflet); no site may frame the pages (clickjacking); forms post only here.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()), (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin"),
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware: add `SECURITY_HEADERS` to every HTTP response that does not set them itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def secured(response: Response) -> Response:
+    """Add `SECURITY_HEADERS` to a response made outside the middleware (the handler of unexpected errors)."""
+    for name, value in SECURITY_HEADERS:
+        response.headers.setdefault(name.decode(), value.decode())
+    return response
 
 
 def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:
@@ -47,6 +95,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
                   description="Plan, track and forecast a stabilization force from a ledger of sourced facts.")
     app.state.services = services
     secret = settings.secret_key or secrets.token_urlsafe(32)
+    app.add_middleware(SecurityHeaders)  # added first: innermost, so the session cookie's response gets them too
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="stabforce_session",
                        same_site="strict", https_only=settings.cookie_secure, max_age=12 * 3600)
     for module in (api_system, api_facts, api_picture, api_gates, api_registry, api_police,
@@ -56,22 +105,20 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        """Swagger UI for the API, served from vendored files (works offline)."""
-        return get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="stabforce API",
-                                   swagger_js_url="/static/vendor/swagger-ui-5.35.0-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui-5.35.0.css",
-                                   swagger_favicon_url="data:,")
+        """Swagger UI for the API, served from vendored files (works offline), started by static/docs.js."""
+        return HTMLResponse(DOCS_PAGE)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     api_errors.install(app)
 
     async def either(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
-        """API paths answer JSON; pages answer an error page with the same message."""
+        """API paths answer JSON; pages answer an error page with the same message. (Unexpected errors are
+        answered outside the middleware, so the security headers are added here too.)"""
         if request.url.path.startswith("/api/") and not isinstance(exc, pages.LoginRequired):
             if isinstance(exc, StabforceError):
-                return await api_errors.handle_stabforce_error(request, exc)
-            return await api_errors.handle_unexpected(request, exc)
-        return pages.error_page(request, exc)
+                return secured(await api_errors.handle_stabforce_error(request, exc))
+            return secured(await api_errors.handle_unexpected(request, exc))
+        return secured(pages.error_page(request, exc))
 
     async def http_either(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
         """Routing errors (404, 405): JSON on API paths, the error page elsewhere."""

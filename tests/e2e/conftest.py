@@ -103,3 +103,19 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Save a full-page screenshot for people to look at (not asserted on)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+#: What Chromium logs when the Content-Security-Policy blocks something (inline script or style, eval, a source).
+CSP_WORDS = ("Content Security Policy", "Content-Security-Policy")
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Fail any browser test whose pages broke the Content-Security-Policy (every e2e test runs under it)."""
+    seen: list[str] = []
+    if "page" in request.fixturenames:
+        page = request.getfixturevalue("page")
+        page.on("console", lambda message: seen.append(f"{page.url}: {message.text}")
+                if any(w in message.text for w in CSP_WORDS) else None)
+    yield seen
+    assert not seen, "the Content-Security-Policy blocked something:\n" + "\n".join(seen)

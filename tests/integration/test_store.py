@@ -43,7 +43,7 @@ def test_find_filters_by_kind_subject_source_and_dates(store, admin_actor):
 
 @pytest.mark.parametrize(("bad", "error", "words"), [
     ({"kind": "gossip"}, InvalidFact, "unknown kind"),
-    ({"payload": {"personnel": {"low": -1}}}, InvalidFact, "greater than or equal to 0"),
+    ({"payload": {"personnel": {"low": -1}}}, InvalidFact, "must be at least 0"),
     ({"payload": {"personnel": {"low": 5, "high": 2}}}, InvalidFact, "greater than high"),
     ({"valid_from": "2025-31-01"}, InvalidFact, "valid date"),
     ({"subject": "contributor:QQQ"}, InvalidFact, "unknown country code"),

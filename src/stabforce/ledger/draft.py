@@ -19,6 +19,13 @@ from stabforce.ledger.conditions import ConditionError
 from stabforce.ledger.fact import Fact, SourceRef
 from stabforce.ledger.kinds import KINDS
 from stabforce.ledger.marking import parse_marking
+from stabforce.ledger.plausible import (
+    MAX_YEARS_AHEAD,
+    big_integer,
+    http_url_problem,
+    latest_valid_from,
+    source_key_problem,
+)
 from stabforce.ledger.vocab import GRADE_PATTERN, country_name
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
@@ -36,6 +43,20 @@ class SourceIn(BaseModel):
     publisher: str | None = None
     attribution: str | None = None
     paraphrase: bool = False
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        if (problem := source_key_problem(value)) is not None:
+            raise ValueError(f"the source key {problem}")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and (problem := http_url_problem(value)) is not None:
+            raise ValueError(f"the source's URL {problem}")
+        return value
 
 
 class FactIn(BaseModel):
@@ -65,6 +86,13 @@ class FactIn(BaseModel):
     def _id(cls, value: str | None) -> str | None:
         if value is not None and not ID_PATTERN.match(value):
             raise ValueError("ids are 1-100 letters, digits and . _ : - starting with a letter or digit")
+        return value
+
+    @field_validator("quote")
+    @classmethod
+    def _quote(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("the quote is empty: give the words of the source that support the fact, or no quote")
         return value
 
     @field_validator("grade")
@@ -115,12 +143,14 @@ def new_fact_id() -> str:
     return f"f-{uuid.uuid4().hex[:16]}"
 
 
-def parse_fact(data: Mapping[str, Any]) -> FactDraft:
+def parse_fact(data: Mapping[str, Any], *, today: date | None = None) -> FactDraft:
     """Validate raw input into a `FactDraft`; raise `InvalidFact` naming every bad field.
 
     The message lists every problem found (envelope, subject and payload are all checked);
     ``details["field"]`` names the first bad field and, when there are several, ``details["errors"]``
     lists each as ``{"field", "message"}``, so a form can show every message beside its field at once.
+    `today` (default: today in UTC) bounds the dates: the source's date and `known_from` not after it,
+    `valid_from` at most `plausible.MAX_YEARS_AHEAD` years after it (`_check_dates`).
     """
     if not isinstance(data, Mapping):
         raise InvalidFact("a fact must be a JSON object", field="")
@@ -147,7 +177,10 @@ def parse_fact(data: Mapping[str, Any]) -> FactDraft:
             payload = spec.model.model_validate(data["payload"]).model_dump(mode="json")
         except ValidationError as exc:
             problems += _problems(exc, prefix="payload.")
+        if (where := big_integer(payload)) is not None:
+            problems.append(InvalidFact(f"payload.{where}: the number is too large to store", field=f"payload.{where}"))
     if envelope is not None:
+        problems += _check_dates(envelope, today or datetime.now(UTC).date())
         if envelope.valid_to is not None and envelope.valid_to < envelope.valid_from:
             problems.append(InvalidFact("valid_to is before valid_from", field="valid_to"))
         if envelope.kind == "retraction" and not envelope.supersedes:
@@ -166,6 +199,22 @@ def parse_fact(data: Mapping[str, Any]) -> FactDraft:
         quote=envelope.quote, grade=envelope.grade, supersedes=tuple(envelope.supersedes),
         marking=envelope.marking,
     )
+
+
+def _check_dates(envelope: FactIn, today: date) -> list[InvalidFact]:
+    """Return the problems of a source dated after today, knowledge from the future and a valid_from too far ahead."""
+    problems = []
+    if envelope.source.date > today:
+        problems.append(InvalidFact(f"source.date: {envelope.source.date} is after today ({today}); a source cannot "
+                                    "be dated in the future", field="source.date"))
+    known = _moment(envelope.known_from)
+    if known is not None and known.date() > today:
+        problems.append(InvalidFact(f"known_from: {known.date()} is after today ({today})", field="known_from"))
+    latest = latest_valid_from(today)
+    if envelope.valid_from > latest:
+        problems.append(InvalidFact(f"valid_from: {envelope.valid_from} is more than {MAX_YEARS_AHEAD} years ahead "
+                                    f"(latest {latest})", field="valid_from"))
+    return problems
 
 
 def check_subject(subject: str, allowed: tuple[str, ...]) -> None:
@@ -245,6 +294,7 @@ def plain_message(error: Mapping[str, Any]) -> str:
                  "less_than": "less than"}[kind]
         limit = next(iter(ctx.values()), "")
         limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        limit = f"{limit:,}" if isinstance(limit, int) else limit  # 1,000,000 as people write it
         return f"must be {words} {limit} (was {value})"
     if kind == "string_too_short":
         return "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} characters"

@@ -16,6 +16,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from stabforce.ledger.conditions import parse_condition
+from stabforce.ledger.plausible import (
+    MAX_AREA_KM2,
+    MAX_DAYS,
+    MAX_LENGTH_M,
+    MAX_MONTHS,
+    MAX_ORDER,
+    MAX_PEOPLE,
+    MAX_PERSONNEL,
+)
 from stabforce.ledger.vocab import (
     SECTORS,
     UNIT_STRENGTH,
@@ -51,10 +60,10 @@ class Payload(BaseModel):
 class Conversion(Payload):
     """A unit word turned into personnel ("three brigades") under a stated assumption."""
 
-    count: int = Field(ge=1)
+    count: int = Field(ge=1, le=MAX_ORDER)
     unit: str
-    per_unit_low: int = Field(ge=1)
-    per_unit_high: int = Field(ge=1)
+    per_unit_low: int = Field(ge=1, le=MAX_PERSONNEL)
+    per_unit_high: int = Field(ge=1, le=MAX_PERSONNEL)
     assumption: str = Text
 
     @field_validator("unit")
@@ -69,8 +78,8 @@ class Quantity(Payload):
     """Personnel as stated: exact (low == high), a range, a ceiling ("up to": low None), a floor
     ("or more": high None), or only words (both None, `text` says what was said)."""
 
-    low: int | None = Field(default=None, ge=0)
-    high: int | None = Field(default=None, ge=0)
+    low: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    high: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     approx: bool = False
     text: str | None = None
     conversion: Conversion | None = None
@@ -98,7 +107,7 @@ class MissionAuthorized(Payload):
     governing_body: str | None = None
     tasks: list[Task] = Field(min_length=1)
     expires: date | None = None
-    reporting_every_months: int | None = Field(default=None, ge=1)
+    reporting_every_months: int | None = Field(default=None, ge=1, le=MAX_MONTHS)
     reporting_to: str | None = None
 
 
@@ -106,7 +115,7 @@ class Requirement(Payload):
     """What the mission needs: personnel of a kind, or a task someone must be able to do."""
 
     personnel_kind: PersonnelKind | None = None
-    quantity: int | None = Field(default=None, ge=0)
+    quantity: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     approx: bool = False
     task: Task | None = None
     capability: str | None = None
@@ -138,7 +147,7 @@ class Pledge(Payload):
     caveats: list[Caveat] = []
     phase: str | None = None
     earliest_arrival: date | None = None
-    lead_time_days: int | None = Field(default=None, ge=0)
+    lead_time_days: int | None = Field(default=None, ge=0, le=MAX_DAYS)
 
 
 class CommandAppointment(Payload):
@@ -160,7 +169,7 @@ class UnitMovement(Payload):
     """A unit of a contributor arriving in or leaving the mission area."""
 
     unit: str = Text
-    personnel: int = Field(ge=0)
+    personnel: int = Field(ge=0, le=MAX_PERSONNEL)
     personnel_kind: PersonnelKind = PersonnelKind.TROOPS
     sector: str | None = None
 
@@ -170,8 +179,8 @@ class ZoneControl(Payload):
 
     controlled_by: str = Text
     share_of_territory_pct: float | None = Field(default=None, ge=0, le=100)
-    population: int | None = Field(default=None, ge=0)
-    area_km2: float | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=MAX_PEOPLE)
+    area_km2: float | None = Field(default=None, ge=0, le=MAX_AREA_KM2)
     approx: bool = False
 
 
@@ -270,7 +279,7 @@ class MilestoneVerified(Payload):
 class WithdrawalStage(Payload):
     """A stage of the IDF withdrawal: from which line to which, the share held after it, its gates."""
 
-    order: int = Field(ge=1)
+    order: int = Field(ge=1, le=MAX_ORDER)
     title: str = Text
     from_line: str = Text
     to_line: str = Text
@@ -327,8 +336,8 @@ class Infrastructure(Payload):
     type: InfrastructureType
     status: InfrastructureStatus
     place: Place | None = None
-    length_m: float | None = Field(default=None, ge=0)
-    reinspect_every_days: int | None = Field(default=None, ge=1)
+    length_m: float | None = Field(default=None, ge=0, le=MAX_LENGTH_M)
+    reinspect_every_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
     verifier: str | None = Field(default=None, max_length=300)
     evidence: list[Evidence] = []
 
@@ -340,11 +349,11 @@ class PoliceCohort(Payload):
     along the pipeline (deployed ≤ trained ≤ vetted ≤ recruited).
     """
 
-    recruited: int | None = Field(default=None, ge=0)
-    vetted: int | None = Field(default=None, ge=0)
-    trained: int | None = Field(default=None, ge=0)
-    deployed: int | None = Field(default=None, ge=0)
-    attrition: int | None = Field(default=None, ge=0)
+    recruited: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    vetted: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    trained: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    deployed: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    attrition: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     approx: bool = False
     trained_at: str | None = Field(default=None, max_length=300)
     course: str | None = Field(default=None, max_length=300)
@@ -374,9 +383,9 @@ class CivilianSite(Payload):
     status: SiteStatus
     place: Place | None = None
     services: list[SiteService] = []
-    capacity: int | None = Field(default=None, ge=0)
-    capacity_high: int | None = Field(default=None, ge=0)
-    residents: int | None = Field(default=None, ge=0)
+    capacity: int | None = Field(default=None, ge=0, le=MAX_PEOPLE)
+    capacity_high: int | None = Field(default=None, ge=0, le=MAX_PEOPLE)
+    residents: int | None = Field(default=None, ge=0, le=MAX_PEOPLE)
     protecting_contingent: str | None = None
     zone: str | None = Field(default=None, max_length=100)
     approx: bool = False
@@ -398,8 +407,8 @@ class Camp(Payload):
     name: str = Text
     sector: str | None = None
     status: CampStatus
-    capacity: int | None = Field(default=None, ge=0)
-    capacity_high: int | None = Field(default=None, ge=0)
+    capacity: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    capacity_high: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     approx: bool = False
     ready_on: date | None = None
     place: Place | None = None
@@ -434,8 +443,8 @@ class Incident(Payload):
     actors: list[str] = []
     time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
     place: Place | None = None
-    fatalities: int | None = Field(default=None, ge=0)
-    injured: int | None = Field(default=None, ge=0)
+    fatalities: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
+    injured: int | None = Field(default=None, ge=0, le=MAX_PERSONNEL)
     external_id: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=4_000)
 

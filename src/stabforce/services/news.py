@@ -24,6 +24,7 @@ import orjson
 from stabforce.engines.extract import extract, parse_document
 from stabforce.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from stabforce.ledger import Fact
+from stabforce.ledger.plausible import http_url_problem
 from stabforce.services import facts
 from stabforce.services.actors import Actor, Role
 from stabforce.services.picture import Pictures
@@ -76,6 +77,8 @@ def read_incoming(item: Incoming, *, max_bytes: int) -> tuple[date, str | None, 
         Empty, binary, oversized, not UTF-8, or undated; the message names the file.
     """
     name = item.name
+    if item.url is not None and (problem := http_url_problem(item.url)) is not None:
+        raise InvalidInput(f"{name}: the URL {problem}", field="url", document=name)
     if len(item.raw) > max_bytes:
         raise InvalidInput(f"{name}: {len(item.raw):,} bytes is over the limit of {max_bytes:,}", field="file",
                            document=name)

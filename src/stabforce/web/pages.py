@@ -20,6 +20,7 @@ from stabforce.bootstrap import Services
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied, StabforceError
 from stabforce.httpstatus import status_of
 from stabforce.ledger import KINDS
+from stabforce.ledger.plausible import is_http_url
 from stabforce.services import views
 from stabforce.services.actors import ANONYMOUS, WRITABLE, Actor, Role
 
@@ -39,6 +40,8 @@ TLP_MEANING = {
     "AMBER+STRICT": "The organisation's staff only.",
     "RED": "Admins and the person who recorded it only.",
 }
+#: Only http(s) links with a host are ever rendered as links (a stored javascript: address stays text).
+templates.env.tests["http_url"] = is_http_url
 log = logging.getLogger("stabforce.web")
 
 
