@@ -82,6 +82,8 @@ def forecast(
     for name, t in view.get("targets", {}).items():
         console.print(f"{name} of the target ({t['troops']:,}): median date {t['median_date'] or 'not within two years'};"
                       f" probability by " + ", ".join(f"{d}: {p:.0%}" for d, p in t["probability_by"].items()))
+    for assumption in result.assumptions:
+        console.print(f"[yellow]Assumed:[/] {assumption}", highlight=False)
     console.print(f"[dim]{result.method}[/]")
 
 

@@ -86,10 +86,12 @@ def mission_from_picture(picture: Picture, *, as_of: date, housing: CampsPicture
     pledges = []
     for c in fg.contributors:
         figures = c.figures.get("troops")
-        if not c.counted or figures is None or (figures.high or figures.low) == 0:
+        if not c.counted or figures is None or figures.high == 0:
             continue
         leads = [p.current.payload.get("lead_time_days") for p in c.pledges if p.personnel_kind == "troops"]
-        pledges.append(PledgeInput(contributor=c.iso3, low=figures.low, high=figures.high or figures.low,
+        # a pledge in words only ("will send troops"): size unknown (high None), at least its floor if any
+        pledges.append(PledgeInput(contributor=c.iso3, low=figures.low or None if figures.high is None else figures.low,
+                                   high=figures.high,
                                    stance=c.stance or Stance.CONSIDERING.value,
                                    lead_time_days=max((d for d in leads if d is not None), default=None),
                                    caveats=tuple(sorted(c.caveats)), sector=housing.sector_of(c.iso3)))
@@ -150,7 +152,7 @@ def forecast_view(result: ForecastResult, *, target: int | None = None,
         "mission": inputs.mission, "authorized": inputs.authorized.isoformat(), "seed": result.seed,
         "runs": result.runs, "method": result.method,
         "months": {str(k): v for k, v in result.months(MONTHS).items()},
-        "inputs": _inputs_json(inputs),
+        "inputs": _inputs_json(inputs), "assumptions": list(result.assumptions),
     }
     if housing is not None:
         out["camps"] = [_camp_json(c, inputs.authorized) for c in housing.camps]

@@ -16,6 +16,9 @@ import numpy as np
 from stabforce.engines.forecast.inputs import MissionInput
 
 HORIZON_MONTHS = 24
+#: The month whose troops per contributing country stand for a contingent's size (`contingent`): a year
+#: in, when most contingents of a build-up are there.
+CONTINGENT_MONTH = 12
 #: Months of each past series kept: beyond the horizon, so that a curve re-aligned on an earlier
 #: transfer of authority (see `reference`) still covers the whole horizon.
 SERIES_MONTHS = 36
@@ -28,6 +31,10 @@ class HistoricalMission:
 
     inputs: MissionInput
     monthly: np.ndarray = field(repr=False)
+    #: troops per contributing country at month CONTINGENT_MONTH (NaN: not reported). The data hold no
+    #: contingent's own size, only each mission's troops and number of contributors; this average is
+    #: what they say about the size of one country's contingent.
+    contingent: float = float("nan")
 
     @property
     def name(self) -> str:
@@ -60,9 +67,11 @@ def month_end(start: date, k: int) -> date:
 def parse_history(missions: Iterable[Mapping[str, str]], monthly: Iterable[Mapping[str, str]]) -> list[HistoricalMission]:
     """Build the past missions from missions.csv rows and ipi_mission_month.csv rows."""
     troops: dict[tuple[str, str], float] = {}
+    contributors: dict[tuple[str, str], float] = {}
     for row in monthly:
-        value = row.get("Troops", "NA")
+        value, count = row.get("Troops", "NA"), row.get("Number of Contributors", "NA")
         troops[(row["Mission"], row["Date"])] = float(value) if value not in ("NA", "", None) else np.nan
+        contributors[(row["Mission"], row["Date"])] = float(count) if count not in ("NA", "", None, "0") else np.nan
     found = []
     for row in missions:
         authorized = date.fromisoformat(row["authorized"])
@@ -76,6 +85,8 @@ def parse_history(missions: Iterable[Mapping[str, str]], monthly: Iterable[Mappi
         )
         series = np.array([troops.get((inputs.mission, month_end(authorized, k).isoformat()), np.nan)
                            for k in range(SERIES_MONTHS + 1)])
+        at = (inputs.mission, month_end(authorized, CONTINGENT_MONTH).isoformat())
+        contingent = troops.get(at, np.nan) / contributors.get(at, np.nan)
         if np.isfinite(series[1:HORIZON_MONTHS + 1]).any():
-            found.append(HistoricalMission(inputs, series))
+            found.append(HistoricalMission(inputs, series, float(contingent)))
     return found

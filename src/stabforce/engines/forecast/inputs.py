@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from stabforce.errors import InvalidInput
+from stabforce.ledger.plausible import MAX_DAYS, MAX_PERSONNEL
 from stabforce.ledger.vocab import SECTORS, Caveat
 
 STANCES = ("committed", "conditional", "considering", "interested", "declined", "withdrawn")
@@ -21,11 +22,14 @@ CAVEATS = tuple(Caveat)
 @dataclass(frozen=True, slots=True)
 class PledgeInput:
     """One contributor's pledged troops (a range), its stance, stated lead time, national caveats
-    (`vocab.Caveat` values) and the sector its troops are to be housed in (a key of `vocab.SECTORS`)."""
+    (`vocab.Caveat` values) and the sector its troops are to be housed in (a key of `vocab.SECTORS`).
+
+    The size may be unknown (a country committed, no figure given): `high` None, with `low` the floor
+    if one was stated, else None. `low` None with a `high` is an "up to" figure (0 to high)."""
 
     contributor: str
-    low: int
-    high: int
+    low: int | None
+    high: int | None
     stance: str
     lead_time_days: int | None = None
     caveats: tuple[str, ...] = ()
@@ -58,14 +62,20 @@ class MissionInput:
     pledges: tuple[PledgeInput, ...] = ()
     camps: tuple[CampInput, ...] = ()
 
+    def stated_maximum(self) -> int:
+        """Return the most troops the inputs state: the ceiling, the troops there at authorization, or a
+        pledge's own figure where one explicitly exceeds the ceiling. No run of a forecast goes above it."""
+        figures = [p.high if p.high is not None else p.low or 0 for p in self.pledges]
+        return max([self.military_ceiling, self.troops_at_authorization, *figures])
+
 
 def mission_from_json(data: Any) -> MissionInput:
     """Validate a mission object (the --mission-file format); raise InvalidInput naming the field."""
     if not isinstance(data, Mapping):
         raise InvalidInput("a mission file holds one JSON object", field="")
     _fields(data, MISSION_FIELDS - {"pledges", "camps"}, MISSION_FIELDS, "")
-    ceiling = _int(data, "military_ceiling", "", minimum=1)
-    at_auth = _int(data, "troops_at_authorization", "", minimum=0)
+    ceiling = _int(data, "military_ceiling", "", minimum=1, maximum=MAX_PERSONNEL)
+    at_auth = _int(data, "troops_at_authorization", "", minimum=0, maximum=MAX_PERSONNEL)
     if data.get("organization") not in ("UN", "non-UN"):
         raise InvalidInput("organization must be \"UN\" or \"non-UN\"", field="organization")
     if not isinstance(data.get("ready_pool"), bool):
@@ -91,13 +101,15 @@ def mission_from_json(data: Any) -> MissionInput:
 def _pledge(data: Any, where: str) -> PledgeInput:
     if not isinstance(data, Mapping):
         raise InvalidInput(f"{where.rstrip('.')} must be an object", field=where.rstrip("."))
-    _fields(data, PLEDGE_FIELDS - {"lead_time_days", "caveats", "sector"}, PLEDGE_FIELDS, where)
-    low, high = _int(data, "low", where, minimum=0), _int(data, "high", where, minimum=0)
-    if low > high:
+    _fields(data, {"contributor", "stance"}, PLEDGE_FIELDS, where)
+    # null: not stated (a country committed, size unknown): the forecast draws the size (see simulate)
+    low = _int(data, "low", where, minimum=0, maximum=MAX_PERSONNEL) if data.get("low") is not None else None
+    high = _int(data, "high", where, minimum=0, maximum=MAX_PERSONNEL) if data.get("high") is not None else None
+    if low is not None and high is not None and low > high:
         raise InvalidInput(f"{where}low ({low}) is greater than high ({high})", field=f"{where}low")
     if data["stance"] not in STANCES:
         raise InvalidInput(f"{where}stance must be one of {', '.join(STANCES)}", field=f"{where}stance")
-    lead = _int(data, "lead_time_days", where, minimum=0) if data.get("lead_time_days") is not None else None
+    lead = _int(data, "lead_time_days", where, minimum=0, maximum=MAX_DAYS) if data.get("lead_time_days") is not None else None
     caveats = [] if data.get("caveats") is None else data["caveats"]
     if not isinstance(caveats, list) or any(not isinstance(c, str) or c not in CAVEATS for c in caveats):
         raise InvalidInput(f"{where}caveats must be a list of caveats, each one of {', '.join(CAVEATS)}",
@@ -111,9 +123,9 @@ def _camp(data: Any, where: str) -> CampInput:
         raise InvalidInput(f"{where.rstrip('.')} must be an object", field=where.rstrip("."))
     _fields(data, {"sector", "capacity"}, CAMP_FIELDS, where)
     sector = _sector(data["sector"], where)
-    capacity = _int(data, "capacity", where, minimum=0)
-    ready = _int(data, "ready_day", where, minimum=0) if data.get("ready_day") is not None else 0
-    closed = _int(data, "closed_day", where, minimum=0) if data.get("closed_day") is not None else None
+    capacity = _int(data, "capacity", where, minimum=0, maximum=MAX_PERSONNEL)
+    ready = _int(data, "ready_day", where, minimum=0, maximum=MAX_DAYS) if data.get("ready_day") is not None else 0
+    closed = _int(data, "closed_day", where, minimum=0, maximum=MAX_DAYS) if data.get("closed_day") is not None else None
     if closed is not None and closed <= ready:
         raise InvalidInput(f"{where}closed_day ({closed}) must be after ready_day ({ready})",
                            field=f"{where}closed_day")
@@ -136,12 +148,14 @@ def _fields(data: Mapping[str, Any], required: set[str], known: set[str], where:
         raise InvalidInput(f"{where}{name} is not a known field", field=f"{where}{name}")
 
 
-def _int(data: Mapping[str, Any], name: str, where: str, *, minimum: int) -> int:
+def _int(data: Mapping[str, Any], name: str, where: str, *, minimum: int, maximum: int) -> int:
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{where}{name} must be a whole number", field=f"{where}{name}")
     if value < minimum:
         raise InvalidInput(f"{where}{name} must be at least {minimum}", field=f"{where}{name}")
+    if value > maximum:
+        raise InvalidInput(f"{where}{name} must be at most {maximum:,}", field=f"{where}{name}")
     return value
 
 

@@ -50,6 +50,8 @@ class ReferenceModel:
     rehatted: np.ndarray = field(repr=False)
     slippage: np.ndarray = field(repr=False)
     noise_sd: float = NOISE_SD
+    #: troops per contributing country a year into each past mission that reports it (`HistoricalMission.contingent`)
+    contingents: np.ndarray = field(default_factory=lambda: np.empty(0), repr=False)
 
     def weights(self, mission: MissionInput) -> np.ndarray:
         """Return each past mission's weight for a target with these conditions (they sum to 1)."""
@@ -105,6 +107,7 @@ def fit_reference(history: Sequence[HistoricalMission], *, noise_sd: float = NOI
         ready_pool=np.array([m.inputs.ready_pool for m in history]),
         rehatted=np.array([m.inputs.transfer_of_authority is not None for m in history]),
         slippage=np.clip(slippage, 1.0, 12.0), noise_sd=noise_sd,
+        contingents=np.array([m.contingent for m in history if np.isfinite(m.contingent)]),
     )
 
 

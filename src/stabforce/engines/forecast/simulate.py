@@ -65,7 +65,12 @@ METHOD = (
     "conditions) scaled to this ceiling, with log-normal spread. The share of bottom-up runs is the expected "
     "pledged strength over the ceiling, at most 0.8; with no pledges every run uses the reference class; "
     "reference-class runs have no sectors and are not held to camps. Where troops on the ground are known at "
-    "a later month, only runs within 2% of the ceiling of that figure are kept."
+    "a later month, only runs within 2% of the ceiling of that figure are kept. A pledge of unknown size (a "
+    "country committed without a figure) draws its size run by run from the sizes the mission's other pledges "
+    "state (one of them at random, uniform in its range, at least the pledge's own floor if it states one); "
+    "when no pledge states a size, from the troops per contributing country a year into the past UN missions "
+    "(IPI data: their own contingents' sizes are not in the data). No run exceeds the military ceiling unless "
+    "a pledge explicitly exceeds it: each run is capped at the ceiling, or at that pledge's figure."
 )
 
 
@@ -83,6 +88,8 @@ class ForecastResult:
     p50: np.ndarray = field(repr=False)
     p90: np.ndarray = field(repr=False)
     reached: np.ndarray = field(repr=False)
+    #: assumptions the inputs forced (how sizes not stated were drawn), in words for every face
+    assumptions: tuple[str, ...] = ()
 
     def months(self, ks: tuple[int, ...] = (3, 6, 12, 24)) -> dict[int, dict[str, float]]:
         """Return P10/P50/P90 troops at these months after authorization."""
@@ -143,7 +150,7 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     if camps is not None:
         mission = replace(mission, camps=tuple(camps))
     rng = default_rng(seed)
-    weight = default_blend(mission) if blend is None else blend
+    weight = default_blend(mission, reference) if blend is None else blend
     runner = Runs(mission, reference, weight)
     if observed is None:
         ranks = [_rank(q, runs) for q in (10, 50, 90)]
@@ -161,7 +168,9 @@ def simulate(mission: MissionInput, reference: ReferenceModel, *, runs: int, see
     # (runs are exchangeable, and 101 levels resolve 1% anyway).
     reached.sort(axis=1)
     levels = reached[:, [_rank(q, reached.shape[1]) for q in LEVELS]].astype(float)
-    return ForecastResult(mission, seed, runs, weight, METHOD, DAYS.copy(), p10, p50, p90, levels)
+    assumed = unknown_size_assumption(mission, reference)
+    return ForecastResult(mission, seed, runs, weight, METHOD, DAYS.copy(), p10, p50, p90, levels,
+                          (assumed,) if assumed else ())
 
 
 def order_statistics(rows: np.ndarray, ranks: list[int]) -> np.ndarray:
@@ -204,11 +213,40 @@ def _rank(percent: float, n: int) -> int:
     return min(n - 1, max(0, int(np.ceil(percent / 100 * n)) - 1))
 
 
-def default_blend(mission: MissionInput) -> float:
+def default_blend(mission: MissionInput, reference: ReferenceModel | None = None) -> float:
     """Return the share of bottom-up runs: expected pledged troops over the room under the ceiling."""
     room = max(1, mission.military_ceiling - mission.troops_at_authorization)
-    expected = sum(arrival_chance(p) * (p.low + p.high) / 2 for p in mission.pledges)
+    lows, spans, _ = size_pool(mission, reference)
+    unknown = float(np.mean(lows + spans / 2)) if len(lows) else 0.0
+    expected = sum(arrival_chance(p) * ((p.low or 0) + p.high) / 2 if p.high is not None
+                   else arrival_chance(p) * max(p.low or 0, unknown) for p in mission.pledges)
     return float(min(MAX_BLEND, expected / room))
+
+
+def size_pool(mission: MissionInput, reference: ReferenceModel | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """Return where a pledge of unknown size draws its size from: (lows, spans) of the ranges one is picked
+    from, and the basis in words. The mission's pledges that state a size; if none does, the troops per
+    contributing country a year into the past missions (`ReferenceModel.contingents`); else nothing (0)."""
+    stated = [((p.low or 0), p.high) for p in mission.pledges if p.high is not None and p.high > 0]
+    if stated:
+        lows = np.array([low for low, _ in stated], dtype=np.float32)
+        return lows, np.array([high for _, high in stated], dtype=np.float32) - lows, (
+            f"the sizes the mission's {len(stated)} other pledge(s) with a figure state")
+    history = reference.contingents if reference is not None else np.empty(0)
+    if len(history):
+        return history.astype(np.float32), np.zeros(len(history), dtype=np.float32), (
+            f"troops per contributing country a year into {len(history)} past UN missions "
+            f"({history.min():,.0f}–{history.max():,.0f})")
+    return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32), "nothing: counted as 0 troops"
+
+
+def unknown_size_assumption(mission: MissionInput, reference: ReferenceModel | None) -> str | None:
+    """Say how the sizes of pledges of unknown size are drawn, if the mission has any (None otherwise)."""
+    unknown = [p.contributor for p in mission.pledges if p.high is None]
+    if not unknown:
+        return None
+    return (f"Size not stated for {', '.join(unknown)}: drawn in each run from {size_pool(mission, reference)[2]} "
+            "(one picked at random, uniform in its range; at least a stated floor). An assumption, not data.")
 
 
 def arrival_chance(pledge: PledgeInput) -> float:
@@ -265,8 +303,14 @@ class Runs:
         self.stated = sum(p.lead_time_days is not None for p in pledges)
         self.weight = float(min(1.0, weight)) if pledges and weight > 0 else 0.0
         self.chance = np.array([[arrival_chance(p)] for p in pledges], dtype=np.float32)
-        self.low = np.array([[p.low] for p in pledges], dtype=np.float32)
-        self.span = np.array([[p.high - p.low] for p in pledges], dtype=np.float32)
+        # A pledge of unknown size (high None) gets low = span = 0 here; its size is drawn from the pool.
+        self.low = np.array([[p.low or 0 if p.high is not None else 0] for p in pledges], dtype=np.float32)
+        self.span = np.array([[p.high - (p.low or 0) if p.high is not None else 0] for p in pledges], dtype=np.float32)
+        self.unknown = np.array([i for i, p in enumerate(pledges) if p.high is None], dtype=np.intp)
+        self.floor = np.array([[pledges[i].low or 0] for i in self.unknown], dtype=np.float32)
+        self.pool_low, self.pool_span, _ = size_pool(mission, reference)
+        #: no run goes above the ceiling unless a pledge explicitly does (then its figure)
+        self.cap = float(mission.stated_maximum())
         self.lead = np.array([[p.lead_time_days] for p in pledges[:self.stated]], dtype=np.float32)
         self.slippage = reference.slippage.astype(np.float32)
         self.base, room = mission.troops_at_authorization, mission.military_ceiling - mission.troops_at_authorization
@@ -309,6 +353,7 @@ class Runs:
             self._bottom_up(draws, out[:, :b])
         if b < out.shape[1]:
             self._reference(draws, out[:, b:])
+        np.minimum(out, self.cap, out=out)
 
     def _bottom_up(self, draws: Draws, out: np.ndarray) -> None:
         """Pledges arrive by stance and caveats, size uniform in range, after lead time + training; summed by
@@ -316,8 +361,11 @@ class Runs:
         b, k = draws.bottom_up, self.stated
         arrival, size, ready = draws.uniform
         arrives = np.less(arrival, self.chance, out=self._arrives[:arrival.size].reshape(arrival.shape))
+        drawn = self._unknown_sizes(size[self.unknown]) if len(self.unknown) else None
         size *= self.span
         size += self.low
+        if drawn is not None:
+            size[self.unknown] = drawn
         size *= arrives  # troops that arrive; 0 for a pledge that does not
         ready *= TRAINING_DAYS[1] - TRAINING_DAYS[0]
         ready += TRAINING_DAYS[0]
@@ -351,6 +399,18 @@ class Runs:
             np.cumsum(held, axis=0, out=held)
             np.minimum(held, capacity[:, None], out=held)
             out += held
+
+    def _unknown_sizes(self, uniform: np.ndarray) -> np.ndarray:
+        """Sizes of pledges of unknown size from their uniforms (unknown pledges × runs): u × K picks one of
+        the pool's K ranges (its whole part) and the place in it (its fractional part, again uniform)."""
+        k = len(self.pool_low)
+        if k == 0:
+            return np.broadcast_to(self.floor, uniform.shape).copy()
+        scaled = uniform * np.float32(k)
+        pick = np.minimum(scaled.astype(np.intp), k - 1)
+        scaled -= pick
+        drawn = self.pool_low[pick] + scaled * self.pool_span[pick]
+        return np.maximum(drawn, self.floor, out=drawn)
 
     def _reference(self, draws: Draws, out: np.ndarray) -> None:
         """A past curve chosen by weight, times a log-normal spread, the share clipped, scaled to the room."""
