@@ -7,11 +7,10 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stabforce import __version__
 from stabforce.api import errors as api_errors
@@ -30,6 +29,7 @@ from stabforce.errors import StabforceError
 from stabforce.settings import Settings
 from stabforce.web import pages
 from stabforce.web.routes import router as web_router
+from stabforce.web.security import SecurityHeaders, secured
 
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 ERRORS = {code: {"model": ErrorOut, "description": text} for code, text in (
@@ -45,45 +45,6 @@ DOCS_PAGE = """<!doctype html>
 </body></html>
 """
 
-#: Sent with every response (pages, API, static files, errors). Scripts, styles and everything else only
-#: from this site: no inline script or style (page data travels in <script type="application/json">
-#: blocks, which are not run; Swagger UI starts from static/docs.js), no eval, no plugins; images may be
-#: data: URIs (Leaflet); no site may frame the pages (clickjacking); forms post only here.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = (
-    (b"content-security-policy", CSP.encode()), (b"x-frame-options", b"DENY"),
-    (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin"),
-)
-
-
-class SecurityHeaders:
-    """ASGI middleware: add `SECURITY_HEADERS` to every HTTP response that does not set them itself."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                headers += [(name, value) for name, value in SECURITY_HEADERS if name not in present]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def secured(response: Response) -> Response:
-    """Add `SECURITY_HEADERS` to a response made outside the middleware (the handler of unexpected errors)."""
-    for name, value in SECURITY_HEADERS:
-        response.headers.setdefault(name.decode(), value.decode())
-    return response
 
 
 def create_app(settings: Settings | None = None, *, services: Services | None = None) -> FastAPI:

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from stabforce.services import forecasts
 from stabforce.web.pages import actor, render, services, when
+from stabforce.web.security import REPORT_CSP
 
 router = APIRouter()
 SEED = 2803
@@ -40,4 +41,4 @@ def backtest_page(request: Request) -> HTMLResponse:
             from stabforce.reports.backtest import render_html
             result = forecasts.run_backtest(services(request).settings, runs=2_000, seed=SEED)
             app_state.backtest_html = render_html(result)
-    return HTMLResponse(app_state.backtest_html)
+    return HTMLResponse(app_state.backtest_html, headers={"Content-Security-Policy": REPORT_CSP})
