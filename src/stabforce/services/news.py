@@ -103,6 +103,9 @@ def read_incoming(item: Incoming, *, max_bytes: int) -> tuple[date, str | None, 
     if published is None:
         raise InvalidInput(f"{name}: no date: give the day it was published, or start the text with "
                            "' date YYYY-MM-DD'", field="date", document=name)
+    if published > datetime.now(UTC).date():
+        raise InvalidInput(f"{name}: dated {published}, after today: a document cannot be published in the future",
+                           field="date", document=name)
     return published, title, body
 
 

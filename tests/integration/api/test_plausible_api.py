@@ -90,3 +90,10 @@ def test_the_cli_refuses_to_ingest_a_document_whose_url_is_not_http(db_url, tmp_
     assert result.exit_code == 2 and "URL" in result.stderr
 
 
+
+
+def test_the_api_refuses_a_news_document_dated_after_today(client, tokens, services):
+    response = client.post("/api/v1/documents", headers=bearer(tokens["analyst"]),
+                           json={"name": "r.txt", "text": "Indonesia will send 500 troops.", "date": TOMORROW})
+    assert response.status_code == 422 and "after today" in response.json()["error"]["message"]
+    assert services.documents.count() == (0, 0)
