@@ -45,7 +45,7 @@ def test_find_filters_by_kind_subject_source_and_dates(store, admin_actor):
     ({"kind": "gossip"}, InvalidFact, "unknown kind"),
     ({"payload": {"personnel": {"low": -1}}}, InvalidFact, "must be at least 0"),
     ({"payload": {"personnel": {"low": 5, "high": 2}}}, InvalidFact, "greater than high"),
-    ({"valid_from": "2025-31-01"}, InvalidFact, "valid date"),
+    ({"valid_from": "2025-31-01"}, InvalidFact, "is not a date"),
     ({"subject": "contributor:QQQ"}, InvalidFact, "unknown country code"),
     ({"supersedes": ["no-such-fact"]}, InvalidFact, "refers to no-such-fact, which is not in the ledger"),
     ({"id": "first"}, DuplicateFact, "already in the ledger"),
