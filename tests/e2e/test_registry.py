@@ -58,7 +58,7 @@ def test_a_monitor_records_a_decommissioning_step_with_evidence_and_sees_the_reg
     sha = hashlib.sha256(evidence.read_bytes()).hexdigest()
     record_step(page, base, 5, "stored", "decommissioned", "2026-02-04", file=evidence)
     expect(page.locator("p.ok")).to_contain_text("Recorded as fact")
-    expect(page.locator("p.says")).to_contain_text(sha)
+    expect(page.locator("p.says")).to_contain_text(f"decommissioning-certificate.png (file {sha[:12]}…)")
     shot(page, "registry-fact-with-evidence")
 
     page.goto(f"{base}/registry?as_of={AS_OF}")
