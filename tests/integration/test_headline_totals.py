@@ -74,7 +74,7 @@ def test_newest_fact_and_unknown_deployed_on_the_overview_api_and_cli(loaded, db
         assert later["days_before_as_of"] > 200
         assert login(client, "ana").status_code == 303
         page = client.get("/?as_of=2025-12-01").text
-    assert 'data-testid="newest-fact">30 Nov 2025<' in page and "1 days before as-of" in page
+    assert 'data-testid="newest-fact">30 Nov 2025<' in page and "1 day before as-of" in page
     assert 'data-testid="pledged-possible-troops"' in page and 'data-testid="pledged-firm-troops"' in page
     assert "unknown (no arrival recorded)" in page and "a ceiling is never likely" in page
     out = sf(db_url, "gaps", "--as-of", "2025-12-01").stdout
@@ -89,3 +89,20 @@ def test_the_forecast_is_conditioned_on_troops_on_the_ground_only_when_an_arriva
     assert observed() is None
     sf(db_url, *ARRIVAL)
     assert observed() == {"month": 3, "troops": 150.0}
+
+
+def test_a_pledge_with_no_number_reads_not_stated_never_zero(loaded, db_url, tmp_path):
+    """Albania committed on 19 Feb 2026 without a number: its floor is not stated, not 0 troops."""
+    with TestClient(create_app(loaded.settings, services=loaded)) as client:
+        assert login(client, "ana").status_code == 303
+        overview = client.get("/?as_of=2026-03-01").text
+        contributor = client.get("/contributors/ALB?as_of=2026-03-01").text
+    row = overview[overview.index('href="/contributors/ALB'):]
+    row = row[:row.index("</tr>")]
+    assert "not stated" in row and '<td class="n">0</td>' not in row
+    assert "no floor stated" in contributor and "0 low" not in contributor
+    sf(db_url, "report", "--as-of", "2026-03-01", "--out", str(tmp_path / "r.html"))
+    report = (tmp_path / "r.html").read_text()
+    albania = report[report.index("Albania (ALB)"):]
+    albania = albania[:albania.index("</tr>")]
+    assert "not stated" in albania and ">0<" not in albania
