@@ -35,7 +35,8 @@ def marked_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _troops(page: Page) -> int:
-    return int(page.get_by_test_id("total-likely-troops").inner_text().replace(",", ""))
+    """The possible troops total: Albania has no stance yet on the day, so its pledge is possible, not likely."""
+    return int(page.get_by_test_id("pledged-possible-troops").inner_text().replace(",", ""))
 
 
 def test_a_viewer_never_sees_an_amber_figure_that_an_analyst_sees_with_its_badge(marked_server: str, page: Page):
