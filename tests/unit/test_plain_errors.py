@@ -53,3 +53,11 @@ def test_messages_are_plain_sentences_naming_the_field(changes, message):
 def test_a_single_problem_keeps_the_one_field_shape():
     exc = refusal(grade="Z9")
     assert exc.details == {"field": "grade"}
+
+
+@pytest.mark.parametrize("value", [0, 1, "yes", "true", None])
+def test_paraphrase_takes_only_true_or_false(value):
+    """The API's schema says boolean; 0, 1 or a word must not be read as one (schemathesis found 0 accepted)."""
+    exc = refusal(source={"key": "notes.txt", "date": "2026-03-01", "paraphrase": value})
+    assert exc.details["field"] == "source.paraphrase" and PYDANTIC.search(exc.message) is None
+    assert parse_fact({**GOOD, "source": {"key": "notes.txt", "date": "2026-03-01", "paraphrase": True}}).source.paraphrase

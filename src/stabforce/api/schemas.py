@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from stabforce.ledger import Fact
 
@@ -64,7 +64,7 @@ class SourceIn(BaseModel):
     url: str | None = None
     publisher: str | None = None
     attribution: str | None = Field(None, description="Who in the source said it.")
-    paraphrase: bool = Field(False, description="The quote is a paraphrase of the source, not its words.")
+    paraphrase: StrictBool = Field(False, description="The quote is a paraphrase of the source, not its words.")
 
 
 class FactIn(BaseModel):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from stabforce.errors import InvalidFact
 from stabforce.ledger.conditions import ConditionError
@@ -42,7 +42,7 @@ class SourceIn(BaseModel):
     url: str | None = None
     publisher: str | None = None
     attribution: str | None = None
-    paraphrase: bool = False
+    paraphrase: StrictBool = False  # true or false, not 0/1 or "yes"
 
     @field_validator("key")
     @classmethod
