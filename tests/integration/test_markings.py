@@ -375,7 +375,7 @@ def test_the_marking_is_accepted_on_every_write_face_and_refused_when_unknown(ap
         assert 'name="marking"' in form
         posted = browser.post("/record/fact", follow_redirects=False, data={
             "csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', form).group(1), "kind": "stance",
-            "subject": "contributor:IDN", "payload": '{"stance": "committed"}', "valid_from": "2025-12-01",
+            "subject": "contributor:IDN", "p.stance": "committed", "valid_from": "2025-12-01",
             "source_key": "notes", "source_date": "2025-12-01", "grade": "B2", "marking": "AMBER", "id": ""})
         assert posted.status_code == 303, posted.text
         fact_id = posted.headers["location"].split("/facts/")[1].split("?")[0]
