@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stabforce.ledger import parse_fact
+from stabforce.ledger.plausible import source_key_problem
 from stabforce.ledger.vocab import IncidentType, Violation
 from stabforce.services import csvsafe, exports
 from stabforce.services.acled import parse_acled_csv
@@ -89,7 +90,8 @@ def incidents(draw):
         data = {"id": f"inc-{i}", "kind": "incident", "subject": f"incident:test-{i}",
                 "payload": {k: v for k, v in payload.items() if v is not None}, "valid_from": day.isoformat(),
                 "grade": draw(st.from_regex(r"\A[A-F][1-6]\Z")),
-                "source": {"key": draw(hostile_text(50)), "date": day.isoformat(),
+                "source": {"key": draw(hostile_text(50).filter(lambda k: source_key_problem(k) is None)),
+                           "date": day.isoformat(),
                            "attribution": draw(st.one_of(st.none(), hostile_text(60)))}}
         facts.append(make_fact(data, seq=i + 1, recorded_at=datetime(2026, 11, 2, tzinfo=UTC), known_from=known))
     return facts

@@ -143,3 +143,15 @@ def test_police_metrics_are_unknown_when_no_cohort_reported_them_as_on_the_polic
     assert all(m.met for m in reported.milestones)
     none_yet = picture([*check, cohort("a", recruited=800, trained=400, deployed=0)], "2026-02-01")
     assert {m.slug: m for m in none_yet.milestones}["police"].failing[0].left == 0  # reported as 0 is 0
+
+
+def test_isf_strength_is_unknown_until_a_troop_arrival_is_recorded_as_in_force_generation():
+    check = [milestone("build-up", "isf.strength >= 1000"), milestone("rafah", 'isf.strength(sector="rafah") >= 1')]
+    before = picture([*check, arrival(600, "rafah", "2026-02-01")], "2026-01-15")
+    assert [m.reasons() for m in before.milestones] == [
+        ["isf.strength >= 1000 is unknown (isf.strength = unknown)"],
+        ['isf.strength(sector="rafah") >= 1 is unknown (isf.strength(sector="rafah") = unknown)']]
+    after = picture([*check, arrival(600, "khan_yunis", "2026-02-01")], "2026-02-15")
+    build_up, rafah = after.milestones
+    assert build_up.failing[0].left == 600 and build_up.failing[0].shortfall == 400
+    assert rafah.failing[0].left == 0  # arrivals are recorded, none in Rafah: 0 is known

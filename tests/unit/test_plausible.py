@@ -133,6 +133,35 @@ def test_valid_from_may_be_a_plan_up_to_five_years_ahead_not_more():
     assert latest_valid_from(date(2028, 2, 29)) == date(2033, 2, 28)
 
 
+@pytest.mark.parametrize(("kind", "subject", "payload", "field"), [
+    ("pledge", "contributor:IDN", {"personnel": {"low": 1, "high": 1}, "earliest_arrival": "9999-01-01"},
+     "payload.earliest_arrival"),
+    ("pledge", "contributor:IDN", {"personnel": {"low": 1, "high": 1}, "earliest_arrival": "0025-12-01"},
+     "payload.earliest_arrival"),
+    ("milestone", "milestone:m1", {"title": "A test milestone", "condition": "isf.strength >= 1", "due": "2040-01-01"},
+     "payload.due"),
+    ("mission_authorized", "mission:isf", {"name": "A test force", "instrument": "A test resolution",
+                                           "adopted": "1899-12-31", "authorized_by": "A test council",
+                                           "tasks": ["security"]}, "payload.adopted"),
+])
+def test_dates_inside_a_payload_are_plausible_too(kind, subject, payload, field):
+    message = refused(fact_input(kind, subject, payload=payload), field)
+    assert "ahead" in message or "check the year" in message
+
+
+def test_payload_dates_up_to_five_years_ahead_are_plans_and_accepted():
+    latest = latest_valid_from(TODAY).isoformat()
+    fact = parse_fact(fact_input(payload={"personnel": {"low": 1, "high": 1}, "earliest_arrival": latest}),
+                      today=TODAY)
+    assert fact.payload["earliest_arrival"] == latest
+    data = fact_input(payload={"personnel": {"low": 1, "high": 1}, "earliest_arrival": "2099-01-01"},
+                      valid_from="2099-01-01")
+    with pytest.raises(InvalidFact) as err:
+        parse_fact(data, today=TODAY)
+    fields = {e["field"] for e in err.value.details["errors"]}
+    assert fields == {"valid_from", "payload.earliest_arrival"}  # every bad date at once
+
+
 def test_a_source_cannot_be_dated_after_today():
     message = refused(fact_input(source=source(date="2026-12-05")), "source.date")
     assert "after today" in message

@@ -112,6 +112,10 @@ class MetricContext:
         return min(adopted, default=self.snapshot.as_of)
 
     def _strength(self, sector: str | None) -> float:
+        """Troops on the ground (in a sector): unknown when no troop arrival is recorded at all, as in the force
+        generation picture and the forecast, never 0."""
+        if not any(f.payload.get("personnel_kind", "troops") == "troops" for f in self.snapshot.events_of("unit_arrived")):
+            return UNKNOWN
         if sector is None:
             return float(sum(v.get("troops", 0) for v in self.snapshot.deployed.values()))
         total = 0

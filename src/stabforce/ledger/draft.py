@@ -24,6 +24,8 @@ from stabforce.ledger.plausible import (
     big_integer,
     http_url_problem,
     latest_valid_from,
+    payload_date_problem,
+    payload_dates,
     source_key_problem,
 )
 from stabforce.ledger.vocab import GRADE_PATTERN, country_name
@@ -174,9 +176,15 @@ def parse_fact(data: Mapping[str, Any], *, today: date | None = None) -> FactDra
     payload: dict[str, Any] = {}
     if spec is not None and isinstance(data.get("payload"), Mapping):
         try:
-            payload = spec.model.model_validate(data["payload"]).model_dump(mode="json")
+            model = spec.model.model_validate(data["payload"])
+            payload = model.model_dump(mode="json")
         except ValidationError as exc:
             problems += _problems(exc, prefix="payload.")
+        else:
+            on = today or datetime.now(UTC).date()
+            problems += [InvalidFact(f"payload.{where}: {problem}", field=f"payload.{where}")
+                         for where, value in payload_dates(model)
+                         if (problem := payload_date_problem(value, on)) is not None]
         if (where := big_integer(payload)) is not None:
             problems.append(InvalidFact(f"payload.{where}: the number is too large to store", field=f"payload.{where}"))
     if envelope is not None:

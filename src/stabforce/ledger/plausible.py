@@ -31,6 +31,9 @@ MAX_AREA_KM2 = 1_000_000.0
 MAX_LENGTH_M = 1_000_000.0
 #: valid_from may lie in the future (plans, deadlines), but at most this many years after today.
 MAX_YEARS_AHEAD = 5
+#: The earliest date any payload may name (a resolution adopted, a camp ready, a stage due): older dates are
+#: typing errors ("0025-12-01"), not history this ledger holds.
+EARLIEST_DATE = date(1900, 1, 1)
 #: Every integer the ledger stores fits a signed 64-bit integer.
 INT64 = 2**63 - 1
 
@@ -94,4 +97,29 @@ def big_integer(value: Any, path: str = "") -> str | None:
         found = big_integer(item, f"{path}.{key}" if path else str(key))
         if found is not None:
             return found
+    return None
+
+
+def payload_dates(value: Any, path: str = "") -> list[tuple[str, date]]:
+    """Return every date inside a validated payload (pydantic models, lists, mappings) with its dotted path."""
+    if isinstance(value, date):
+        return [(path, value)]
+    if hasattr(value, "__pydantic_fields__"):
+        return [d for name in type(value).__pydantic_fields__
+                for d in payload_dates(getattr(value, name), f"{path}.{name}" if path else name)]
+    if isinstance(value, (list, tuple)):
+        return [d for i, item in enumerate(value) for d in payload_dates(item, f"{path}.{i}")]
+    if isinstance(value, Mapping):
+        return [d for key, item in value.items() for d in payload_dates(item, f"{path}.{key}")]
+    return []
+
+
+def payload_date_problem(value: date, today: date) -> str | None:
+    """Return why a date in a payload is implausible (None when it is fine): before EARLIEST_DATE, or further
+    ahead than a valid_from may be (MAX_YEARS_AHEAD years after `today`)."""
+    if value < EARLIEST_DATE:
+        return f"{value} is before {EARLIEST_DATE.year}; check the year"
+    latest = latest_valid_from(today)
+    if value > latest:
+        return f"{value} is more than {MAX_YEARS_AHEAD} years ahead (latest {latest})"
     return None

@@ -36,15 +36,15 @@ def test_cli_explains_term_by_term_why_no_stage_is_met_on_20_february_2026(loade
     assert [s["idf_share_after_pct"] for s in view["stages"]] == [55, 37, 18]
     failing = stages["stage:2"]["failing_terms"]
     assert [(t["milestone"], t["text"], t["left"], t["shortfall"]) for t in failing] == [
-        ("isf-in-rafah", 'isf.strength(sector="rafah") > 0', 0, 1),
+        ("isf-in-rafah", 'isf.strength(sector="rafah") > 0', None, None),  # no arrival recorded: unknown, not 0
         ("weapons-decommissioning-begun", "registry.decommissioned() > 0", 0, 1),
     ]
     assert len(stages["stage:3"]["failing_terms"]) == 7
     phases = {p["name"]: p["status"] for p in view["phases"]}
     assert phases == {"phase-one": "active", "phase-two": "active"}
-    text = runner.invoke(app, ["--database-url", loaded, "gates", "--as-of", "2026-02-20"])
+    text = runner.invoke(app, ["--database-url", loaded, "gates", "--as-of", "2026-02-20"], env={"COLUMNS": "200"})
     assert text.exit_code == 0
-    assert 'isf.strength(sector="rafah") > 0 fails: it is 0, short by 1' in text.stdout
+    assert 'isf.strength(sector="rafah") > 0 is unknown (isf.strength(sector="rafah") = unknown)' in text.stdout
     assert "0 of 2 pending stage(s) met." in text.stdout
 
 
@@ -109,7 +109,8 @@ def test_gates_page_and_milestone_form(services):
         page = site.get("/gates", params={"as_of": "2026-02-20"})
         assert page.status_code == 200
         assert page.text.count('data-met="false"') == 3
-        assert "isf.strength(sector=&#34;rafah&#34;) &gt; 0 fails: it is 0, short by 1" in page.text
+        assert ("isf.strength(sector=&#34;rafah&#34;) &gt; 0 is unknown "
+                "(isf.strength(sector=&#34;rafah&#34;) = unknown)") in page.text
         fragment = site.get("/gates/check", params={"condition": "police.deployed >= 2000 andd 1 > 0"})
         assert fragment.status_code == 422 and "unexpected &#39;andd&#39; at column 25" in fragment.text and "^ andd" in fragment.text
         assert site.get("/gates/check", params={"condition": "police.recruited >= 0"}).text.count("Holds") == 1
