@@ -42,6 +42,16 @@ def check_condition(pictures: Pictures, text: str, *, as_of: date, known_at: dat
             "terms": [term_view(t) for t in result.terms]}
 
 
+def condition_caret(text: str) -> dict[str, Any] | None:
+    """Where a condition stops parsing (`column`, 1-based, and the `name` at fault), or None when it parses:
+    what a form points at under the condition, whatever else was wrong with the fact."""
+    try:
+        parse_condition(text)
+    except ConditionError as exc:
+        return {"column": exc.column, "name": exc.name}
+    return None
+
+
 def metrics_catalogue() -> list[dict[str, Any]]:
     """Return every metric a condition may use, with its arguments and allowed values."""
     return [{"name": m.name, "doc": m.doc,

@@ -133,3 +133,33 @@ def test_a_web_error_names_no_command_line_option(site):
                                        "text": "Indonesia will send troops.", "name": "undated.txt"})
     assert refused.status_code == 422 and "no date" in refused.text
     assert re.search(r"(?<![<!-])--[a-z]", refused.text.split("<main>")[1]) is None
+
+
+def test_the_milestone_form_shows_every_problem_beside_its_field_and_points_at_the_condition(site, services):
+    login(site, "adm")
+    page = site.get("/gates/milestone")
+    record = form(page.text, action="/gates/milestone", css_class="record")
+    before = services.ledger.head()
+    refused = site.post("/gates/milestone", follow_redirects=False, data=record.data(
+        title="A milestone written for this test", condition="police.deployed >= 500 andd 1 > 0",
+        valid_from="2026-03-01", source_key="javascript:alert(1)", source_date="2026-03-01",
+        quote="Words written for this test.", grade="Z9"))
+    assert refused.status_code == 422 and services.ledger.head() == before  # nothing stored
+    beside = _beside(refused.text)
+    assert set(beside) == {"condition", "source_key", "grade"}, beside  # all at once, each beside its field
+    assert "unexpected 'andd' at column 24" in beside["condition"]
+    assert "^ andd" in html.unescape(refused.text)  # the caret under the condition
+    assert not PYDANTIC.search(_shown_errors(refused.text))
+    # dates inside the payload are checked once the payload is well formed
+    late = site.post("/gates/milestone", follow_redirects=False, data=record.data(
+        title="A milestone written for this test", condition="police.deployed >= 500", due="2099-01-01",
+        valid_from="2026-03-01", source_key="notes-written-for-this-test.txt", source_date="2026-03-01",
+        quote="Words written for this test.", grade="B2"))
+    assert late.status_code == 422 and services.ledger.head() == before
+    assert "2099-01-01 is more than 5 years ahead" in _beside(late.text)["due"] and "^" not in _beside(late.text)["due"]
+    fixed = site.post("/gates/milestone", follow_redirects=False, data=record.data(
+        title="A milestone written for this test", condition="police.deployed >= 500", due="2026-06-01",
+        valid_from="2026-03-01", source_key="notes-written-for-this-test.txt", source_date="2026-03-01",
+        quote="Words written for this test.", grade="B2"))
+    assert fixed.status_code == 303
+    assert services.ledger.get(fixed.headers["location"].split("/")[-1].split("?")[0]).payload["due"] == "2026-06-01"

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied
 from stabforce.services import facts
 from stabforce.services import gates as gates_service
-from stabforce.web.pages import actor, check_csrf, render, require_form, services, when
+from stabforce.web.pages import actor, check_csrf, form_errors, render, require_form, services, when
 
 router = APIRouter()
 SLUG = re.compile(r"[^a-z0-9]+")
@@ -53,10 +53,20 @@ def check(request: Request, condition: str = "") -> HTMLResponse:
                       status_code=status)
 
 
-def _milestone_form(request: Request, form: dict[str, Any], error: InvalidInput | PermissionDenied | None = None,
+#: Where each fact field's messages are shown on the milestone form.
+MILESTONE_FIELDS = {"subject": "slug", "payload.title": "title", "payload.condition": "condition",
+                    "payload.standard.verifier": "verifier", "payload.standard.evidence": "evidence",
+                    "payload.standard": "verifier", "payload.due": "due", "payload.phase": "phase",
+                    "valid_from": "valid_from", "source.key": "source_key", "source.date": "source_date",
+                    "source.title": "source_title", "source": "source_key", "quote": "quote", "grade": "grade"}
+
+
+def _milestone_form(request: Request, form: dict[str, Any], errors: dict[str, str] | None = None,
                     status: int = 200) -> HTMLResponse:
-    return render(request, "record_milestone.html", status_code=status, at=when(request), form=form, error=error,
-                  metrics=gates_service.metrics_catalogue())
+    errors = errors or {}
+    caret = gates_service.condition_caret(form.get("condition", "")) if "condition" in errors else None
+    return render(request, "record_milestone.html", status_code=status, at=when(request), form=form, errors=errors,
+                  caret=caret, metrics=gates_service.metrics_catalogue())
 
 
 @router.get("/gates/milestone", response_class=HTMLResponse)
@@ -85,7 +95,7 @@ async def record_milestone(request: Request) -> Response:
             "quote": form.get("quote") or None, "grade": form.get("grade", "").upper(),
         })
     except InvalidInput as exc:
-        return _milestone_form(request, form, exc, status=422)
+        return _milestone_form(request, form, form_errors(exc, MILESTONE_FIELDS), status=422)
     except PermissionDenied as exc:
-        return _milestone_form(request, form, exc, status=403)
+        return _milestone_form(request, form, {"form": exc.message}, status=403)
     return RedirectResponse(f"/facts/{fact.id}?recorded=1", status_code=303)
