@@ -269,10 +269,17 @@ def _point(place: Mapping[str, Any], properties: dict[str, Any]) -> dict[str, An
 #: Admiralty information credibility (the grade's digit) -> STIX `confidence`, the mapping of the
 #: STIX 2.1 specification's confidence appendix (6, "truth cannot be judged", gives none).
 CONFIDENCE = {"1": 90, "2": 70, "3": 50, "4": 30, "5": 10}
-#: TLP 2.0 marking -> the stix2 library's TLP marking definition (TLP 1.0 objects: CLEAR is WHITE;
-#: AMBER+STRICT has no TLP 1.0 object, so it is AMBER plus `x_stabforce_tlp`).
-TLP = {"CLEAR": stix2.TLP_WHITE, "GREEN": stix2.TLP_GREEN, "AMBER": stix2.TLP_AMBER,
-       "AMBER+STRICT": stix2.TLP_AMBER, "RED": stix2.TLP_RED}
+#: The OASIS TLP 2.0 extension (cti-stix-common-objects, extension-definition-specifications/tlp-2.0).
+TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
+#: The OASIS-published ids of the five TLP 2.0 marking definitions.
+TLP2_IDS = {"CLEAR": "94868c89-83c2-464b-929b-a1a8aa3c8487", "GREEN": "bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+            "AMBER": "55d920b0-5e8b-4f79-9ee9-91f868d9b421", "AMBER+STRICT": "939a9414-2ddd-4d32-a0cd-375ea402b003",
+            "RED": "e828b379-4e03-4974-9ac4-e53a884c97c1"}
+#: TLP 2.0 marking -> its STIX 2.1 marking definition, as OASIS publishes it (name, created, extension).
+TLP = {level: stix2.v21.MarkingDefinition(
+    id=f"marking-definition--{ident}", created="2022-10-01T00:00:00.000Z", name=f"TLP:{level}",
+    extensions={TLP2_EXTENSION: {"extension_type": "property-extension", "tlp_2_0": level.lower()}})
+    for level, ident in TLP2_IDS.items()}
 _NS = uuid.UUID("7f3c2a51-2803-4c8e-9f1a-5a7e0b0f2803")  # stabforce's namespace for deterministic STIX ids
 
 
@@ -285,8 +292,9 @@ def stix_bundle(pictures: Pictures, actor: Actor, query: FactQuery, *, now: date
     with `confidence` from the grade's credibility digit, labels ``grade:B2`` and ``kind:pledge``,
     and custom properties `x_stabforce_grade` (the Admiralty grade), `x_stabforce_source` (the whole
     source reference) and `x_stabforce_fact` (id, position, kind, subject, days, times, payload, hash).
-    A fact's TLP marking becomes `object_marking_refs` to the stix2 library's TLP definitions (an
-    unmarked fact carries none); the report carries the most restrictive marking of its notes.
+    A fact's TLP marking becomes `object_marking_refs` to the OASIS TLP 2.0 marking definitions (an
+    unmarked fact carries none; `x_stabforce_tlp` repeats the level for readers without the extension);
+    the report carries the most restrictive marking of its notes.
     """
     chosen = selected_facts(pictures, actor, query)
     producer = stix2.Identity(id=f"identity--{uuid.uuid5(_NS, 'stabforce')}", name="stabforce ledger",

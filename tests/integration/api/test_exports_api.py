@@ -167,13 +167,17 @@ def test_stix_bundle_validates_with_stix2_and_carries_source_grade_and_markings(
     report = next(r for r in reports if note.id in r.object_refs)
     assert report.external_references[0].external_id == HOSTILE and note.object_refs == [report.id]
     assert notes["idn-1"].confidence == 70  # B2: credibility 2, "probably true"
-    # a fact's TLP marking (when facts carry one) becomes a stix2 TLP marking definition
+    # a fact's TLP marking becomes the OASIS TLP 2.0 marking definition (AMBER+STRICT has its own)
     monkeypatch.setattr(exports, "marking_of", lambda f: "AMBER+STRICT" if f.id == "idn-1" else None)
     marked = stix2.parse(client.get("/api/v1/export/stix", headers=bearer(tokens["viewer"])).text,
                          allow_custom=True)
     note = next(o for o in marked.objects if o.type == "note" and o.x_stabforce_fact["id"] == "idn-1")
-    assert note.object_marking_refs == [stix2.TLP_AMBER.id] and note.x_stabforce_tlp == "AMBER+STRICT"
-    assert any(o.id == stix2.TLP_AMBER.id for o in marked.objects)
+    strict = "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"
+    assert note.object_marking_refs == [strict] and note.x_stabforce_tlp == "AMBER+STRICT"
+    definition = next(o for o in marked.objects if o.id == strict)
+    assert definition.name == "TLP:AMBER+STRICT" and definition.extensions[exports.TLP2_EXTENSION] == {
+        "extension_type": "property-extension", "tlp_2_0": "amber+strict"}
+    assert stix2.TLP_AMBER.id not in {o.id for o in marked.objects}  # no TLP 1.0 definitions
     record_incidents(services, admin_actor)
     seen = stix2.parse(client.get("/api/v1/export/stix?kind=incident", headers=bearer(tokens["viewer"])).text,
                        allow_custom=True)
