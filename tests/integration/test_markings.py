@@ -390,3 +390,34 @@ def test_the_board_report_page_cites_only_what_its_reader_may_read(marked, reade
     cited = {fid for fid in ALL if f"source-of-{fid}" in html}
     assert cited <= EXPECTED[reader]  # nothing hidden is cited
     assert cited >= EXPECTED[reader] - {"strict-idn"}  # every troop pledge it may read is (police plans may not be)
+
+
+def test_an_evidence_file_is_as_readable_as_the_facts_that_cite_it(app_client):
+    client, tokens = app_client
+    admin = bearer(tokens["admin"])
+
+    def upload(content: bytes) -> str:
+        response = client.post("/api/v1/evidence", files={"file": ("notes.txt", content, "text/plain")}, headers=admin)
+        assert response.status_code == 201
+        return response.json()["sha256"]
+
+    def verified(fact_id: str, slug: str, sha: str, marking: str | None) -> None:
+        data = fact_input("milestone_verified", f"milestone:{slug}", id=fact_id, valid_from="2026-02-01",
+                          payload={"verdict": "met", "verifier": "test monitors",
+                                   "evidence": [{"name": "notes.txt", "sha256": sha}]},
+                          **({"marking": marking} if marking else {}))
+        assert _post(client, tokens["admin"], data).status_code == 201
+
+    uncited, public, secret = (upload(b"notes written for this test: " + word) for word in (b"one", b"two", b"three"))
+    verified("v-public", "a", public, None)
+    verified("v-secret", "b", secret, "RED")
+    verified("v-amber", "c", public, "AMBER")  # a second, stricter citation does not hide a public file
+    status = {(reader, name): client.get(f"/api/v1/evidence/{sha}", headers=bearer(tokens[reader])).status_code
+              for reader in ("admin", "analyst", "viewer") for name, sha in
+              (("uncited", uncited), ("public", public), ("secret", secret))}
+    assert status == {("admin", "uncited"): 200, ("admin", "public"): 200, ("admin", "secret"): 200,
+                      ("analyst", "uncited"): 404, ("analyst", "public"): 200, ("analyst", "secret"): 404,
+                      ("viewer", "uncited"): 404, ("viewer", "public"): 200, ("viewer", "secret"): 404}
+    hidden = client.get(f"/api/v1/evidence/{secret}", headers=bearer(tokens["viewer"]))
+    assert hidden.json()["error"]["message"] == client.get(f"/api/v1/evidence/{'0' * 64}", headers=bearer(
+        tokens["viewer"])).json()["error"]["message"].replace("0" * 64, secret)  # not even its existence

@@ -39,11 +39,12 @@ def test_upload_then_download_the_same_bytes_as_an_attachment(client, tokens):
     assert first.status_code == again.status_code == 201
     assert first.json()["sha256"] == again.json()["sha256"] and again.json()["name"] == "note.html"
     sha = first.json()["sha256"]
-    got = client.get(f"/api/v1/evidence/{sha}", headers=bearer(tokens["viewer"]))
+    got = client.get(f"/api/v1/evidence/{sha}", headers=bearer(tokens["monitor"]))  # no fact cites it yet
     assert got.status_code == 200 and got.content == content
     assert got.headers["content-type"] == "application/octet-stream"  # never rendered by the browser
     assert got.headers["content-disposition"].startswith("attachment;")
     assert got.headers["x-content-type-options"] == "nosniff"
+    assert client.get(f"/api/v1/evidence/{sha}", headers=bearer(tokens["viewer"])).status_code == 404  # see markings
     assert client.get(f"/api/v1/evidence/{'0' * 64}", headers=bearer(tokens["viewer"])).status_code == 404
     assert client.get("/api/v1/evidence/xyz", headers=bearer(tokens["viewer"])).status_code == 422
     assert client.get(f"/api/v1/evidence/{sha}").status_code == 401

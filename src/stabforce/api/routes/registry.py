@@ -190,7 +190,7 @@ async def upload_evidence(request: Request, services: ServicesDep, actor: Writer
 def download_evidence(services: ServicesDep, actor: Reader,
                       sha256: str = Path(pattern="^[0-9a-f]{64}$", description="The file's SHA-256 (hex).")
                       ) -> Response:
-    found = evidence_service.get_evidence(services.evidence, sha256)
+    found = evidence_service.get_evidence(services.evidence, sha256, pictures=services.pictures, actor=actor)
     name = quote(found.info.name, safe="")
     return Response(found.content, media_type="application/octet-stream", headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{name}", "X-Content-Type-Options": "nosniff",
