@@ -21,6 +21,7 @@ from pathlib import Path
 from stabforce.engines.extract import rules
 from stabforce.engines.extract.gazetteer import (
     MISSIONS,
+    NEEDS_COUNTRY,
     PARENT_BODIES,
     Entry,
     gazetteer,
@@ -384,6 +385,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         entry = forms[name]
         if entry.kind == "blocked":
             continue
+        if name in NEEDS_COUNTRY and not any(forms[o].subject == entry.subject for _, _, o in raw_mentions if o != name):
+            continue  # "carabinieri" alone: a kind of police; Italy's when the sentence names Italy
         rs, re_ = ms - s, me - s
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(

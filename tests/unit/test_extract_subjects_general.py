@@ -1,0 +1,141 @@
+"""Subjects and attribution on sentences written for these tests (not taken from any report).
+
+Who a claim is about: list and table lines, elliptical coordination, demonym nouns and force names, mission
+totals, requesters and speakers, first-person speakers and follow-on sentences. Rules: tests/gold/GUIDELINE.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2026, 3, 2)
+
+
+def rows(text: str) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)}
+
+
+def subjects(text: str) -> set[str]:
+    return {c.subject for c in extract(text, published=DAY)}
+
+
+# --- list and table layouts ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pledged contributions:\nGHANA: 600 troops\nBENIN: 250 troops\n",
+     {("GHA", "pledge", 600, 600), ("BEN", "pledge", 250, 250)}),
+    ("Troop pledges so far:\nCzechia (120)\nSlovakia (45)\n",
+     {("CZE", "pledge", 120, 120), ("SVK", "pledge", 45, 45)}),
+    ("Countries that offered troops:\n1. Uruguay = 300\n2. Paraguay = 150\n",
+     {("URY", "pledge", 300, 300), ("PRY", "pledge", 150, 150)}),
+    ("Countries that offered troops:\n- Austria - 2,000 troops\n- Belgium - 400 troops\n",
+     {("AUT", "pledge", 2000, 2000), ("BEL", "pledge", 400, 400)}),
+    ("Contingents currently deployed:\n• Zambia: 800 soldiers\n• Malawi: 350 soldiers\n",
+     {("ZMB", "arrival", 800, 800), ("MWI", "arrival", 350, 350)}),
+])
+def test_list_lines_give_each_line_its_country(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_table_row_with_a_tab() -> None:
+    text = "Troops pledged by country:\nSenegal\t1,200\nTogo\t300\n"
+    assert rows(text) == {("SEN", "pledge", 1200, 1200), ("TGO", "pledge", 300, 300)}
+
+
+# --- elliptical coordination --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana promised 500 troops, Togo 25 and Benin 70.",
+     {("GHA", "pledge", 500, 500), ("TGO", "pledge", 25, 25), ("BEN", "pledge", 70, 70)}),
+    ("Norway has sent 120 soldiers, Denmark 80, and Finland 60.",
+     {("NOR", "arrival", 120, 120), ("DNK", "arrival", 80, 80), ("FIN", "arrival", 60, 60)}),
+    ("Chile offered 300 police officers, Peru 150 and Ecuador 90.",
+     {("CHL", "pledge", 300, 300), ("PER", "pledge", 150, 150), ("ECU", "pledge", 90, 90)}),
+    ("Portugal will withdraw 200 troops and Spain 150.",
+     {("PRT", "reduction_or_withdrawal", 200, 200), ("ESP", "reduction_or_withdrawal", 150, 150)}),
+])
+def test_elliptical_coordination_shares_the_kind(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected
+
+
+# --- demonym nouns and national force names -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The Kenyans will deploy 400 more police officers next month.", "KEN"),
+    ("Rwandans have sent 300 troops to the capital.", "RWA"),
+    ("The Ghanaians pledged 250 soldiers.", "GHA"),
+    ("The SANDF will deploy 1,200 soldiers to the mission.", "ZAF"),
+    ("The Bundeswehr plans to send 600 soldiers.", "DEU"),
+    ("The Army Rangers Wing sent 12 soldiers to the mission.", "IRL"),
+    ("The Tatmadaw pledged 500 troops.", "MMR"),
+    ("The Royal Marines deployed 150 troops to the mission.", "GBR"),
+    ("The Pakistan Army has deployed 1,000 troops to the mission.", "PAK"),
+    ("The Indian Army will send a battalion of 800 soldiers.", "IND"),
+    ("The Gurkhas will deploy 200 soldiers with the British contingent.", "GBR"),
+    ("Italy said the Carabinieri will deploy 150 officers to the mission.", "ITA"),
+    ("The Guardia Civil will deploy 40 officers.", "ESP"),
+    ("The Mexican Navy sent 90 marines.", "MEX"),
+])
+def test_force_names_and_demonym_nouns_are_their_country(text: str, subject: str) -> None:
+    assert subject in subjects(text)
+
+
+def test_carabinieri_alone_without_italy_give_no_country() -> None:
+    assert "ITA" not in subjects("Carabinieri trainers arrived at the base with 40 police officers from Chile.")
+
+
+# --- mission totals -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The 2,500-strong force includes troops from Ghana, Togo and Benin.",
+    "The 4,000-strong mission is made up of soldiers from Chad, Niger and Burkina Faso.",
+    "The mission, which now numbers 3,000 personnel, includes police from Kenya and Jamaica.",
+    "The force of 2,000 troops comprises contingents from Nepal, Peru and Fiji.",
+])
+def test_a_force_total_is_not_a_listed_countrys(text: str) -> None:
+    got = {(c.subject, c.low) for c in extract(text, published=DAY)}
+    assert not any(low is not None and len(subject) == 3 and subject.isupper() for subject, low in got), got
+
+
+# --- requesters and speakers --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject", "low"), [
+    ("The UN asked Kenya to send 1,000 police officers, and Nairobi agreed.", "KEN", 1000),
+    ("U.S. officials said Indonesia would send 2,000 troops.", "IDN", 2000),
+    ("French diplomats said Chad will deploy 1,500 soldiers.", "TCD", 1500),
+    ("Italian ships carrying 2,500 troops to Lebanon left port on Friday.", "ITA", 2500),
+    ("The African Union said Burundi had agreed to send 800 troops.", "BDI", 800),
+])
+def test_speakers_requesters_and_destinations_are_not_the_sender(text: str, subject: str, low: int) -> None:
+    got = {(c.subject, c.low) for c in extract(text, published=DAY)}
+    assert (subject, low) in got
+    assert all(s == subject for s, lo in got if lo == low), got
+
+
+# --- first-person speakers ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("\u201cWe will send 300 soldiers,\u201d said the Kenyan president.", "KEN"),
+    ("\u201cWe are ready to deploy 500 troops,\u201d Ghana's defence minister told reporters.", "GHA"),
+    ("Chile's president spoke in Santiago. \u201cI have authorised the deployment of 200 soldiers,\u201d he said.", "CHL"),
+    ("\u201cI have ordered 400 troops to be ready,\u201d the Nigerian president said on Monday.", "NGA"),
+])
+def test_first_person_is_the_speakers_country(text: str, subject: str) -> None:
+    assert subject in subjects(text)
+
+
+# --- follow-on sentences ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will lead the mission. It will send 1,000 police officers.", ("KEN", "pledge", 1000, 1000)),
+    ("Ghana confirmed its participation in the force. The contingent of 600 soldiers will leave in May.",
+     ("GHA", "pledge", 600, 600)),
+    ("Chad has agreed to join the mission. The country will deploy 1,500 troops.", ("TCD", "pledge", 1500, 1500)),
+    ("Nepal offered troops for the force. Its 800 soldiers are expected in June.", ("NPL", "pledge", 800, 800)),
+])
+def test_a_following_sentence_keeps_the_subject(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
