@@ -539,6 +539,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             claims.append(_claim(text, s, e, sentence, clause, mention, kind, fig, negated,
                                  revision and mention.entry.subject in by_subject, published, how, trigger_text,
                                  None))
+        # "Ghana promised 500 troops, Togo 25 and Benin 70": the verb and the noun go on for each name and number.
+        for mention, more in _elliptic_chain(sentence, sl, fig, mentions):
+            key = (mention.entry.subject, kind, more.low, more.high, more.personnel)
+            if key not in seen and mention.entry.subject not in {m.entry.subject for m in subjects}:
+                seen.add(key)
+                claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
+                                     "elliptic", trigger_text, None))
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
     for subject, trigs in by_subject.items():
@@ -673,6 +680,47 @@ def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
         found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in (
             "nearly", "about", "around", "almost", "some", "roughly", "approximately"),
             personnel="police" if "police" in m.group(0) else "troops", text=sentence[start:m.end("n")]))
+    return found
+
+
+#: Between a figure (or the previous "name number" pair) and the next name of an elliptical list.
+_ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|personnel|peacekeepers))?"
+                           r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|;\s*|\s+(?:and|while|with)\s+)(?:the\s+)?")
+#: After the name: its own number, and nothing that starts a clause of its own ("Togo 25", "Benin about 70 police").
+_ELLIPSIS_NUMBER = re.compile(
+    r"\s+(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
+    r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
+    r"trainers|instructors|gendarmes))?(?=\s*(?:[,;.)]|and\b|while\b|$))")
+
+
+def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
+    """The names after a figure that each take a number of their own with the figure's verb and noun left out
+    ("Ghana promised 500 troops, Togo 25 and Benin 70"; "will withdraw 200 troops and Spain 150")."""
+    found: list[tuple[_Mention, Figure]] = []
+    end = fig.end
+    for m in mentions:
+        if m.start < end:
+            continue
+        if not _ELLIPSIS_GAP.fullmatch(sl, end, m.start):
+            break
+        num = _ELLIPSIS_NUMBER.match(sl, m.end)
+        if num is None or not m.agent:
+            break
+        value = int(num.group("n").replace(",", ""))
+        q = " ".join((num.group("q") or "").split())
+        low, high = value, value
+        if q in ("more than", "over", "at least"):
+            high = None
+        elif q == "up to":
+            low = None
+        noun = num.group("noun") or ""
+        personnel = "police" if "police" in noun else "trainers" if noun in ("trainers", "instructors") else (
+            "observers" if noun == "observers" else fig.personnel if not noun else "troops")
+        start = num.start("q") if num.group("q") else num.start("n")
+        found.append((m, Figure(start=start, end=num.end(), low=low, high=high, approx=q in ("about", "around", "some",
+                      "nearly", "roughly"), personnel=personnel, text=sentence[start:num.end()])))
+        end = num.end()
     return found
 
 
