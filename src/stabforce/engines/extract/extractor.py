@@ -101,13 +101,15 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     previous_end = -1
     spans = _paragraphs(text, mention_starts)
     if labels:
-        spans = sorted(set(spans) | {(ps, pe) for ps, (pe, _, _) in labels.items()})
+        spans = sorted(set(spans) | {(ps, pe) for ps, (pe, *_) in labels.items()})
     for ps, pe in spans:
         label = labels.get(ps)
         # A line without any force or share word holds no sentence that passes the test below: skip it
         # before splitting it into sentences.
         hint = _LINE_ANCHOR.search(low, ps, pe)
         if hint is None:
+            if label is not None:  # "Czechia (120)" under a heading of troop pledges
+                claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
             continue
         first_hint = hint.start()  # inside the first force or share word
         for rs, re_ in split_sentences(text[ps:pe]):
@@ -134,7 +136,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
                                      force_ctx, mission, hosts, missions[0][1] if missions else None,
-                                     None if label is None else label[1:])
+                                     None if label is None else label[1:3])
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
@@ -143,19 +145,25 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     return claims
 
 
-#: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers".
-_LABEL = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?:[ \t]+[A-Za-z][A-Za-z'’.]*){0,3}?)[ \t]*"
-                    r"(?:[-–—:]|\((?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+#: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
+#: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
+_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|\((?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|currently|strength|serving|stationed)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?[A-Z][^\n]{0,40}?[ \t]*[-–—:(]", re.MULTILINE)
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?[ \t]*[-–—:(=\t]", re.MULTILINE)
+#: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
+_LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
+                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})[ \t]*\)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
+#: A heading's personnel: "Police pledged:" gives police, anything else troops.
+_HEADING_POLICE = re.compile(r"(?i:\bpolice|\bofficers\b|gendarm)")
 #: A heading over a list: "Here is a breakdown of countries prepared to contribute troops:".
 _HEADING = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
 
 
-def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None]]:
-    """Return, per list line (by its start), the line's end, the subject its label names and the kind its heading
-    gives (None without a heading)."""
-    found: dict[int, tuple[int, str, str | None]] = {}
+def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None, str, int]]:
+    """Return, per list line (by its start), the line's end, the subject its label names, the kind its heading
+    gives (None without a heading), the heading's personnel and where the line's text after the label starts."""
+    found: dict[int, tuple[int, str, str | None, str, int]] = {}
     for m in _LABEL.finditer(text):
         name = m.group("name")
         entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
@@ -163,12 +171,44 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
             continue
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        group = None
+        group, personnel = None, "troops"
         for h in _HEADING.finditer(text, 0, m.start()):
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
             group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) else None
-        found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group)
+            personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
+        found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
+
+
+def _bare_label_claims(text: str, ps: int, pe: int, label: tuple[int, str, str | None, str, int],
+                       forms: dict[str, Entry], published: date) -> list[ProposedClaim]:
+    """A list line that is a name and a bare number under a heading that gives the kind ("Troop pledges:" then
+    "Czechia (120)"): one claim of the line's country, with the heading's kind and personnel."""
+    _, subject, group, personnel, rest = label
+    if group is None or not subject:
+        return []
+    m = _LABEL_BARE.match(text, rest, pe)
+    if m is None:
+        return []
+    value = int(m.group("n").replace(",", ""))
+    if "," not in m.group("n") and 1945 <= value <= 2045:
+        return []  # "Kenya: 2024": a year
+    q = " ".join((m.group("q") or "").lower().split())
+    low, high = value, value
+    if q in ("more than", "over", "at least"):
+        high = None
+    elif q == "up to":
+        low = None
+    spans = split_sentences(text[ps:pe])
+    if not spans:
+        return []
+    s, e = ps + spans[0][0], ps + spans[-1][1]
+    sentence = text[s:e]
+    start = (m.start("q") if m.group("q") else m.start("n")) - s
+    fig = Figure(start=start, end=m.end("n") - s, low=low, high=high, approx=q in ("about", "around", "some", "nearly",
+                 "approximately"), personnel=personnel, text=text[s + start:m.end("n")])
+    return [_claim(text, s, e, sentence, (0, len(sentence)), _inherited_mention(subject, forms), _KIND_OF_GROUP[group],
+                   fig, group == "negation", False, published, "label", None, None)]
 
 
 #: Words that make a figure without a named subject the strength of the mission the report is about.
