@@ -139,3 +139,7 @@ def test_first_person_is_the_speakers_country(text: str, subject: str) -> None:
 ])
 def test_a_following_sentence_keeps_the_subject(text: str, expected: tuple) -> None:
     assert expected in rows(text)
+
+
+def test_a_first_person_wish_is_no_claim() -> None:
+    assert rows("\u201cWe need at least 2,000 more troops,\u201d said the UN envoy.") == set()

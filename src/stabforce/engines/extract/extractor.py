@@ -112,14 +112,20 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
             continue
         first_hint = hint.start()  # inside the first force or share word
-        for rs, re_ in split_sentences(text[ps:pe]):
+        sentences = split_sentences(text[ps:pe])
+        for i, (rs, re_) in enumerate(sentences):
             s, e = ps + rs, ps + re_
             if e <= first_hint:
                 continue  # no force or share word
             m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
             follows = previous_subjects and _adjacent(text, previous_end, s)
             mission = _mission_at(missions, s, e)
-            if m_lo == m_hi and not follows and mission is None and label is None:
+            # A quote in the first person ("“I have authorised ...,” he said"): the country the sentence before names
+            # is the speaker's when this one names none.
+            speaker_prev = None
+            if i and _FIRST_PERSON_QUOTE.search(low, s, e):
+                speaker_prev = _only_country(mentions_all, mention_starts, forms, ps + sentences[i - 1][0], s)
+            if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None:
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
@@ -130,13 +136,13 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
             if not hits and not hinted:
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and not (
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
                                      force_ctx, mission, hosts, missions[0][1] if missions else None,
-                                     None if label is None else label[1:3])
+                                     None if label is None else label[1:3], speaker_prev)
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
@@ -409,7 +415,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                      units: Mapping[str, tuple[int, int]], unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None],
                      inherited: tuple[str, ...], sentence_low: str, hinted: bool,
                      force_ctx: bool, mission: str | None = None, hosts: frozenset[str] = frozenset(),
-                     doc_mission: str | None = None, label: tuple[str, str | None] | None = None) -> list[ProposedClaim]:
+                     doc_mission: str | None = None, label: tuple[str, str | None] | None = None,
+                     speaker_prev: str | None = None) -> list[ProposedClaim]:
     sentence = text[s:e]
     sl = sentence_low
     clauses = _clauses(sl)
@@ -465,6 +472,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
         if not trig.subjects:
             _more_subjects(trig, sentence, sl, clauses, visible, speakers)
+        if not trig.subjects:
+            speaker = _first_person(trig.start, sentence, sl, visible, speakers, speaker_prev, forms)
+            if speaker is not None:
+                trig.subjects, trig.how = [speaker], "speaker"
         if not trig.subjects and label is not None:
             trig.subjects, trig.how = [_inherited_mention(label[0], forms)], "label"
         if trig.subjects:
@@ -537,6 +548,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                     trig = near_subj[0]
                     subjects, how = trig.subjects, trig.how
                     used_triggers.add(id(trig))
+            if not subjects:
+                speaker = _first_person(fig.start, sentence, sl, seen_by_fig, speakers, speaker_prev, forms)
+                if speaker is not None:
+                    subjects, how = [speaker], "speaker"
             if not subjects and label is not None:
                 subjects, how = [_inherited_mention(label[0], forms)], "label"
             if not subjects and mission is not None and _FORCE_HEAD.search(sl):
@@ -553,7 +568,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             else:
                 group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
                     sl, *clause) else "other"
-            if group == "other" and (how == "mission" or _ASKS.search(sl, 0, fig.start)):
+            if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
@@ -872,6 +887,42 @@ def _more_subjects(trig: _Trigger, sentence: str, sl: str, clauses: list[tuple[i
             if after:
                 trig.subjects = [after[0]]
                 trig.how = "speaker"
+
+
+#: A first-person pronoun inside quotation marks (on lower-cased text).
+_FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us)\b")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+
+
+def _only_country(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry],
+                  s: int, e: int) -> str | None:
+    """The one country (or organization) named between s and e, None when none or several are."""
+    named = {forms[name].subject for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
+             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS}
+    return named.pop() if len(named) == 1 else None
+
+
+def _first_person(pos: int, sentence: str, sl: str, mentions: list[_Mention], speakers: list[_Mention],
+                  speaker_prev: str | None, forms: dict[str, Entry]) -> _Mention | None:
+    """Who "we" or "I" is in a quote holding `pos`: the speaker named after the quote ("“We will send 300
+    soldiers,” said the Kenyan president"), else the one named before it, else the one country the sentence
+    before names ("Chile's president spoke. “I have authorised ...,” he said")."""
+    opening = max(sentence.rfind("“", 0, pos), sentence.rfind('"', 0, pos))
+    if opening < 0 or not _FIRST_PERSON.search(sl, opening, pos):
+        return None
+    close = _CLOSE_QUOTE.search(sentence, pos)
+    named = sorted([m for m in mentions if m.agent] + speakers, key=lambda m: m.start)
+    if close is not None:
+        after = [m for m in named if close.end() <= m.start <= close.end() + 60]
+        if after:
+            return after[0]
+    before = [m for m in named if m.end <= opening]
+    if before:
+        return before[-1]
+    if speaker_prev is not None:
+        return _inherited_mention(speaker_prev, forms)
+    return None
 
 
 def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
