@@ -132,13 +132,19 @@ def test_first_person_is_the_speakers_country(text: str, subject: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenya will lead the mission. It will send 1,000 police officers.", ("KEN", "pledge", 1000, 1000)),
-    ("Ghana confirmed its participation in the force. The contingent of 600 soldiers will leave in May.",
+    ("Ghana confirmed its participation in the force. The contingent of 600 soldiers will arrive in May.",
      ("GHA", "pledge", 600, 600)),
     ("Chad has agreed to join the mission. The country will deploy 1,500 troops.", ("TCD", "pledge", 1500, 1500)),
     ("Nepal offered troops for the force. Its 800 soldiers are expected in June.", ("NPL", "pledge", 800, 800)),
 ])
 def test_a_following_sentence_keeps_the_subject(text: str, expected: tuple) -> None:
     assert expected in rows(text)
+
+
+def test_the_next_line_keeps_the_subject_and_a_host_is_not_inherited() -> None:
+    assert ("NPL", "pledge", 800, 800) in rows("Nepal hosted a meeting on the force.\nIts 800 soldiers will deploy in June.")
+    assert rows("The force will be deployed in Haiti. It will have 2,500 personnel.") == set()
+    assert rows("Kenya and Chad met on Monday. The contingent of 600 soldiers will arrive in May.") == set()
 
 
 def test_a_first_person_wish_is_no_claim() -> None:

@@ -125,7 +125,16 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             speaker_prev = None
             if i and _FIRST_PERSON_QUOTE.search(low, s, e):
                 speaker_prev = _only_country(mentions_all, mention_starts, forms, ps + sentences[i - 1][0], s)
-            if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None:
+            # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
+            # an anaphor and names nobody is about the one country the sentence before names, claim or not.
+            anaphor_prev: tuple[str, ...] = ()
+            if m_lo == m_hi and not follows and label is None and _LEADING_ANAPHOR.match(low, s, e):
+                prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
+                only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
+                if only is not None and only not in hosts:
+                    anaphor_prev = (only,)
+            if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None and (
+                    not anaphor_prev):
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
@@ -140,7 +149,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
-                                     (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
+                                     (unit_rx, unit_hint_rx), previous_subjects if follows else anaphor_prev,
+                                     sentence_low, hinted,
                                      force_ctx, mission, hosts, missions[0][1] if missions else None,
                                      None if label is None else label[1:3], speaker_prev)
             if found:
@@ -893,6 +903,26 @@ def _more_subjects(trig: _Trigger, sentence: str, sl: str, clauses: list[tuple[i
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us)\b")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
+
+
+#: A sentence that opens with an anaphor for a country or its force (on lower-cased text).
+_LEADING_ANAPHOR = re.compile(r"\W*(?:(?:but|and|however|meanwhile|now),?\s+)?(?:it|its|the\s+(?:country|kingdom|republic|"
+                              r"government|contingent|country['’]s)|these\s+(?:forces|troops|soldiers|police))\b")
+
+
+def _previous_sentence(text: str, ps: int, sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The span of the sentence before sentence `i` of the line starting at `ps` (the last one of the previous
+    non-blank line for the line's first sentence); (0, 0) when there is none."""
+    if i:
+        return ps + sentences[i - 1][0], ps + sentences[i - 1][1]
+    end = ps - 1
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    if end <= 0:
+        return 0, 0
+    start = text.rfind("\n", 0, end) + 1
+    spans = split_sentences(text[start:end])
+    return (start + spans[-1][0], start + spans[-1][1]) if spans else (0, 0)
 
 
 def _only_country(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry],
