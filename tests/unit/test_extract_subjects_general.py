@@ -149,3 +149,16 @@ def test_the_next_line_keeps_the_subject_and_a_host_is_not_inherited() -> None:
 
 def test_a_first_person_wish_is_no_claim() -> None:
     assert rows("\u201cWe need at least 2,000 more troops,\u201d said the UN envoy.") == set()
+
+
+# --- requests: no claim for the asked country until it accepts; never the requester's --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The UN asked Kenya to send 1,000 police officers.", set()),
+    ("The African Union urged Burundi to deploy 500 troops.", set()),
+    ("Kenya agreed to a UN request to send 1,000 police officers.", {("KEN", "pledge", 1000, 1000)}),
+    ("Jordan accepted an invitation from the African Union to deploy 300 soldiers.", {("JOR", "pledge", 300, 300)}),
+    ("The UN asked Kenya to send 1,000 police officers, and Chad agreed.", set()),
+])
+def test_requests_and_their_acceptance(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

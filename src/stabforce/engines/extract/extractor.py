@@ -405,6 +405,40 @@ _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peac
 _WITH_FROM = re.compile(r",\s*with\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?")
 
 
+_REQUEST_HINT = re.compile(r"\b(?:request|call|invitation|appeal|asked|requested|invited|urged|pressed)\b")
+#: "Kenya agreed to a UN request to send ...": a request accepted is the accepting country's pledge.
+_ACCEPTED_REQUEST = re.compile(r"\b(?:agreed\s+to|agrees\s+to|accepted|accepts|approved|heeded|answered)\s+(?:an?\s+|the\s+)?"
+                               r"(?:[\w.-]+\s+){0,2}?(?:request|call|invitation|appeal)\s+(?:from\s+[\w. -]{2,30}?\s+)?to\s+"
+                               r"(?P<verb>send|deploy|contribute|provide|dispatch)\b")
+#: "The UN asked Kenya to send 1,000 police, and Nairobi agreed": the request, then the asked country's reply.
+_ASKED_TO = re.compile(r"\b(?:asked|requested|invited|urged|pressed)\s+(?:[^,;]{2,40}?)\s+to\s+"
+                       r"(?P<verb>send|deploy|contribute|provide|dispatch)\b")
+_REPLY_AFTER = re.compile(r"[^;]*?,?\s+and\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+(?:has\s+|have\s+|had\s+|quickly\s+|"
+                          r"later\s+|promptly\s+)?(?:agreed|accepted|consented|approved)\b")
+
+
+def _accepted_requests(sentence: str, sl: str, mentions: list[_Mention], triggers: list[_Trigger]) -> list[_Trigger]:
+    """Pledge triggers for requests the asked country accepts in the same sentence (the request alone is no claim:
+    GUIDELINE section 2). The subject is found as for any trigger: the asked country named before the verb."""
+    found: list[tuple[int, int, list[_Mention]]] = []
+    for m in _ACCEPTED_REQUEST.finditer(sl):
+        accepting = [x for x in mentions if x.agent and x.end <= m.start()]
+        if accepting:  # the one who accepts, not who asked ("an invitation from the African Union")
+            found.append((*m.span("verb"), _coordinated(accepting[-1], sl, mentions)))
+    for m in _ASKED_TO.finditer(sl):
+        reply = _REPLY_AFTER.match(sl, m.end())
+        if reply is None:
+            continue
+        asked = [x for x in mentions if m.start() < x.start < m.start("verb") and x.agent]
+        who = [x for x in mentions if reply.start("who") <= x.start < reply.end("who")]
+        if asked and (reply.group("who").startswith(("it", "they")) or (
+                who and who[0].entry.subject == asked[-1].entry.subject)):
+            found.append((*m.span("verb"), [asked[-1]]))
+    taken = {(t.start, t.end) for t in triggers}
+    return [_Trigger(st, en, "pledge", sentence[st:en], False, subjects=who) for st, en, who in found
+            if (st, en) not in taken]
+
+
 def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
     spans = []
     for m in _WITH_FROM.finditer(sl):
@@ -473,13 +507,16 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
         o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
+    if force_ctx and _REQUEST_HINT.search(sl):
+        triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
     if not triggers and not figures:
         return []
 
     for trig in triggers:
         visible = mentions if trig.background else [m for m in mentions if not m.background]
-        _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
+        if not trig.subjects:  # an accepted request comes with its subject
+            _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
         if not trig.subjects:
             _more_subjects(trig, sentence, sl, clauses, visible, speakers)
         if not trig.subjects:
