@@ -162,3 +162,23 @@ def test_a_first_person_wish_is_no_claim() -> None:
 ])
 def test_requests_and_their_acceptance(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+# --- inline lists: names with bracketed numbers, and more elliptical forms ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Contributors: Kenya (1,000), Chad (400), Benin (2,000).",
+     {("KEN", "arrival", 1000, 1000), ("TCD", "arrival", 400, 400), ("BEN", "arrival", 2000, 2000)}),
+    ("Troop contributors include Pakistan (1,200 troops), Bangladesh (900) and Nepal (850).",
+     {("PAK", "arrival", 1200, 1200), ("BGD", "arrival", 900, 900), ("NPL", "arrival", 850, 850)}),
+    ("Brazil will contribute 800 troops, followed by Uruguay with 300.",
+     {("BRA", "pledge", 800, 800), ("URY", "pledge", 300, 300)}),
+    ("Nigeria has 1,200 troops in the mission, Ghana 800, and Senegal 600.",
+     {("NGA", "arrival", 1200, 1200), ("GHA", "arrival", 800, 800), ("SEN", "arrival", 600, 600)}),
+])
+def test_inline_lists(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_bracketed_year_is_not_a_figure() -> None:
+    assert {c.low for c in extract("Kenya (2004) sent troops to Somalia.", published=DAY)} == {None}

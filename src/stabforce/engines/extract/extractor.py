@@ -143,7 +143,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
-            if not hits and not hinted:
+            if not hits and not hinted and not _BRACKETS.search(sentence_low):
                 continue
             if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
@@ -439,6 +439,45 @@ def _accepted_requests(sentence: str, sl: str, mentions: list[_Mention], trigger
             if (st, en) not in taken]
 
 
+#: Two bracketed numbers after names: a list ("Kenya (1,000), Chad (400)").
+_BRACKETS = re.compile(r"[a-z]\s*\(\s*[\d,]+\s*\)[^()]*[a-z]\s*\(\s*[\d,]+\s*\)")
+#: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
+_PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength)\b")
+
+
+def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: list[tuple[int, int]],
+                    mentions: list[_Mention], figures: list[Figure], triggers: list[_Trigger],
+                    claims: list[ProposedClaim], seen: set[tuple], published: date) -> list[ProposedClaim]:
+    """Claims for names with a bracketed number ("Bangladesh (900)"), with the kind of the sentence's nearest
+    trigger, else of its tense; none when the sentence gives no kind."""
+    out = []
+    for mention, fig in _bracket_figures(sentence, sl, [m for m in mentions if not m.background]):
+        if any(f.start <= fig.start < f.end for f in figures) or any(
+                c.subject == mention.entry.subject and c.low == fig.low and c.high == fig.high for c in claims):
+            continue  # found already as a figure of its own
+        near = sorted((t for t in triggers if t.group not in ("command", "territory")),
+                      key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
+        trigger_text, negated = None, False
+        if near:
+            group, trigger_text, negated = near[0].group, near[0].text, near[0].negated
+        elif rules.FUTURE.search(sl):
+            group = "pledge"
+        elif _PRESENT.search(sl) or _PRESENT_LIST.search(sl):
+            group = "arrival"
+        else:
+            continue
+        kind = _KIND_OF_GROUP[group]
+        if kind in ("command", "territory_control"):
+            continue
+        key = (mention.entry.subject, kind, fig.low, fig.high, fig.personnel)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_claim(text, s, e, sentence, _clause_of(clauses, fig.start), mention, kind, fig, negated, False,
+                          published, "direct", trigger_text, None))
+    return out
+
+
 def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
     spans = []
     for m in _WITH_FROM.finditer(sl):
@@ -510,7 +549,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if force_ctx and _REQUEST_HINT.search(sl):
         triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
-    if not triggers and not figures:
+    if not triggers and not figures and "(" not in sentence:
         return []
 
     for trig in triggers:
@@ -614,7 +653,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 group = label[1] or "pledge"
             else:
                 group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
-                    sl, *clause) else "other"
+                    sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
             if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
@@ -648,6 +687,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
                                      "elliptic", trigger_text, None))
+    if "(" in sentence:
+        claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
     for subject, trigs in by_subject.items():
@@ -785,15 +826,43 @@ def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     return found
 
 
-#: Between a figure (or the previous "name number" pair) and the next name of an elliptical list.
-_ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|personnel|peacekeepers))?"
-                           r"\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|;\s*|\s+(?:and|while|with)\s+)(?:the\s+)?")
-#: After the name: its own number, and nothing that starts a clause of its own ("Togo 25", "Benin about 70 police").
+#: Between a figure (or the previous "name number" pair) and the next name of an elliptical list; a short place may
+#: follow the figure ("has 1,200 troops in the mission, Ghana 800").
+_ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|personnel|peacekeepers))?\)?"
+                           r"(?:\s+(?:in|to|at|for|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+                           r"\s*(?:,\s*(?:and\s+|while\s+|with\s+|followed\s+by\s+)?|;\s*|\s+(?:and|while|with|"
+                           r"followed\s+by)\s+)(?:the\s+)?")
+#: After the name: its own number, and nothing that starts a clause of its own ("Togo 25", "Benin about 70 police",
+#: "Uruguay with 300", "Nepal (850)").
 _ELLIPSIS_NUMBER = re.compile(
-    r"\s+(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
+    r"(?:\s+(?:with\s+)?|\s*\(\s*)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
-    r"trainers|instructors|gendarmes))?(?=\s*(?:[,;.)]|and\b|while\b|$))")
+    r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$))")
+
+
+def _name_number(sentence: str, sl: str, m: _Mention, personnel: str) -> Figure | None:
+    """The number right after a name in a list ("Togo 25", "Nepal (850)"), as a figure."""
+    num = _ELLIPSIS_NUMBER.match(sl, m.end)
+    if num is None:
+        return None
+    digits = num.group("n")
+    value = int(digits.replace(",", ""))
+    if "," not in digits and 1945 <= value <= 2045:
+        return None  # "Kenya (2004)": a year
+    q = " ".join((num.group("q") or "").split())
+    low, high = value, value
+    if q in ("more than", "over", "at least"):
+        high = None
+    elif q == "up to":
+        low = None
+    noun = num.group("noun") or ""
+    personnel = "police" if "police" in noun else "trainers" if noun in ("trainers", "instructors") else (
+        "observers" if noun == "observers" else personnel if not noun else "troops")
+    start = num.start("q") if num.group("q") else num.start("n")
+    end = num.end("noun") if noun else num.end("n")
+    return Figure(start=start, end=end, low=low, high=high, approx=q in ("about", "around", "some", "nearly", "roughly"),
+                  personnel=personnel, text=sentence[start:end])
 
 
 def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
@@ -801,28 +870,36 @@ def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention
     ("Ghana promised 500 troops, Togo 25 and Benin 70"; "will withdraw 200 troops and Spain 150")."""
     found: list[tuple[_Mention, Figure]] = []
     end = fig.end
+    while True:
+        gap = _ELLIPSIS_GAP.match(sl, end)
+        if gap is None:
+            break
+        nxt = [m for m in mentions if m.start == gap.end()]
+        if not nxt or not nxt[0].agent:
+            break
+        more = _name_number(sentence, sl, nxt[0], fig.personnel)
+        if more is None:
+            break
+        found.append((nxt[0], more))
+        end = more.end
+    return found
+
+
+#: "Kenya (1,000), Chad (400)": names with their numbers in brackets.
+_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d")
+
+
+def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
+    """Names followed by a bracketed number, when the sentence lists at least two ("contributors: Kenya (1,000),
+    Chad (400)") or the brackets name the personnel ("Pakistan (1,200 troops)")."""
+    found = []
     for m in mentions:
-        if m.start < end:
-            continue
-        if not _ELLIPSIS_GAP.fullmatch(sl, end, m.start):
-            break
-        num = _ELLIPSIS_NUMBER.match(sl, m.end)
-        if num is None or not m.agent:
-            break
-        value = int(num.group("n").replace(",", ""))
-        q = " ".join((num.group("q") or "").split())
-        low, high = value, value
-        if q in ("more than", "over", "at least"):
-            high = None
-        elif q == "up to":
-            low = None
-        noun = num.group("noun") or ""
-        personnel = "police" if "police" in noun else "trainers" if noun in ("trainers", "instructors") else (
-            "observers" if noun == "observers" else fig.personnel if not noun else "troops")
-        start = num.start("q") if num.group("q") else num.start("n")
-        found.append((m, Figure(start=start, end=num.end(), low=low, high=high, approx=q in ("about", "around", "some",
-                      "nearly", "roughly"), personnel=personnel, text=sentence[start:num.end()])))
-        end = num.end()
+        if m.agent and _PAREN_NUMBER.match(sl, m.end):
+            fig = _name_number(sentence, sl, m, "police" if "police" in sl else "troops")
+            if fig is not None:
+                found.append((m, fig))
+    if len(found) < 2:
+        found = [(m, f) for m, f in found if f.text[-1:].isalpha()]  # one bracket: only with its personnel noun
     return found
 
 
