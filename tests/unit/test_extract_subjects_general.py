@@ -182,3 +182,17 @@ def test_inline_lists(text: str, expected: set[tuple]) -> None:
 
 def test_a_bracketed_year_is_not_a_figure() -> None:
     assert {c.low for c in extract("Kenya (2004) sent troops to Somalia.", published=DAY)} == {None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The force, which includes troops from Ghana and Togo, numbers 2,500.", set()),
+    ("The mission, made up of police from Kenya and Jamaica, now numbers 1,000 personnel.", set()),
+    ("The 5,000-strong mission comprises soldiers from Chad, Niger and Senegal.", set()),
+    ("The MSS will have 2,500 personnel. The mission, with police from Kenya, numbers 1,000.",
+     {("MSS", "pledge", 2500, 2500), ("MSS", "arrival", 1000, 1000)}),
+    ("AMISOM was set up in 2007. The 22,000-strong force includes troops from Uganda, Burundi and Kenya.",
+     {("AMISOM", "arrival", 22000, 22000)}),
+    ("The force includes 500 troops from Ghana.", {("GHA", "arrival", 500, 500)}),
+])
+def test_a_force_total_goes_to_the_force_not_its_members(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

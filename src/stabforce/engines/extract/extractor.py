@@ -441,8 +441,31 @@ def _accepted_requests(sentence: str, sl: str, mentions: list[_Mention], trigger
 
 #: Two bracketed numbers after names: a list ("Kenya (1,000), Chad (400)").
 _BRACKETS = re.compile(r"[a-z]\s*\(\s*[\d,]+\s*\)[^()]*[a-z]\s*\(\s*[\d,]+\s*\)")
+#: A sentence about a force as a whole: "The 2,500-strong force ...", "The mission, made up of ...", "The MSS has ...".
+_FORCE_SUBJECT = re.compile(
+    r"\W*(?:(?:the|a|an|this|its|their)\s+)?(?:(?:[\d,]+-strong|new|multinational|international|regional|joint|"
+    r"proposed|planned|un|u\.n\.|african|stabili[sz]ation|security|peacekeeping|combined)\s+)*(?:force|mission|"
+    r"operation|coalition|deployment|contingent)\b|\W*(?:the\s+)?(?:mss|gsf|isf|unifil|amisom|atmis|minusma|kfor|isaf|"
+    r"eufor|minustah|monusco|unmiss|minusca|afisma|ecomog)\b")
+#: Before the first name of a force's make-up: "troops from", "includes", "made up of", "drawn from".
+_MADE_OF_BEFORE = re.compile(r"\b(?:from|includ\w*|compris\w*|made\s+up\s+of|consist\w*\s+of|composed\s+of)\s+"
+                             r"(?:the\s+)?(?:(?:countries|nations|states)\s+(?:such\s+as|including|like)\s+)?$")
+
+
+def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
+    """The subjects a sentence about a force names as what the force is made of."""
+    found: set[str] = set()
+    for m in mentions:
+        if m.entry.subject not in found and _MADE_OF_BEFORE.search(sl, max(0, m.start - 50), m.start):
+            found.add(m.entry.subject or "")
+            if m.agent:
+                found.update(x.entry.subject or "" for x in _coordinated(m, sl, mentions))
+    return frozenset(found - MISSIONS)
+
+
 #: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
-_PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength)\b")
+_PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
+                           r"numbers|totals|comprises|consists)\b")
 
 
 def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: list[tuple[int, int]],
@@ -591,6 +614,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     claims: list[ProposedClaim] = []
     seen: set[tuple] = set()
     used_triggers: set[int] = set()
+    # "The 2,500-strong force includes troops from A, B and C": the names list what the force is made of.
+    composition = _composition(sl, mentions) if figures and _FORCE_SUBJECT.match(sl) else frozenset()
     # Figures first: each belongs to the nearest trigger before it in its clause (else after it).
     for fig in figures:
         clause = _clause_of(clauses, fig.start)
@@ -658,6 +683,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
+                len(subjects) > 1 or "strong" in fig.text):
+            # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
+            target = mission or doc_mission
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
         if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             group = "pledge"
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
@@ -731,6 +763,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         claims.append(_claim(text, s, e, sentence, _clause_of(clauses, best.start), mention, kind, None,
                              best.negated or any(t.group == "negation" for t in rest), revision, published, best.how,
                              best.text, None))
+    if composition:
+        claims = [c for c in claims if c.subject not in composition or c.low is not None or c.high is not None]
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
