@@ -196,3 +196,20 @@ def test_a_bracketed_year_is_not_a_figure() -> None:
 ])
 def test_a_force_total_goes_to_the_force_not_its_members(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy will send 300 troops, with Spain sending 200.", {("ITA", "pledge", 300, 300), ("ESP", "pledge", 200, 200)}),
+    ("France pledged 400 soldiers, with Belgium contributing 120 and Portugal providing 90.",
+     {("FRA", "pledge", 400, 400), ("BEL", "pledge", 120, 120), ("PRT", "pledge", 90, 90)}),
+])
+def test_a_with_clause_names_its_own_sender(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("A 600-strong Ghanaian battalion is set to deploy before the end of May.", "GHA"),
+    ("An 850-strong Nepalese contingent will arrive in July.", "NPL"),
+])
+def test_a_demonym_right_after_a_strength_names_the_force(text: str, subject: str) -> None:
+    assert subject in subjects(text)

@@ -398,7 +398,19 @@ _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to
 _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
-_TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peacekeepers|contingent|army|military)\b")
+_TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
+                           r"battalions?|units?|marines|personnel)\b")
+
+
+def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
+    """A country's name inside a figure, right before its personnel noun: "30,000 more U.S. troops"."""
+    return m.entry.role in ("name", "code") and fig.start <= m.start < fig.end and bool(_TROOPS_AFTER.match(sl, m.end))
+
+
+#: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
+_ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
+                              r"supplying|adding|dispatching)\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
 
 
 #: ", with troops from India and Rwanda,": the contributors of a force named before, not the subject of its verbs.
@@ -544,6 +556,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
+        if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
+                entry.subject not in hosts):
+            agent = True  # "with Poland sending 1,000"
         mentions.append(_Mention(rs, re_, name, entry, agent, in_background(rs)))
     speakers = [m for m in mentions if not m.agent and not rules.LOCATIVE_BEFORE.search(sl, max(0, m.start - 12),
                                                                                           m.start)]
@@ -638,13 +653,17 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
-            and m.entry.role in ("demonym", "org")]
+            and m.entry.role in ("demonym", "org") or _name_in_figure(m, fig, sl)]
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
             trigger_text = trig.text
+            acting = [m for m in mentions if m.agent and trig.end <= m.start < fig.start and clause[0] <= m.start
+                      and _ACTS_AFTER_WITH.match(sl, m.end)]
             if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
+            elif acting:
+                subjects = acting[-1:]  # "..., with Poland sending 1,000, and Italy contributing 600"
             elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
                                                                             trig.end + 12):
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
@@ -869,7 +888,8 @@ _ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|perso
 #: After the name: its own number, and nothing that starts a clause of its own ("Togo 25", "Benin about 70 police",
 #: "Uruguay with 300", "Nepal (850)").
 _ELLIPSIS_NUMBER = re.compile(
-    r"(?:\s+(?:with\s+)?|\s*\(\s*)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
+    r"(?:\s+(?:(?:with|sending|contributing|providing|deploying|pledging|offering|committing|supplying|adding|"
+    r"dispatching)\s+)?|\s*\(\s*)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
     r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$))")
@@ -1111,7 +1131,9 @@ def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
 def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentions: list[_Mention],
                      speakers: list[_Mention], inherited: tuple[str, ...],
                      forms: dict[str, Entry]) -> tuple[list[_Mention], str]:
-    inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")]
+    inside = [m for m in mentions if (fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")) or (
+        _name_in_figure(m, fig, sentence)) or (fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and
+                                                _TROOPS_AFTER.match(sentence, m.end))]
     if inside:
         return [inside[0]], "direct"
     anchor = _agent_before(fig.start, clause[0], mentions)
