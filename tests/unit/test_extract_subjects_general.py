@@ -213,3 +213,13 @@ def test_a_with_clause_names_its_own_sender(text: str, expected: set[tuple]) -> 
 ])
 def test_a_demonym_right_after_a_strength_names_the_force(text: str, subject: str) -> None:
     assert subject in subjects(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyans arrived in the capital in June.", {("KEN", "arrival", None, None)}),
+    ("Jamaicans landed at the airport on Friday.", {("JAM", "arrival", None, None)}),
+    ("Israelis protested in Tel Aviv on Sunday.", set()),
+    ("The Swiss arrived late for the talks.", set()),
+])
+def test_a_people_that_arrives_is_its_force(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

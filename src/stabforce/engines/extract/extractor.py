@@ -110,8 +110,9 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         if hint is None:
             if label is not None:  # "Czechia (120)" under a heading of troop pledges
                 claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
-            continue
-        first_hint = hint.start()  # inside the first force or share word
+            if not _people_move(text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
+                continue
+        first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
         sentences = split_sentences(text[ps:pe])
         for i, (rs, re_) in enumerate(sentences):
             s, e = ps + rs, ps + re_
@@ -138,6 +139,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
+            if not force_ctx and m_lo < m_hi:
+                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi])
             if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
@@ -1065,6 +1068,15 @@ def _more_subjects(trig: _Trigger, sentence: str, sl: str, clauses: list[tuple[i
             if after:
                 trig.subjects = [after[0]]
                 trig.how = "speaker"
+
+
+#: After a people's name: it moves as a force ("Kenyans arrived", "the Rwandans have been deployed").
+_PEOPLE_MOVE = re.compile(r"\s+(?:have\s+|had\s+|were\s+|are\s+|will\s+|also\s+|been\s+|first\s+)*(?:arrived|arrive|landed|"
+                          r"deployed|deploy|withdrew|withdraw|pulled\s+out|took\s+over|returned\s+home)\b")
+def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether a people moves as a force ("Kenyans arrived in Haiti", "the Rwandans have deployed")."""
+    return any(forms[name].role == "demonym" and name.endswith("s") and getattr(forms.get(name[:-1]), "role", "") ==
+               "demonym" and _PEOPLE_MOVE.match(text, me) for _, me, name in mentions)
 
 
 #: A first-person pronoun inside quotation marks (on lower-cased text).
