@@ -223,3 +223,13 @@ def test_a_demonym_right_after_a_strength_names_the_force(text: str, subject: st
 ])
 def test_a_people_that_arrives_is_its_force(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to the Dutch ministry, the battalion recently landed near the border.", {("NLD", "arrival", None, None)}),
+    ("Kenyan officials said the first contingent has arrived.", {("KEN", "arrival", None, None)}),
+    ("Officials in Rome said the contingent would deploy in May.", set()),
+    ("U.S. officials said the troops would arrive next month.", set()),
+])
+def test_an_unnamed_national_unit_belongs_to_the_country_that_speaks(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

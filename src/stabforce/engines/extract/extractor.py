@@ -603,6 +603,14 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             speaker = _first_person(trig.start, sentence, sl, visible, speakers, speaker_prev, forms)
             if speaker is not None:
                 trig.subjects, trig.how = [speaker], "speaker"
+        if not trig.subjects and _OWN_UNIT_BEFORE.search(sl, max(0, trig.start - 40), trig.start) and not any(
+                m.agent for m in visible):
+            # "According to the British ministry, the battalion recently landed": a national unit with no name of
+            # its own belongs to the one country that speaks in the sentence.
+            voices = speakers + [m for m in visible if _ACCORDING_TO.search(sl, max(0, m.start - 20), m.start)]
+            own = {m.entry.subject for m in voices if m.entry.kind == "country"}
+            if len(own) == 1:
+                trig.subjects, trig.how = [next(m for m in voices if m.entry.subject in own)], "speaker"
         if not trig.subjects and label is not None:
             trig.subjects, trig.how = [_inherited_mention(label[0], forms)], "label"
         if trig.subjects:
@@ -1079,6 +1087,10 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
                "demonym" and _PEOPLE_MOVE.match(text, me) for _, me, name in mentions)
 
 
+#: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
+_OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
+                              r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 #: A first-person pronoun inside quotation marks (on lower-cased text).
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us)\b")
