@@ -233,3 +233,12 @@ def test_a_people_that_arrives_is_its_force(text: str, expected: set[tuple]) -> 
 ])
 def test_an_unnamed_national_unit_belongs_to_the_country_that_speaks(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Current deployments:\nBANGLADESH 1,200\nNEPAL 900\n", {("BGD", "arrival", 1200, 1200), ("NPL", "arrival", 900, 900)}),
+    ("Guatemala sent 150 soldiers and El Salvador 8 to Haiti.",
+     {("GTM", "arrival", 150, 150), ("SLV", "arrival", 8, 8)}),
+])
+def test_capitals_tables_and_an_ellipsis_before_a_place(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

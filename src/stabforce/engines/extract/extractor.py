@@ -167,9 +167,10 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
 _LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
-                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|\((?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
-_ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|currently|strength|serving|stationed)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?[ \t]*[-–—:(=\t]", re.MULTILINE)
+                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|\((?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t]|[A-Z] \d)",
+                         re.MULTILINE)
 #: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
 _LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
                          r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})[ \t]*\)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
@@ -185,6 +186,9 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
     found: dict[int, tuple[int, str, str | None, str, int]] = {}
     for m in _LABEL.finditer(text):
         name = m.group("name")
+        between = text[m.end("name"):m.end()]
+        if not between.strip() and "\t" not in between and not name.isupper():
+            continue  # "NEPAL 900" needs the capitals; "Nepal 900" is running text
         entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
         if entry is None or entry.kind == "blocked" or entry.role not in ("name", "org", "code"):
             continue
@@ -903,7 +907,8 @@ _ELLIPSIS_NUMBER = re.compile(
     r"dispatching)\s+)?|\s*\(\s*)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
-    r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$))")
+    r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$)|\s+(?:to|in|into|for|at|by|next|this|last|"
+    r"on|each)\b)")
 
 
 def _name_number(sentence: str, sl: str, m: _Mention, personnel: str) -> Figure | None:
