@@ -242,3 +242,8 @@ def test_an_unnamed_national_unit_belongs_to_the_country_that_speaks(text: str, 
 ])
 def test_capitals_tables_and_an_ellipsis_before_a_place(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+def test_a_relative_clause_describing_the_leader_is_no_command_claim() -> None:
+    assert rows("Kenya, which leads the mission, has 800 officers in Haiti.") == {("KEN", "arrival", 800, 800)}
+    assert rows("Chad, which heads the force, will send 300 more troops.") == {("TCD", "pledge", 300, 300)}

@@ -579,6 +579,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
+        if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
+            continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
             continue
         if group not in ("command", "territory") and not force_ctx:
@@ -1095,6 +1097,8 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
 #: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
 _OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
                               r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
+#: A present-tense "leads"/"is leading" (a description), not "will lead" or "was chosen to lead".
+_LEADS_NOW = re.compile(r"(?:leads|is\s+leading|heads|commands)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 #: A first-person pronoun inside quotation marks (on lower-cased text).
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
