@@ -247,3 +247,15 @@ def test_capitals_tables_and_an_ellipsis_before_a_place(text: str, expected: set
 def test_a_relative_clause_describing_the_leader_is_no_command_claim() -> None:
     assert rows("Kenya, which leads the mission, has 800 officers in Haiti.") == {("KEN", "arrival", 800, 800)}
     assert rows("Chad, which heads the force, will send 300 more troops.") == {("TCD", "pledge", 300, 300)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Somalia asked Ethiopia to withdraw its 3,000 troops.", set()),
+    ("Ethiopia, asked by Somalia to leave, said it would withdraw 3,000 troops.",
+     {("ETH", "reduction_or_withdrawal", 3000, 3000)}),
+    ("At the request of the UN, Kenya will send 1,000 police.", {("KEN", "pledge", 1000, 1000)}),
+    ("At Haiti's request, Kenya will send 1,000 police.", {("KEN", "pledge", 1000, 1000)}),
+    ("Kenya was asked to send 1,000 police.", {("KEN", "consideration", 1000, 1000)}),
+])
+def test_who_asks_is_not_who_sends(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

@@ -563,6 +563,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
+        if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
+            agent = False  # "asked by Somalia", "at the request of the UN", "at Haiti's request": who asks
         if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
                 entry.subject not in hosts):
             agent = True  # "with Poland sending 1,000"
@@ -579,6 +581,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
+        if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
+                m.start > ts - 70 and m.end < ts for m in mentions):
+            continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)
         if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
             continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
@@ -1097,6 +1102,12 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
 #: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
 _OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
                               r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
+#: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
+_REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
+                           r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
+_REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|called\s+on|ordered)\s+by|\bat\s+the\s+"
+                               r"(?:request|invitation|urging|behest)\s+of)\s+(?:the\s+)?$")
+_REQUEST_AFTER = re.compile(r"['’]s\s+(?:request|invitation|urging|behest)\b")
 #: A present-tense "leads"/"is leading" (a description), not "will lead" or "was chosen to lead".
 _LEADS_NOW = re.compile(r"(?:leads|is\s+leading|heads|commands)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
