@@ -259,3 +259,15 @@ def test_a_relative_clause_describing_the_leader_is_no_command_claim() -> None:
 ])
 def test_who_asks_is_not_who_sends(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- France: pledged 2,000 troops\n- Italy: has 1,100 troops on the ground\n",
+     {("FRA", "pledge", 2000, 2000), ("ITA", "arrival", 1100, 1100)}),
+    ("The contributors are:\n• Kenya, 1,000 police officers\n• Jamaica, 200 soldiers\n",
+     {("KEN", "arrival", 1000, 1000), ("JAM", "arrival", 200, 200)}),
+    ("Top troop contributors: Indonesia 1,200, Italy 1,100, India 900.",
+     {("IDN", "arrival", 1200, 1200), ("ITA", "arrival", 1100, 1100), ("IND", "arrival", 900, 900)}),
+])
+def test_more_list_forms(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

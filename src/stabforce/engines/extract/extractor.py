@@ -167,7 +167,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
 _LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
-                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|\((?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
 _LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t]|[A-Z] \d)",
                          re.MULTILINE)
@@ -197,7 +197,8 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
         group, personnel = None, "troops"
         for h in _HEADING.finditer(text, 0, m.start()):
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
-            group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) else None
+            group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
+                _lower(h.group())) else None
             personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
         found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
@@ -601,7 +602,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if force_ctx and _REQUEST_HINT.search(sl):
         triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
-    if not triggers and not figures and "(" not in sentence:
+    if not triggers and not figures and "(" not in sentence and len(mentions) < 2:
         return []
 
     for trig in triggers:
@@ -716,7 +717,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if near:
                 group = near[0].group
             elif label is not None:
-                group = label[1] or "pledge"
+                group = label[1] or ("arrival" if _ON_THE_GROUND.search(sl) or _PRESENT.search(sl) and not
+                                     rules.FUTURE.search(sl) else "pledge")
             else:
                 group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
                     sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
@@ -760,7 +762,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
                                      "elliptic", trigger_text, None))
-    if "(" in sentence:
+    if "(" in sentence or len(mentions) > 1:
         claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
@@ -962,8 +964,8 @@ def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention
     return found
 
 
-#: "Kenya (1,000), Chad (400)": names with their numbers in brackets.
-_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d")
+#: "Kenya (1,000), Chad (400)", "Indonesia 1,200, Italy 1,100": names with their numbers in brackets or right after.
+_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)")
 
 
 def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
