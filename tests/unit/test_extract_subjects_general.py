@@ -271,3 +271,13 @@ def test_who_asks_is_not_who_sends(text: str, expected: set[tuple]) -> None:
 ])
 def test_more_list_forms(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya and Jamaica have deployed 1,000 and 200 officers respectively.",
+     {("KEN", "arrival", 1000, 1000), ("JAM", "arrival", 200, 200)}),
+    ("Kenya, Jamaica and the Bahamas will send 1,000, 200 and 150 police officers, respectively.",
+     {("KEN", "pledge", 1000, 1000), ("JAM", "pledge", 200, 200), ("BHS", "pledge", 150, 150)}),
+])
+def test_respectively_pairs_names_and_numbers(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

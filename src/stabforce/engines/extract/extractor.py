@@ -806,6 +806,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         claims.append(_claim(text, s, e, sentence, _clause_of(clauses, best.start), mention, kind, None,
                              best.negated or any(t.group == "negation" for t in rest), revision, published, best.how,
                              best.text, None))
+    if "respectively" in sl:
+        claims = _respectively(claims, sl, mentions)
     if composition:
         claims = [c for c in claims if c.subject not in composition or c.low is not None or c.high is not None]
     if mission is not None or doc_mission is not None:
@@ -1104,6 +1106,33 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
 #: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
 _OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
                               r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
+#: "1,000, 200 and 150 officers respectively": a run of numbers that pairs with a run of names.
+_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d[\d,]*\d|\d)(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:\d[\d,]*\d|\d))+"
+                         r"(?:\s+(?:[a-z-]+\s+)?(?P<noun>troops|soldiers|police|officers|personnel|peacekeepers|"
+                         r"observers|trainers))?[^.;]*\brespectively\b")
+_ONE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]) -> list[ProposedClaim]:
+    """Give coordinated subjects their own numbers: "Kenya and Jamaica have deployed 1,000 and 200 officers
+    respectively" (the joint rule left them without a figure)."""
+    run = _NUMBER_RUN.search(sl)
+    if run is None:
+        return claims
+    written = _ONE_NUMBER.findall(run.group(0).split("respectively")[0])
+    numbers = [int(n.replace(",", "")) for n in written]
+    noun = run.group("noun") or ""
+    bare = [c for c in claims if c.low is None and c.high is None and c.kind not in ("command", "territory_control")]
+    order = {m.entry.subject: m.start for m in reversed(mentions)}
+    bare.sort(key=lambda c: order.get(c.subject, 10**6))
+    if len(bare) != len(numbers) or len({c.kind for c in bare}) != 1:
+        return claims
+    personnel = "police" if noun in ("police", "officers") and "police" in sl else "troops"
+    paired = {id(c): replace(c, low=n, high=n, personnel=personnel, quantity_text=w) for c, n, w in zip(
+        bare, numbers, written, strict=True)}
+    return [paired.get(id(c), c) for c in claims]
+
+
 #: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
 _REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
                            r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
