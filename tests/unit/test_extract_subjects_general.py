@@ -281,3 +281,9 @@ def test_more_list_forms(text: str, expected: set[tuple]) -> None:
 ])
 def test_respectively_pairs_names_and_numbers(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+def test_a_first_person_quote_on_the_next_line() -> None:
+    text = "Kenyan President William Ruto spoke on Monday.\n\u201cWe will send 1,000 officers,\u201d he said."
+    assert "KEN" in subjects(text)
+    assert subjects("\u201cWe will send 1,000 officers,\u201d he said.") == set()

@@ -124,8 +124,9 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # A quote in the first person ("“I have authorised ...,” he said"): the country the sentence before names
             # is the speaker's when this one names none.
             speaker_prev = None
-            if i and _FIRST_PERSON_QUOTE.search(low, s, e):
-                speaker_prev = _only_country(mentions_all, mention_starts, forms, ps + sentences[i - 1][0], s)
+            if _FIRST_PERSON_QUOTE.search(low, s, e):
+                speaker_prev = _only_country(mentions_all, mention_starts, forms,
+                                             *_previous_sentence(text, ps, sentences, i))
             # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
