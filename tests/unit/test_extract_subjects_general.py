@@ -287,3 +287,8 @@ def test_a_first_person_quote_on_the_next_line() -> None:
     text = "Kenyan President William Ruto spoke on Monday.\n\u201cWe will send 1,000 officers,\u201d he said."
     assert "KEN" in subjects(text)
     assert subjects("\u201cWe will send 1,000 officers,\u201d he said.") == set()
+
+
+def test_a_number_of_a_people_is_that_many_of_its_troops() -> None:
+    assert rows("About 300 Rwandans will join the force next month.") == {("RWA", "pledge", 300, 300)}
+    assert ("AUT", "pledge", 100, 100) in rows("The battalion will deploy 600 German troops and 100 Austrians.")

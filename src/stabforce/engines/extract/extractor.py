@@ -763,7 +763,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
                                      "elliptic", trigger_text, None))
-    if "(" in sentence or len(mentions) > 1:
+    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym"):
         claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
@@ -982,7 +982,22 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
                 found.append((m, fig))
     if len(found) < 2:
         found = [(m, f) for m, f in found if f.text[-1:].isalpha()]  # one bracket: only with its personnel noun
+    # "600 German troops and 100 Austrians": a number of a people is that many of its troops.
+    for m in mentions:
+        num = _NUMBER_OF_PEOPLE.search(sl, max(0, m.start - 24), m.start) if m.entry.role == "demonym" and (
+            m.text.endswith("s")) else None
+        if num is not None and not _TROOPS_AFTER.match(sl, m.end):
+            value = int(num.group("n").replace(",", ""))
+            q = (num.group("q") or "").strip()
+            found.append((m, Figure(start=num.start(), end=m.end, low=None if q == "up to" else value,
+                                    high=None if q in ("more than", "over", "at least") else value,
+                                    approx=q in ("about", "around", "some", "nearly"), personnel="troops",
+                                    text=sentence[num.start():m.end])))
     return found
+
+
+_NUMBER_OF_PEOPLE = re.compile(r"(?:\b(?P<q>about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?"
+                               r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})\s+(?:more\s+|additional\s+)?$")
 
 
 def _agent_before(pos: int, lo: int, mentions: list[_Mention]) -> _Mention | None:
