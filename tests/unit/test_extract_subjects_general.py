@@ -292,3 +292,13 @@ def test_a_first_person_quote_on_the_next_line() -> None:
 def test_a_number_of_a_people_is_that_many_of_its_troops() -> None:
     assert rows("About 300 Rwandans will join the force next month.") == {("RWA", "pledge", 300, 300)}
     assert ("AUT", "pledge", 100, 100) in rows("The battalion will deploy 600 German troops and 100 Austrians.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey and Egypt were named. They will send 2,000 troops each.",
+     {("TUR", "pledge", 2000, 2000), ("EGY", "pledge", 2000, 2000)}),
+    ("Chad and Niger signed the deal. Both countries will deploy 1,000 soldiers.",
+     {("TCD", "pledge", None, None), ("NER", "pledge", None, None)}),
+])
+def test_a_plural_anaphor_takes_the_countries_of_the_sentence_before(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

@@ -130,11 +130,16 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
-            if m_lo == m_hi and not follows and label is None and _LEADING_ANAPHOR.match(low, s, e):
+            lead = _LEADING_ANAPHOR.match(low, s, e) if m_lo == m_hi and not follows and label is None else None
+            if lead is not None:
                 prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
-                only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
-                if only is not None and only not in hosts:
-                    anaphor_prev = (only,)
+                if lead.group("plural"):  # "Chad and Niger were named. They will send 1,000 troops each."
+                    named = _countries(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
+                    anaphor_prev = named if 1 < len(named) <= 5 else ()
+                else:
+                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
+                    if only is not None and only not in hosts:
+                        anaphor_prev = (only,)
             if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None and (
                     not anaphor_prev):
                 continue
@@ -149,7 +154,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
             if not hits and not hinted and not _BRACKETS.search(sentence_low):
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and not (
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and (
+                    not anaphor_prev) and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
@@ -1071,7 +1077,7 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         return
     if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
             sentence, lo, hi):
-        trig.subjects = [_inherited_mention(inherited[0], forms)]
+        trig.subjects = [_inherited_mention(x, forms) for x in inherited]
         trig.how = "inherited"
 
 
@@ -1166,7 +1172,18 @@ _CLOSE_QUOTE = re.compile(r"[”\"]")
 
 #: A sentence that opens with an anaphor for a country or its force (on lower-cased text).
 _LEADING_ANAPHOR = re.compile(r"\W*(?:(?:but|and|however|meanwhile|now),?\s+)?(?:it|its|the\s+(?:country|kingdom|republic|"
-                              r"government|contingent|country['’]s)|these\s+(?:forces|troops|soldiers|police))\b")
+                              r"government|contingent|country['’]s)|these\s+(?:forces|troops|soldiers|police)|"
+                              r"(?P<plural>they|both(?:\s+countries)?|the\s+two(?:\s+countries)?))\b")
+
+
+def _countries(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry], s: int,
+               e: int, hosts: frozenset[str]) -> tuple[str, ...]:
+    """The countries named between s and e that are not hosts, in order (none when an organization is named)."""
+    named = [forms[name] for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
+             if forms[name].kind != "blocked"]
+    if any(x.kind != "country" for x in named):
+        return ()
+    return tuple(dict.fromkeys(x.subject or "" for x in named if x.subject not in hosts))
 
 
 def _previous_sentence(text: str, ps: int, sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
@@ -1232,7 +1249,7 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
         return _coordinated(anchor, sentence, mentions), "direct"
     if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
             sentence, *(clause if mentions else (0, len(sentence)))):
-        return [_inherited_mention(inherited[0], forms)], "inherited"
+        return [_inherited_mention(x, forms) for x in inherited], "inherited"
     return [], "none"
 
 
