@@ -302,3 +302,11 @@ def test_a_number_of_a_people_is_that_many_of_its_troops() -> None:
 ])
 def test_a_plural_anaphor_takes_the_countries_of_the_sentence_before(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Lebanese army will deploy 15,000 soldiers in the south alongside UNIFIL.",
+    "The MSS is in Haiti. Haiti's national police will add 2,000 officers, MSS officials said.",
+])
+def test_the_hosts_own_forces_are_not_the_missions(text: str) -> None:
+    assert not any(c.low for c in extract(text, published=DAY)), rows(text)

@@ -417,6 +417,11 @@ _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|pea
                            r"battalions?|units?|marines|personnel)\b")
 
 
+#: After a host's name: its own forces ("the Lebanese army", "Haiti's national police").
+_HOST_FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:national\s+|own\s+|armed\s+)?(?:army|police|forces|military|troops|"
+                               r"soldiers|armed\s+forces|security\s+forces)\b")
+
+
 def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
     """A country's name inside a figure, right before its personnel noun: "30,000 more U.S. troops"."""
     return m.entry.role in ("name", "code") and fig.start <= m.start < fig.end and bool(_TROOPS_AFTER.match(sl, m.end))
@@ -714,7 +719,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                     subjects, how = [speaker], "speaker"
             if not subjects and label is not None:
                 subjects, how = [_inherited_mention(label[0], forms)], "label"
-            if not subjects and mission is not None and _FORCE_HEAD.search(sl):
+            if not subjects and mission is not None and _FORCE_HEAD.search(sl) and not any(
+                    m.entry.subject in hosts and clause[0] <= m.start < fig.start and _HOST_FORCE_AFTER.match(sl, m.end)
+                    for m in mentions):
+                # (not when the host's own forces are the figure's: "The Lebanese army will deploy 15,000 soldiers")
                 subjects, how = [_inherited_mention(mission, forms)], "mission"
             if not subjects:
                 continue
