@@ -310,3 +310,12 @@ def test_a_plural_anaphor_takes_the_countries_of_the_sentence_before(text: str, 
 ])
 def test_the_hosts_own_forces_are_not_the_missions(text: str) -> None:
     assert not any(c.low for c in extract(text, published=DAY)), rows(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We will send 300 soldiers, the Kenyan president said.", {("KEN", "pledge", 300, 300)}),
+    ("We are ready to deploy 500 troops, said Ghana's defence minister.", {("GHA", "pledge", 500, 500)}),
+    ("We need 2,000 troops, the UN envoy said.", set()),
+])
+def test_first_person_without_quotation_marks(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

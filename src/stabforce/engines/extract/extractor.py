@@ -1176,6 +1176,9 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
 _FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us)\b")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
+_WE_OPENS = re.compile(r"\W*(?:we|i|our)\b")
+#: The comma before an attribution at the end of a sentence: ", the Kenyan president said", ", said Ghana's minister".
+_SAID_AFTER = re.compile(r",\s+(?=(?:said|says|told|added|according)\b|[^,]{0,70}\b(?:said|says|told|added)\b[^,]{0,40}$)")
 
 
 #: A sentence that opens with an anaphor for a country or its force (on lower-cased text).
@@ -1223,9 +1226,15 @@ def _first_person(pos: int, sentence: str, sl: str, mentions: list[_Mention], sp
     soldiers,” said the Kenyan president"), else the one named before it, else the one country the sentence
     before names ("Chile's president spoke. “I have authorised ...,” he said")."""
     opening = max(sentence.rfind("“", 0, pos), sentence.rfind('"', 0, pos))
-    if opening < 0 or not _FIRST_PERSON.search(sl, opening, pos):
+    if opening < 0:
+        # Without quotation marks: "We will send 300 soldiers, the Kenyan president said."
+        if not _WE_OPENS.match(sl) or not _SAID_AFTER.search(sl, pos):
+            return None
+        opening, close = 0, _SAID_AFTER.search(sl, pos)
+    elif not _FIRST_PERSON.search(sl, opening, pos):
         return None
-    close = _CLOSE_QUOTE.search(sentence, pos)
+    else:
+        close = _CLOSE_QUOTE.search(sentence, pos)
     named = sorted([m for m in mentions if m.agent] + speakers, key=lambda m: m.start)
     if close is not None:
         after = [m for m in named if close.end() <= m.start <= close.end() + 60]
