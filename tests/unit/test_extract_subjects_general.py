@@ -319,3 +319,13 @@ def test_the_hosts_own_forces_are_not_the_missions(text: str) -> None:
 ])
 def test_first_person_without_quotation_marks(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("| Country | Troops pledged |\n|---|---|\n| Kenya | 1,000 |\n| Jamaica | 200 |\n",
+     {("KEN", "pledge", 1000, 1000), ("JAM", "pledge", 200, 200)}),
+    ("Country | Troops deployed\nKenya | 1,000\nJamaica | 200\n",
+     {("KEN", "arrival", 1000, 1000), ("JAM", "arrival", 200, 200)}),
+])
+def test_pipe_tables_under_a_header_row(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

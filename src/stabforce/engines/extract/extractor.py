@@ -173,18 +173,19 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
-_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
-                    r"[ \t]*(?:[-–—:=]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t]|[A-Z] \d)",
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
                          re.MULTILINE)
 #: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
 _LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
-                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})[ \t]*\)?[ \t]*[.;]?[ \t]*$", re.IGNORECASE)
+                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})[ \t]*\)?[ \t]*[.;|]?[ \t]*$", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
 #: A heading's personnel: "Police pledged:" gives police, anything else troops.
 _HEADING_POLICE = re.compile(r"(?i:\bpolice|\bofficers\b|gendarm)")
 #: A heading over a list: "Here is a breakdown of countries prepared to contribute troops:".
-_HEADING = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^[^\n]*:[ \t]*$|^[^\n\d]*\|[^\n\d]*$", re.MULTILINE)
 
 
 def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None, str, int]]:
@@ -203,6 +204,8 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
         end = len(text) if end < 0 else end
         group, personnel = None, "troops"
         for h in _HEADING.finditer(text, 0, m.start()):
+            if not _LETTER.search(h.group()):
+                continue  # a table's rule line ("|---|---|")
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
             group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
                 _lower(h.group())) else None
