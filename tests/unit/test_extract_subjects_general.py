@@ -329,3 +329,13 @@ def test_first_person_without_quotation_marks(text: str, expected: set[tuple]) -
 ])
 def test_pipe_tables_under_a_header_row(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The Italian contingent bound for Lebanon numbers 2,500.", "ITA"),
+    ("Germany pledged 500 soldiers for Mali.", "DEU"),
+    ("Lebanese Prime Minister Fouad Siniora said 3,000 Italian soldiers would arrive.", "ITA"),
+    ("Mali's government said 1,200 Chadian soldiers had arrived in Kidal.", "TCD"),
+])
+def test_the_destination_is_not_the_sender(text: str, subject: str) -> None:
+    assert subjects(text) == {subject}

@@ -255,7 +255,7 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
 
 
 #: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
-_HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
+_HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within|for)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
                           r"eastern\s+|western\s+|central\s+|south\s+|north\s+)?$")
 #: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
 _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
@@ -579,6 +579,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
+        if agent and _FOR_PLACE_BEFORE.search(sl, max(0, rs - 16), rs) and not _REQUEST_AFTER.match(sl, re_) and (
+                sl[re_:re_ + 2] not in ("'s", "’s")):
+            agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
         if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
             agent = False  # "asked by Somalia", "at the request of the UN", "at Haiti's request": who asks
         if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
@@ -586,7 +589,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             agent = True  # "with Poland sending 1,000"
         mentions.append(_Mention(rs, re_, name, entry, agent, in_background(rs)))
     speakers = [m for m in mentions if not m.agent and not rules.LOCATIVE_BEFORE.search(sl, max(0, m.start - 12),
-                                                                                          m.start)]
+                                                                                          m.start)
+                and not _FOR_PLACE_BEFORE.search(sl, max(0, m.start - 16), m.start)]
 
     triggers: list[_Trigger] = []
     for hit in raw_triggers:
@@ -1169,6 +1173,8 @@ def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]
 #: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
 _REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
                            r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
+_FOR_PLACE_BEFORE = re.compile(r"\b(?:troops|soldiers|police|personnel|peacekeepers|officers|bound|headed|heading|"
+                               r"destined|leave|left|depart\w*)\s+for\s+(?:the\s+)?$")
 _REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|called\s+on|ordered)\s+by|\bat\s+the\s+"
                                r"(?:request|invitation|urging|behest)\s+of)\s+(?:the\s+)?$")
 _REQUEST_AFTER = re.compile(r"['’]s\s+(?:request|invitation|urging|behest)\b")
