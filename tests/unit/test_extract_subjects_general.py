@@ -339,3 +339,13 @@ def test_pipe_tables_under_a_header_row(text: str, expected: set[tuple]) -> None
 ])
 def test_the_destination_is_not_the_sender(text: str, subject: str) -> None:
     assert subjects(text) == {subject}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad, Niger and Burkina Faso each pledged 500 soldiers.",
+     {("TCD", "pledge", 500, 500), ("NER", "pledge", 500, 500), ("BFA", "pledge", 500, 500)}),
+    ("Chad and Niger will send 2,000 troops.", {("TCD", "pledge", None, None), ("NER", "pledge", None, None)}),
+    ("Uganda pledged 1,000 troops; Burundi, 800.", {("UGA", "pledge", 1000, 1000), ("BDI", "pledge", 800, 800)}),
+])
+def test_each_before_the_verb_and_a_comma_ellipsis(text: str, expected: set[tuple]) -> None:
+    assert rows(text) == expected

@@ -409,6 +409,7 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|reques
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
+_EACH = re.compile(r"\b(?:each|apiece)\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
 _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
 
@@ -758,7 +759,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             group = "pledge"
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
-        if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end):
+        if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end) and not _EACH.search(
+                sl, max([m.end for m in subjects] + [clause[0]]), fig.start):  # "Chad and Niger each pledged 500"
             # "A battalion from Germany and Austria": a joint figure; each country sends part of it.
             for mention in subjects:
                 key = (mention.entry.subject, kind, None, None, None)
@@ -937,7 +939,7 @@ _ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|perso
 #: "Uruguay with 300", "Nepal (850)").
 _ELLIPSIS_NUMBER = re.compile(
     r"(?:\s+(?:(?:with|sending|contributing|providing|deploying|pledging|offering|committing|supplying|adding|"
-    r"dispatching)\s+)?|\s*\(\s*)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
+    r"dispatching)\s+)?|\s*\(\s*|,\s+)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
     r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$)|\s+(?:to|in|into|for|at|by|next|this|last|"
