@@ -1009,7 +1009,8 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
     for m in mentions:
         num = _NUMBER_OF_PEOPLE.search(sl, max(0, m.start - 24), m.start) if m.entry.role == "demonym" and (
             m.text.endswith("s")) else None
-        if num is not None and not _TROOPS_AFTER.match(sl, m.end):
+        if num is not None and not _TROOPS_AFTER.match(sl, m.end) and (
+                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start())):
             value = int(num.group("n").replace(",", ""))
             q = (num.group("q") or "").strip()
             found.append((m, Figure(start=num.start(), end=m.end, low=None if q == "up to" else value,
@@ -1019,6 +1020,12 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
     return found
 
 
+#: "300 Rwandans will join", "100 Austrians serving": the people act as a force.
+_PEOPLE_SERVE_AFTER = re.compile(r"\s+(?:(?:will|would|are|were|have|had|has|is|to|also|be|been|now|already)\s+)*"
+                                 r"(?:join\w*|deploy\w*|arriv\w*|serv\w*|land\w*|patrol\w*|take\s+part|participat\w*)\b")
+#: "600 German troops and 100 Austrians": coordinated with a figure of troops.
+_PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|personnel|peacekeepers)\s*(?:,|and|,\s*and)\s+"
+                                   r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
 _NUMBER_OF_PEOPLE = re.compile(r"(?:\b(?P<q>about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?"
                                r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})\s+(?:more\s+|additional\s+)?$")
 
