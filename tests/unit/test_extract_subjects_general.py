@@ -349,3 +349,14 @@ def test_the_destination_is_not_the_sender(text: str, subject: str) -> None:
 ])
 def test_each_before_the_verb_and_a_comma_ellipsis(text: str, expected: set[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe have lost 12 soldiers,\u201d the Kenyan commander said.",
+    "Over 500 Ethiopians were wounded in the attack on the base of the troops.",
+    "The mission evacuated 150 Americans.",
+    "Delegates from France (12), Germany (9) and Italy (7) attended the summit on the mission.",
+    "Italy: the minister said the troops would not be ready before 2025.",
+])
+def test_no_figure_claims_from_distractors(text: str) -> None:
+    assert not any(c.low or c.high for c in extract(text, published=DAY)), rows(text)

@@ -396,7 +396,7 @@ _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|polic
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
 _CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties)\b|"
                              r"\s+that\s+[^,.;]{0,40}?\b(?:hoped|wanted|requested|asked\s+for|sought)\b")
-_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
+_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|lost|losing)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
 #: "Bulgaria's 380": the owner right before a figure.
