@@ -21,6 +21,7 @@ from pathlib import Path
 from stabforce.engines.extract import rules
 from stabforce.engines.extract.gazetteer import (
     MISSIONS,
+    NEEDS_COUNTRY,
     PARENT_BODIES,
     Entry,
     gazetteer,
@@ -100,40 +101,68 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     previous_end = -1
     spans = _paragraphs(text, mention_starts)
     if labels:
-        spans = sorted(set(spans) | {(ps, pe) for ps, (pe, _, _) in labels.items()})
+        spans = sorted(set(spans) | {(ps, pe) for ps, (pe, *_) in labels.items()})
     for ps, pe in spans:
         label = labels.get(ps)
         # A line without any force or share word holds no sentence that passes the test below: skip it
         # before splitting it into sentences.
         hint = _LINE_ANCHOR.search(low, ps, pe)
         if hint is None:
-            continue
-        first_hint = hint.start()  # inside the first force or share word
-        for rs, re_ in split_sentences(text[ps:pe]):
+            if label is not None:  # "Czechia (120)" under a heading of troop pledges
+                claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
+            if not _people_move(text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
+                continue
+        first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
+        sentences = split_sentences(text[ps:pe])
+        for i, (rs, re_) in enumerate(sentences):
             s, e = ps + rs, ps + re_
             if e <= first_hint:
                 continue  # no force or share word
             m_lo, m_hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
             follows = previous_subjects and _adjacent(text, previous_end, s)
             mission = _mission_at(missions, s, e)
-            if m_lo == m_hi and not follows and mission is None and label is None:
+            # A quote in the first person ("“I have authorised ...,” he said"): the country the sentence before names
+            # is the speaker's when this one names none.
+            speaker_prev = None
+            if _FIRST_PERSON_QUOTE.search(low, s, e):
+                speaker_prev = _only_country(mentions_all, mention_starts, forms,
+                                             *_previous_sentence(text, ps, sentences, i))
+            # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
+            # an anaphor and names nobody is about the one country the sentence before names, claim or not.
+            anaphor_prev: tuple[str, ...] = ()
+            lead = _LEADING_ANAPHOR.match(low, s, e) if m_lo == m_hi and not follows and label is None else None
+            if lead is not None:
+                prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
+                if lead.group("plural"):  # "Chad and Niger were named. They will send 1,000 troops each."
+                    named = _countries(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
+                    anaphor_prev = named if 1 < len(named) <= 5 else ()
+                else:
+                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
+                    if only is not None and only not in hosts:
+                        anaphor_prev = (only,)
+            if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None and (
+                    not anaphor_prev):
                 continue
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
+            if not force_ctx and m_lo < m_hi:
+                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi])
             if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
-            if not hits and not hinted:
+            if not hits and not hinted and not _BRACKETS.search(sentence_low):
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and not (
+            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and (
+                    not anaphor_prev) and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
-                                     (unit_rx, unit_hint_rx), previous_subjects if follows else (), sentence_low, hinted,
+                                     (unit_rx, unit_hint_rx), previous_subjects if follows else anaphor_prev,
+                                     sentence_low, hinted,
                                      force_ctx, mission, hosts, missions[0][1] if missions else None,
-                                     None if label is None else label[1:])
+                                     None if label is None else label[1:3], speaker_prev)
             if found:
                 claims.extend(found)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
@@ -142,32 +171,78 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     return claims
 
 
-#: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers".
-_LABEL = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?:[ \t]+[A-Za-z][A-Za-z'’.]*){0,3}?)[ \t]*"
-                    r"(?:[-–—:]|\((?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
-_ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|currently|strength|serving|stationed)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?[A-Z][^\n]{0,40}?[ \t]*[-–—:(]", re.MULTILINE)
+#: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
+#: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
+_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
+                         re.MULTILINE)
+#: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
+_LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
+                         r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})[ \t]*\)?[ \t]*[.;|]?[ \t]*$", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z]")
+#: A heading's personnel: "Police pledged:" gives police, anything else troops.
+_HEADING_POLICE = re.compile(r"(?i:\bpolice|\bofficers\b|gendarm)")
 #: A heading over a list: "Here is a breakdown of countries prepared to contribute troops:".
-_HEADING = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^[^\n]*:[ \t]*$|^[^\n\d]*\|[^\n\d]*$", re.MULTILINE)
 
 
-def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None]]:
-    """Return, per list line (by its start), the line's end, the subject its label names and the kind its heading
-    gives (None without a heading)."""
-    found: dict[int, tuple[int, str, str | None]] = {}
+def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str | None, str, int]]:
+    """Return, per list line (by its start), the line's end, the subject its label names, the kind its heading
+    gives (None without a heading), the heading's personnel and where the line's text after the label starts."""
+    found: dict[int, tuple[int, str, str | None, str, int]] = {}
     for m in _LABEL.finditer(text):
         name = m.group("name")
+        between = text[m.end("name"):m.end()]
+        if not between.strip() and "\t" not in between and not name.isupper():
+            continue  # "NEPAL 900" needs the capitals; "Nepal 900" is running text
         entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
         if entry is None or entry.kind == "blocked" or entry.role not in ("name", "org", "code"):
             continue
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        group = None
+        group, personnel = None, "troops"
         for h in _HEADING.finditer(text, 0, m.start()):
+            if not _LETTER.search(h.group()):
+                continue  # a table's rule line ("|---|---|")
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
-            group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) else None
-        found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group)
+            group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
+                _lower(h.group())) else None
+            personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
+        found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
+
+
+def _bare_label_claims(text: str, ps: int, pe: int, label: tuple[int, str, str | None, str, int],
+                       forms: dict[str, Entry], published: date) -> list[ProposedClaim]:
+    """A list line that is a name and a bare number under a heading that gives the kind ("Troop pledges:" then
+    "Czechia (120)"): one claim of the line's country, with the heading's kind and personnel."""
+    _, subject, group, personnel, rest = label
+    if group is None or not subject:
+        return []
+    m = _LABEL_BARE.match(text, rest, pe)
+    if m is None:
+        return []
+    value = int(m.group("n").replace(",", ""))
+    if "," not in m.group("n") and 1945 <= value <= 2045:
+        return []  # "Kenya: 2024": a year
+    q = " ".join((m.group("q") or "").lower().split())
+    low, high = value, value
+    if q in ("more than", "over", "at least"):
+        high = None
+    elif q == "up to":
+        low = None
+    spans = split_sentences(text[ps:pe])
+    if not spans:
+        return []
+    s, e = ps + spans[0][0], ps + spans[-1][1]
+    sentence = text[s:e]
+    start = (m.start("q") if m.group("q") else m.start("n")) - s
+    fig = Figure(start=start, end=m.end("n") - s, low=low, high=high, approx=q in ("about", "around", "some", "nearly",
+                 "approximately"), personnel=personnel, text=text[s + start:m.end("n")])
+    return [_claim(text, s, e, sentence, (0, len(sentence)), _inherited_mention(subject, forms), _KIND_OF_GROUP[group],
+                   fig, group == "negation", False, published, "label", None, None)]
 
 
 #: Words that make a figure without a named subject the strength of the mission the report is about.
@@ -180,7 +255,7 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
 
 
 #: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
-_HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
+_HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within|for)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
                           r"eastern\s+|western\s+|central\s+|south\s+|north\s+)?$")
 #: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
 _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
@@ -321,7 +396,7 @@ _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|polic
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
 _CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties)\b|"
                              r"\s+that\s+[^,.;]{0,40}?\b(?:hoped|wanted|requested|asked\s+for|sought)\b")
-_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
+_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|lost|losing)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
 #: "Bulgaria's 380": the owner right before a figure.
@@ -334,6 +409,7 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|reques
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
+_EACH = re.compile(r"\b(?:each|apiece)\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
 _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
 
@@ -341,11 +417,124 @@ _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to
 _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
-_TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces|police|peacekeepers|contingent|army|military)\b")
+_TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
+                           r"battalions?|units?|marines|personnel)\b")
+
+
+#: After a host's name: its own forces ("the Lebanese army", "Haiti's national police").
+_HOST_FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:national\s+|own\s+|armed\s+)?(?:army|police|forces|military|troops|"
+                               r"soldiers|armed\s+forces|security\s+forces)\b")
+
+
+def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
+    """A country's name inside a figure, right before its personnel noun: "30,000 more U.S. troops"."""
+    return m.entry.role in ("name", "code") and fig.start <= m.start < fig.end and bool(_TROOPS_AFTER.match(sl, m.end))
+
+
+#: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
+_ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
+                              r"supplying|adding|dispatching)\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
 
 
 #: ", with troops from India and Rwanda,": the contributors of a force named before, not the subject of its verbs.
 _WITH_FROM = re.compile(r",\s*with\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?")
+
+
+_REQUEST_HINT = re.compile(r"\b(?:request|call|invitation|appeal|asked|requested|invited|urged|pressed)\b")
+#: "Kenya agreed to a UN request to send ...": a request accepted is the accepting country's pledge.
+_ACCEPTED_REQUEST = re.compile(r"\b(?:agreed\s+to|agrees\s+to|accepted|accepts|approved|heeded|answered)\s+(?:an?\s+|the\s+)?"
+                               r"(?:[\w.-]+\s+){0,2}?(?:request|call|invitation|appeal)\s+(?:from\s+[\w. -]{2,30}?\s+)?to\s+"
+                               r"(?P<verb>send|deploy|contribute|provide|dispatch)\b")
+#: "The UN asked Kenya to send 1,000 police, and Nairobi agreed": the request, then the asked country's reply.
+_ASKED_TO = re.compile(r"\b(?:asked|requested|invited|urged|pressed)\s+(?:[^,;]{2,40}?)\s+to\s+"
+                       r"(?P<verb>send|deploy|contribute|provide|dispatch)\b")
+_REPLY_AFTER = re.compile(r"[^;]*?,?\s+and\s+(?:the\s+)?(?P<who>\S+(?:\s+\S+)?)\s+(?:has\s+|have\s+|had\s+|quickly\s+|"
+                          r"later\s+|promptly\s+)?(?:agreed|accepted|consented|approved)\b")
+
+
+def _accepted_requests(sentence: str, sl: str, mentions: list[_Mention], triggers: list[_Trigger]) -> list[_Trigger]:
+    """Pledge triggers for requests the asked country accepts in the same sentence (the request alone is no claim:
+    GUIDELINE section 2). The subject is found as for any trigger: the asked country named before the verb."""
+    found: list[tuple[int, int, list[_Mention]]] = []
+    for m in _ACCEPTED_REQUEST.finditer(sl):
+        accepting = [x for x in mentions if x.agent and x.end <= m.start()]
+        if accepting:  # the one who accepts, not who asked ("an invitation from the African Union")
+            found.append((*m.span("verb"), _coordinated(accepting[-1], sl, mentions)))
+    for m in _ASKED_TO.finditer(sl):
+        reply = _REPLY_AFTER.match(sl, m.end())
+        if reply is None:
+            continue
+        asked = [x for x in mentions if m.start() < x.start < m.start("verb") and x.agent]
+        who = [x for x in mentions if reply.start("who") <= x.start < reply.end("who")]
+        if asked and (reply.group("who").startswith(("it", "they")) or (
+                who and who[0].entry.subject == asked[-1].entry.subject)):
+            found.append((*m.span("verb"), [asked[-1]]))
+    taken = {(t.start, t.end) for t in triggers}
+    return [_Trigger(st, en, "pledge", sentence[st:en], False, subjects=who) for st, en, who in found
+            if (st, en) not in taken]
+
+
+#: Two bracketed numbers after names: a list ("Kenya (1,000), Chad (400)").
+_BRACKETS = re.compile(r"[a-z]\s*\(\s*[\d,]+\s*\)[^()]*[a-z]\s*\(\s*[\d,]+\s*\)")
+#: A sentence about a force as a whole: "The 2,500-strong force ...", "The mission, made up of ...", "The MSS has ...".
+_FORCE_SUBJECT = re.compile(
+    r"\W*(?:(?:the|a|an|this|its|their)\s+)?(?:(?:[\d,]+-strong|new|multinational|international|regional|joint|"
+    r"proposed|planned|un|u\.n\.|african|stabili[sz]ation|security|peacekeeping|combined)\s+)*(?:force|mission|"
+    r"operation|coalition|deployment|contingent)\b|\W*(?:the\s+)?(?:mss|gsf|isf|unifil|amisom|atmis|minusma|kfor|isaf|"
+    r"eufor|minustah|monusco|unmiss|minusca|afisma|ecomog)\b")
+#: Before the first name of a force's make-up: "troops from", "includes", "made up of", "drawn from".
+_MADE_OF_BEFORE = re.compile(r"\b(?:from|includ\w*|compris\w*|made\s+up\s+of|consist\w*\s+of|composed\s+of)\s+"
+                             r"(?:the\s+)?(?:(?:countries|nations|states)\s+(?:such\s+as|including|like)\s+)?$")
+
+
+def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
+    """The subjects a sentence about a force names as what the force is made of."""
+    found: set[str] = set()
+    for m in mentions:
+        if m.entry.subject not in found and _MADE_OF_BEFORE.search(sl, max(0, m.start - 50), m.start):
+            found.add(m.entry.subject or "")
+            if m.agent:
+                found.update(x.entry.subject or "" for x in _coordinated(m, sl, mentions))
+    return frozenset(found - MISSIONS)
+
+
+#: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
+_PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
+                           r"numbers|totals|comprises|consists)\b")
+
+
+def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: list[tuple[int, int]],
+                    mentions: list[_Mention], figures: list[Figure], triggers: list[_Trigger],
+                    claims: list[ProposedClaim], seen: set[tuple], published: date) -> list[ProposedClaim]:
+    """Claims for names with a bracketed number ("Bangladesh (900)"), with the kind of the sentence's nearest
+    trigger, else of its tense; none when the sentence gives no kind."""
+    out = []
+    for mention, fig in _bracket_figures(sentence, sl, [m for m in mentions if not m.background]):
+        if any(f.start <= fig.start < f.end for f in figures) or any(
+                c.subject == mention.entry.subject and c.low == fig.low and c.high == fig.high for c in claims):
+            continue  # found already as a figure of its own
+        near = sorted((t for t in triggers if t.group not in ("command", "territory")),
+                      key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
+        trigger_text, negated = None, False
+        if near:
+            group, trigger_text, negated = near[0].group, near[0].text, near[0].negated
+        elif rules.FUTURE.search(sl):
+            group = "pledge"
+        elif _PRESENT.search(sl) or _PRESENT_LIST.search(sl):
+            group = "arrival"
+        else:
+            continue
+        kind = _KIND_OF_GROUP[group]
+        if kind in ("command", "territory_control"):
+            continue
+        key = (mention.entry.subject, kind, fig.low, fig.high, fig.personnel)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_claim(text, s, e, sentence, _clause_of(clauses, fig.start), mention, kind, fig, negated, False,
+                          published, "direct", trigger_text, None))
+    return out
 
 
 def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
@@ -368,7 +557,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                      units: Mapping[str, tuple[int, int]], unit_rx: tuple[re.Pattern[str], re.Pattern[str] | None],
                      inherited: tuple[str, ...], sentence_low: str, hinted: bool,
                      force_ctx: bool, mission: str | None = None, hosts: frozenset[str] = frozenset(),
-                     doc_mission: str | None = None, label: tuple[str, str | None] | None = None) -> list[ProposedClaim]:
+                     doc_mission: str | None = None, label: tuple[str, str | None] | None = None,
+                     speaker_prev: str | None = None) -> list[ProposedClaim]:
     sentence = text[s:e]
     sl = sentence_low
     clauses = _clauses(sl)
@@ -384,13 +574,24 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         entry = forms[name]
         if entry.kind == "blocked":
             continue
+        if name in NEEDS_COUNTRY and not any(forms[o].subject == entry.subject for _, _, o in raw_mentions if o != name):
+            continue  # "carabinieri" alone: a kind of police; Italy's when the sentence names Italy
         rs, re_ = ms - s, me - s
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
+        if agent and _FOR_PLACE_BEFORE.search(sl, max(0, rs - 16), rs) and not _REQUEST_AFTER.match(sl, re_) and (
+                sl[re_:re_ + 2] not in ("'s", "’s")):
+            agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
+        if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
+            agent = False  # "asked by Somalia", "at the request of the UN", "at Haiti's request": who asks
+        if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
+                entry.subject not in hosts):
+            agent = True  # "with Poland sending 1,000"
         mentions.append(_Mention(rs, re_, name, entry, agent, in_background(rs)))
     speakers = [m for m in mentions if not m.agent and not rules.LOCATIVE_BEFORE.search(sl, max(0, m.start - 12),
-                                                                                          m.start)]
+                                                                                          m.start)
+                and not _FOR_PLACE_BEFORE.search(sl, max(0, m.start - 16), m.start)]
 
     triggers: list[_Trigger] = []
     for hit in raw_triggers:
@@ -401,6 +602,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
+        if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
+                m.start > ts - 70 and m.end < ts for m in mentions):
+            continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)
+        if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
+            continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
             continue
         if group not in ("command", "territory") and not force_ctx:
@@ -413,15 +619,30 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
         o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
+    if force_ctx and _REQUEST_HINT.search(sl):
+        triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
-    if not triggers and not figures:
+    if not triggers and not figures and "(" not in sentence and len(mentions) < 2:
         return []
 
     for trig in triggers:
         visible = mentions if trig.background else [m for m in mentions if not m.background]
-        _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
+        if not trig.subjects:  # an accepted request comes with its subject
+            _assign_subject(trig, sl, clauses, visible, speakers, inherited, forms)
         if not trig.subjects:
             _more_subjects(trig, sentence, sl, clauses, visible, speakers)
+        if not trig.subjects:
+            speaker = _first_person(trig.start, sentence, sl, visible, speakers, speaker_prev, forms)
+            if speaker is not None:
+                trig.subjects, trig.how = [speaker], "speaker"
+        if not trig.subjects and _OWN_UNIT_BEFORE.search(sl, max(0, trig.start - 40), trig.start) and not any(
+                m.agent for m in visible):
+            # "According to the British ministry, the battalion recently landed": a national unit with no name of
+            # its own belongs to the one country that speaks in the sentence.
+            voices = speakers + [m for m in visible if _ACCORDING_TO.search(sl, max(0, m.start - 20), m.start)]
+            own = {m.entry.subject for m in voices if m.entry.kind == "country"}
+            if len(own) == 1:
+                trig.subjects, trig.how = [next(m for m in voices if m.entry.subject in own)], "speaker"
         if not trig.subjects and label is not None:
             trig.subjects, trig.how = [_inherited_mention(label[0], forms)], "label"
         if trig.subjects:
@@ -451,6 +672,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     claims: list[ProposedClaim] = []
     seen: set[tuple] = set()
     used_triggers: set[int] = set()
+    # "The 2,500-strong force includes troops from A, B and C": the names list what the force is made of.
+    composition = _composition(sl, mentions) if figures and _FORCE_SUBJECT.match(sl) else frozenset()
     # Figures first: each belongs to the nearest trigger before it in its clause (else after it).
     for fig in figures:
         clause = _clause_of(clauses, fig.start)
@@ -473,13 +696,17 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
-            and m.entry.role in ("demonym", "org")]
+            and m.entry.role in ("demonym", "org") or _name_in_figure(m, fig, sl)]
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
             trigger_text = trig.text
+            acting = [m for m in mentions if m.agent and trig.end <= m.start < fig.start and clause[0] <= m.start
+                      and _ACTS_AFTER_WITH.match(sl, m.end)]
             if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
+            elif acting:
+                subjects = acting[-1:]  # "..., with Poland sending 1,000, and Italy contributing 600"
             elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
                                                                             trig.end + 12):
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
@@ -494,9 +721,16 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                     trig = near_subj[0]
                     subjects, how = trig.subjects, trig.how
                     used_triggers.add(id(trig))
+            if not subjects:
+                speaker = _first_person(fig.start, sentence, sl, seen_by_fig, speakers, speaker_prev, forms)
+                if speaker is not None:
+                    subjects, how = [speaker], "speaker"
             if not subjects and label is not None:
                 subjects, how = [_inherited_mention(label[0], forms)], "label"
-            if not subjects and mission is not None and _FORCE_HEAD.search(sl):
+            if not subjects and mission is not None and _FORCE_HEAD.search(sl) and not any(
+                    m.entry.subject in hosts and clause[0] <= m.start < fig.start and _HOST_FORCE_AFTER.match(sl, m.end)
+                    for m in mentions):
+                # (not when the host's own forces are the figure's: "The Lebanese army will deploy 15,000 soldiers")
                 subjects, how = [_inherited_mention(mission, forms)], "mission"
             if not subjects:
                 continue
@@ -506,18 +740,27 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if near:
                 group = near[0].group
             elif label is not None:
-                group = label[1] or "pledge"
+                group = label[1] or ("arrival" if _ON_THE_GROUND.search(sl) or _PRESENT.search(sl) and not
+                                     rules.FUTURE.search(sl) else "pledge")
             else:
                 group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
-                    sl, *clause) else "other"
-            if group == "other" and (how == "mission" or _ASKS.search(sl, 0, fig.start)):
+                    sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
+            if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
+                len(subjects) > 1 or "strong" in fig.text):
+            # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
+            target = mission or doc_mission
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
         if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             group = "pledge"
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
-        if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end):
+        if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end) and not _EACH.search(
+                sl, max([m.end for m in subjects] + [clause[0]]), fig.start):  # "Chad and Niger each pledged 500"
             # "A battalion from Germany and Austria": a joint figure; each country sends part of it.
             for mention in subjects:
                 key = (mention.entry.subject, kind, None, None, None)
@@ -536,6 +779,15 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             claims.append(_claim(text, s, e, sentence, clause, mention, kind, fig, negated,
                                  revision and mention.entry.subject in by_subject, published, how, trigger_text,
                                  None))
+        # "Ghana promised 500 troops, Togo 25 and Benin 70": the verb and the noun go on for each name and number.
+        for mention, more in _elliptic_chain(sentence, sl, fig, mentions):
+            key = (mention.entry.subject, kind, more.low, more.high, more.personnel)
+            if key not in seen and mention.entry.subject not in {m.entry.subject for m in subjects}:
+                seen.add(key)
+                claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
+                                     "elliptic", trigger_text, None))
+    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym"):
+        claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
     for subject, trigs in by_subject.items():
@@ -578,6 +830,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         claims.append(_claim(text, s, e, sentence, _clause_of(clauses, best.start), mention, kind, None,
                              best.negated or any(t.group == "negation" for t in rest), revision, published, best.how,
                              best.text, None))
+    if "respectively" in sl:
+        claims = _respectively(claims, sl, mentions)
+    if composition:
+        claims = [c for c in claims if c.subject not in composition or c.low is not None or c.high is not None]
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
@@ -673,6 +929,107 @@ def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     return found
 
 
+#: Between a figure (or the previous "name number" pair) and the next name of an elliptical list; a short place may
+#: follow the figure ("has 1,200 troops in the mission, Ghana 800").
+_ELLIPSIS_GAP = re.compile(r"(?:\s+(?:more\s+)?(?:officers|troops|soldiers|personnel|peacekeepers))?\)?"
+                           r"(?:\s+(?:in|to|at|for|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+                           r"\s*(?:,\s*(?:and\s+|while\s+|with\s+|followed\s+by\s+)?|;\s*|\s+(?:and|while|with|"
+                           r"followed\s+by)\s+)(?:the\s+)?")
+#: After the name: its own number, and nothing that starts a clause of its own ("Togo 25", "Benin about 70 police",
+#: "Uruguay with 300", "Nepal (850)").
+_ELLIPSIS_NUMBER = re.compile(
+    r"(?:\s+(?:(?:with|sending|contributing|providing|deploying|pledging|offering|committing|supplying|adding|"
+    r"dispatching)\s+)?|\s*\(\s*|,\s+)(?:(?P<q>about|around|some|nearly|roughly|up\s+to|at\s+least|more\s+than|over)\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5})(?![\d,.]*\s*(?:%|percent|per\s+cent))"
+    r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
+    r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$)|\s+(?:to|in|into|for|at|by|next|this|last|"
+    r"on|each)\b)")
+
+
+def _name_number(sentence: str, sl: str, m: _Mention, personnel: str) -> Figure | None:
+    """The number right after a name in a list ("Togo 25", "Nepal (850)"), as a figure."""
+    num = _ELLIPSIS_NUMBER.match(sl, m.end)
+    if num is None:
+        return None
+    digits = num.group("n")
+    value = int(digits.replace(",", ""))
+    if "," not in digits and 1945 <= value <= 2045:
+        return None  # "Kenya (2004)": a year
+    q = " ".join((num.group("q") or "").split())
+    low, high = value, value
+    if q in ("more than", "over", "at least"):
+        high = None
+    elif q == "up to":
+        low = None
+    noun = num.group("noun") or ""
+    personnel = "police" if "police" in noun else "trainers" if noun in ("trainers", "instructors") else (
+        "observers" if noun == "observers" else personnel if not noun else "troops")
+    start = num.start("q") if num.group("q") else num.start("n")
+    end = num.end("noun") if noun else num.end("n")
+    return Figure(start=start, end=end, low=low, high=high, approx=q in ("about", "around", "some", "nearly", "roughly"),
+                  personnel=personnel, text=sentence[start:end])
+
+
+def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
+    """The names after a figure that each take a number of their own with the figure's verb and noun left out
+    ("Ghana promised 500 troops, Togo 25 and Benin 70"; "will withdraw 200 troops and Spain 150")."""
+    found: list[tuple[_Mention, Figure]] = []
+    end = fig.end
+    while True:
+        gap = _ELLIPSIS_GAP.match(sl, end)
+        if gap is None:
+            break
+        nxt = [m for m in mentions if m.start == gap.end()]
+        if not nxt or not nxt[0].agent:
+            break
+        more = _name_number(sentence, sl, nxt[0], fig.personnel)
+        if more is None:
+            break
+        found.append((nxt[0], more))
+        end = more.end
+    return found
+
+
+#: "Kenya (1,000), Chad (400)", "Indonesia 1,200, Italy 1,100": names with their numbers in brackets or right after.
+_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)")
+
+
+def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
+    """Names followed by a bracketed number, when the sentence lists at least two ("contributors: Kenya (1,000),
+    Chad (400)") or the brackets name the personnel ("Pakistan (1,200 troops)")."""
+    found = []
+    for m in mentions:
+        if m.agent and _PAREN_NUMBER.match(sl, m.end):
+            fig = _name_number(sentence, sl, m, "police" if "police" in sl else "troops")
+            if fig is not None:
+                found.append((m, fig))
+    if len(found) < 2:
+        found = [(m, f) for m, f in found if f.text[-1:].isalpha()]  # one bracket: only with its personnel noun
+    # "600 German troops and 100 Austrians": a number of a people is that many of its troops.
+    for m in mentions:
+        num = _NUMBER_OF_PEOPLE.search(sl, max(0, m.start - 24), m.start) if m.entry.role == "demonym" and (
+            m.text.endswith("s")) else None
+        if num is not None and not _TROOPS_AFTER.match(sl, m.end) and (
+                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start())):
+            value = int(num.group("n").replace(",", ""))
+            q = (num.group("q") or "").strip()
+            found.append((m, Figure(start=num.start(), end=m.end, low=None if q == "up to" else value,
+                                    high=None if q in ("more than", "over", "at least") else value,
+                                    approx=q in ("about", "around", "some", "nearly"), personnel="troops",
+                                    text=sentence[num.start():m.end])))
+    return found
+
+
+#: "300 Rwandans will join", "100 Austrians serving": the people act as a force.
+_PEOPLE_SERVE_AFTER = re.compile(r"\s+(?:(?:will|would|are|were|have|had|has|is|to|also|be|been|now|already)\s+)*"
+                                 r"(?:join\w*|deploy\w*|arriv\w*|serv\w*|land\w*|patrol\w*|take\s+part|participat\w*)\b")
+#: "600 German troops and 100 Austrians": coordinated with a figure of troops.
+_PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|personnel|peacekeepers)\s*(?:,|and|,\s*and)\s+"
+                                   r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
+_NUMBER_OF_PEOPLE = re.compile(r"(?:\b(?P<q>about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?"
+                               r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})\s+(?:more\s+|additional\s+)?$")
+
+
 def _agent_before(pos: int, lo: int, mentions: list[_Mention]) -> _Mention | None:
     best = None
     for m in mentions:
@@ -744,7 +1101,7 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         return
     if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
             sentence, lo, hi):
-        trig.subjects = [_inherited_mention(inherited[0], forms)]
+        trig.subjects = [_inherited_mention(x, forms) for x in inherited]
         trig.how = "inherited"
 
 
@@ -783,6 +1140,132 @@ def _more_subjects(trig: _Trigger, sentence: str, sl: str, clauses: list[tuple[i
                 trig.how = "speaker"
 
 
+#: After a people's name: it moves as a force ("Kenyans arrived", "the Rwandans have been deployed").
+_PEOPLE_MOVE = re.compile(r"\s+(?:have\s+|had\s+|were\s+|are\s+|will\s+|also\s+|been\s+|first\s+)*(?:arrived|arrive|landed|"
+                          r"deployed|deploy|withdrew|withdraw|pulled\s+out|took\s+over|returned\s+home)\b")
+def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether a people moves as a force ("Kenyans arrived in Haiti", "the Rwandans have deployed")."""
+    return any(forms[name].role == "demonym" and name.endswith("s") and getattr(forms.get(name[:-1]), "role", "") ==
+               "demonym" and _PEOPLE_MOVE.match(text, me) for _, me, name in mentions)
+
+
+#: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
+_OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
+                              r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
+#: "1,000, 200 and 150 officers respectively": a run of numbers that pairs with a run of names.
+_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d[\d,]*\d|\d)(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:\d[\d,]*\d|\d))+"
+                         r"(?:\s+(?:[a-z-]+\s+)?(?P<noun>troops|soldiers|police|officers|personnel|peacekeepers|"
+                         r"observers|trainers))?[^.;]*\brespectively\b")
+_ONE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]) -> list[ProposedClaim]:
+    """Give coordinated subjects their own numbers: "Kenya and Jamaica have deployed 1,000 and 200 officers
+    respectively" (the joint rule left them without a figure)."""
+    run = _NUMBER_RUN.search(sl)
+    if run is None:
+        return claims
+    written = _ONE_NUMBER.findall(run.group(0).split("respectively")[0])
+    numbers = [int(n.replace(",", "")) for n in written]
+    noun = run.group("noun") or ""
+    bare = [c for c in claims if c.low is None and c.high is None and c.kind not in ("command", "territory_control")]
+    order = {m.entry.subject: m.start for m in reversed(mentions)}
+    bare.sort(key=lambda c: order.get(c.subject, 10**6))
+    if len(bare) != len(numbers) or len({c.kind for c in bare}) != 1:
+        return claims
+    personnel = "police" if noun in ("police", "officers") and "police" in sl else "troops"
+    paired = {id(c): replace(c, low=n, high=n, personnel=personnel, quantity_text=w) for c, n, w in zip(
+        bare, numbers, written, strict=True)}
+    return [paired.get(id(c), c) for c in claims]
+
+
+#: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
+_REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
+                           r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
+_FOR_PLACE_BEFORE = re.compile(r"\b(?:troops|soldiers|police|personnel|peacekeepers|officers|bound|headed|heading|"
+                               r"destined|leave|left|depart\w*)\s+for\s+(?:the\s+)?$")
+_REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|called\s+on|ordered)\s+by|\bat\s+the\s+"
+                               r"(?:request|invitation|urging|behest)\s+of)\s+(?:the\s+)?$")
+_REQUEST_AFTER = re.compile(r"['’]s\s+(?:request|invitation|urging|behest)\b")
+#: A present-tense "leads"/"is leading" (a description), not "will lead" or "was chosen to lead".
+_LEADS_NOW = re.compile(r"(?:leads|is\s+leading|heads|commands)\b")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+#: A first-person pronoun inside quotation marks (on lower-cased text).
+_FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")
+_FIRST_PERSON = re.compile(r"\b(?:we|i|our|my|us)\b")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+_WE_OPENS = re.compile(r"\W*(?:we|i|our)\b")
+#: The comma before an attribution at the end of a sentence: ", the Kenyan president said", ", said Ghana's minister".
+_SAID_AFTER = re.compile(r",\s+(?=(?:said|says|told|added|according)\b|[^,]{0,70}\b(?:said|says|told|added)\b[^,]{0,40}$)")
+
+
+#: A sentence that opens with an anaphor for a country or its force (on lower-cased text).
+_LEADING_ANAPHOR = re.compile(r"\W*(?:(?:but|and|however|meanwhile|now),?\s+)?(?:it|its|the\s+(?:country|kingdom|republic|"
+                              r"government|contingent|country['’]s)|these\s+(?:forces|troops|soldiers|police)|"
+                              r"(?P<plural>they|both(?:\s+countries)?|the\s+two(?:\s+countries)?))\b")
+
+
+def _countries(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry], s: int,
+               e: int, hosts: frozenset[str]) -> tuple[str, ...]:
+    """The countries named between s and e that are not hosts, in order (none when an organization is named)."""
+    named = [forms[name] for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
+             if forms[name].kind != "blocked"]
+    if any(x.kind != "country" for x in named):
+        return ()
+    return tuple(dict.fromkeys(x.subject or "" for x in named if x.subject not in hosts))
+
+
+def _previous_sentence(text: str, ps: int, sentences: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The span of the sentence before sentence `i` of the line starting at `ps` (the last one of the previous
+    non-blank line for the line's first sentence); (0, 0) when there is none."""
+    if i:
+        return ps + sentences[i - 1][0], ps + sentences[i - 1][1]
+    end = ps - 1
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    if end <= 0:
+        return 0, 0
+    start = text.rfind("\n", 0, end) + 1
+    spans = split_sentences(text[start:end])
+    return (start + spans[-1][0], start + spans[-1][1]) if spans else (0, 0)
+
+
+def _only_country(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry],
+                  s: int, e: int) -> str | None:
+    """The one country (or organization) named between s and e, None when none or several are."""
+    named = {forms[name].subject for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
+             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS}
+    return named.pop() if len(named) == 1 else None
+
+
+def _first_person(pos: int, sentence: str, sl: str, mentions: list[_Mention], speakers: list[_Mention],
+                  speaker_prev: str | None, forms: dict[str, Entry]) -> _Mention | None:
+    """Who "we" or "I" is in a quote holding `pos`: the speaker named after the quote ("“We will send 300
+    soldiers,” said the Kenyan president"), else the one named before it, else the one country the sentence
+    before names ("Chile's president spoke. “I have authorised ...,” he said")."""
+    opening = max(sentence.rfind("“", 0, pos), sentence.rfind('"', 0, pos))
+    if opening < 0:
+        # Without quotation marks: "We will send 300 soldiers, the Kenyan president said."
+        if not _WE_OPENS.match(sl) or not _SAID_AFTER.search(sl, pos):
+            return None
+        opening, close = 0, _SAID_AFTER.search(sl, pos)
+    elif not _FIRST_PERSON.search(sl, opening, pos):
+        return None
+    else:
+        close = _CLOSE_QUOTE.search(sentence, pos)
+    named = sorted([m for m in mentions if m.agent] + speakers, key=lambda m: m.start)
+    if close is not None:
+        after = [m for m in named if close.end() <= m.start <= close.end() + 60]
+        if after:
+            return after[0]
+    before = [m for m in named if m.end <= opening]
+    if before:
+        return before[-1]
+    if speaker_prev is not None:
+        return _inherited_mention(speaker_prev, forms)
+    return None
+
+
 def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
     kind = "organization" if not (len(subject) == 3 and subject.isupper()) else "country"
     return _Mention(-1, -1, "", Entry(subject, kind, "inherited"), True)
@@ -791,7 +1274,9 @@ def _inherited_mention(subject: str, forms: dict[str, Entry]) -> _Mention:
 def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentions: list[_Mention],
                      speakers: list[_Mention], inherited: tuple[str, ...],
                      forms: dict[str, Entry]) -> tuple[list[_Mention], str]:
-    inside = [m for m in mentions if fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")]
+    inside = [m for m in mentions if (fig.start <= m.start < fig.end and m.entry.role in ("demonym", "org")) or (
+        _name_in_figure(m, fig, sentence)) or (fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and
+                                                _TROOPS_AFTER.match(sentence, m.end))]
     if inside:
         return [inside[0]], "direct"
     anchor = _agent_before(fig.start, clause[0], mentions)
@@ -799,7 +1284,7 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
         return _coordinated(anchor, sentence, mentions), "direct"
     if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
             sentence, *(clause if mentions else (0, len(sentence)))):
-        return [_inherited_mention(inherited[0], forms)], "inherited"
+        return [_inherited_mention(x, forms) for x in inherited], "inherited"
     return [], "none"
 
 

@@ -52,6 +52,16 @@ DEMONYMS: dict[str, str] = {
     "Burmese": "MMR", "Myanmar": "MMR", "Maldivian+": "MDV", "Bhutanese": "BTN", "New Zealander+": "NZL",
     "Luxembourgish": "LUX", "Andorran+": "AND", "Kosovo Albanian+": "XKX", "Belizean+": "BLZ", "Burundian+": "BDI",
     "Barbadian+": "BRB", "Trinidadian+": "TTO", "Guyanese": "GUY", "Surinamese": "SUR", "Antiguan+": "ATG",
+    # Nouns and variants for the people of a country ("the Spaniards", "Croats"), and the smaller contributors.
+    "Spaniard+": "ESP", "Croat+": "HRV", "Slovene+": "SVN", "Luxembourger+": "LUX", "Icelander+": "ISL",
+    "Somalian+": "SOM", "Bosniak+": "BIH", "Kyrgyzstani+": "KGZ", "Taiwanese": "TWN", "South Sudanese": "SSD",
+    "Central African+": "CAF", "Nicaraguan+": "NIC", "Costa Rican+": "CRI", "Salvadorean+": "SLV",
+    "Ecuadorean+": "ECU", "Grenadian+": "GRD", "Bajan+": "BRB", "Mauritian+": "MUS", "Malagasy": "MDG",
+    "Seychellois": "SYC", "Comorian+": "COM", "Cape Verdean+": "CPV", "Cabo Verdean+": "CPV",
+    "Bissau-Guinean+": "GNB", "Equatorial Guinean+": "GNQ", "Equatoguinean+": "GNQ", "Swazi+": "SWZ",
+    "Basotho": "LSO", "Mosotho": "LSO", "Batswana": "BWA", "Motswana": "BWA", "Timorese": "TLS",
+    "East Timorese": "TLS", "Papua New Guinean+": "PNG", "Tongan+": "TON", "Samoan+": "WSM", "Hellenic": "GRC",
+    "Burkinabè": "BFA", "Tanzanians": "TZA", "Filipina+": "PHL",
 }
 
 #: Capitals (and seats of government) used as metonyms for their governments.
@@ -98,7 +108,24 @@ ALIASES: dict[str, str] = {
     "IDF": "ISR", "Israel Defense Forces": "ISR", "Israel Defence Forces": "ISR", "TNI": "IDN",
     "CENTCOM": "USA", "Pentagon": "USA", "White House": "USA", "State Department": "USA", "Kremlin": "RUS",
     "Downing Street": "GBR", "Elysee": "FRA", "Élysée": "FRA",
+    # National armed forces, police forces and units known by their own names (a name that holds its country's
+    # name or demonym, "Kenya Defence Forces", needs no entry). Ambiguous acronyms (ADF, SDF, CAF, BDF, RDF) are left out.
+    "SANDF": "ZAF", "South African National Defence Force": "ZAF", "Bundeswehr": "DEU", "Bundespolizei": "DEU",
+    "Bundesheer": "AUT", "Army Rangers Wing": "IRL", "Defence Forces of Ireland": "IRL", "Tatmadaw": "MMR",
+    "Royal Marines": "GBR", "British Army": "GBR", "Royal Navy": "GBR", "Royal Air Force": "GBR", "RAF": "GBR",
+    "Gurkhas": "GBR", "Brigade of Gurkhas": "GBR", "Guardia Civil": "ESP", "Legion etrangere": "FRA",
+    "Foreign Legion": "FRA", "Marine nationale": "FRA",
+    "Garuda Contingent": "IDN", "Garuda contingent": "IDN", "Polri": "IDN", "Kopassus": "IDN", "PLA": "CHN",
+    "People's Liberation Army": "CHN", "Self-Defense Forces": "JPN", "Self-Defence Forces": "JPN", "JSDF": "JPN",
+    "KDF": "KEN", "UPDF": "UGA", "ENDF": "ETH", "TPDF": "TZA", "FARDC": "COD", "FAMa": "MLI", "Tsahal": "ISR",
+    "RCMP": "CAN", "Mounties": "CAN", "Carabinieri": "ITA", "Spetsnaz": "RUS", "Rosgvardia": "RUS", "Pakistan Rangers": "PAK",
+    "Assam Rifles": "IND", "ROK Army": "KOR", "Republic of Korea": "KOR", "ROK": "KOR", "Zahal": "ISR",
+    "Kosovo Security Force": "XKX", "Bangladesh Army": "BGD",
 }
+
+#: Force names that are their country's only when the sentence also names the country ("Italian carabinieri",
+#: "the carabinieri, Italy said"): alone they are a kind of police, not a contributor.
+NEEDS_COUNTRY = frozenset({"Carabinieri"})
 
 #: Organizations (the subject is the name on the right).
 ORGANIZATIONS: dict[str, str] = {

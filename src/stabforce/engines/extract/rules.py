@@ -113,8 +113,8 @@ SPEAKER_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we|its\s+(?:government|troops
                                     r"(?:his|her|their)\s+(?:country|government|nation))\s+"
                                     r"(?:\S+\s+){0,3}$")  # lower-cased text
 ANAPHOR = re.compile(
-    r"\b(?:it|its|they|their|these|those|the\s+(?:country|kingdom|republic|government|contingent|troops|soldiers|"
-    r"forces|army|military))\b")  # lower-cased text
+    r"\b(?:it|its|they|their|these|those|both|the\s+two\s+countries|the\s+(?:country|kingdom|republic|government|"
+    r"contingent|troops|soldiers|forces|army|military))\b")  # lower-cased text
 
 TASK_WORDS: tuple[tuple[Task, re.Pattern[str]], ...] = tuple(
     (task, re.compile(pattern, _I)) for task, pattern in (
