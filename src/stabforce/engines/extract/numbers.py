@@ -26,7 +26,7 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
     re.IGNORECASE,
 )
@@ -51,7 +51,7 @@ _NOUN_AFTER = re.compile(
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -93,6 +93,11 @@ _CHANGE_BEFORE = re.compile(
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+#: Thousands separators: "3,069", "3 069" (a space, a no-break space or a narrow no-break space).
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+#: "15 member states", "member countries": a count of states, not of people.
+_MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
+                                  re.IGNORECASE)
 #: "the drawdown of 2000 ATMIS soldiers": a count, not a year.
 _NOUN_DIRECT = re.compile(r"[\s-]+(?:[A-Z]{2,}\s+)?(?:soldiers|troops|peacekeepers|personnel|police|officers)\b")
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -148,7 +153,7 @@ def words_to_int(text: str) -> int | None:
 def number_value(match: re.Match[str]) -> int | None:
     """Return the integer value of a NUMBER match."""
     if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
+        value = float(_SEPARATORS.sub("", match.group("digits")))
         scale = (match.group("scale") or "").lower()
         if scale in ("thousand", "k"):
             value *= 1_000
@@ -264,12 +269,14 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         head = sentence[max(0, m.start() - 14):m.start()]
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
-        if m.group("digits") and "," not in m.group("digits") and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
+        if m.group("digits") and m.group("digits").isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
                 not _NOUN_DIRECT.match(sentence, m.end())):
             continue
         words_only = m.group("words") is not None
         if words_only and m.group(0).lower().strip() in ("a", "an", "one"):
             continue
+        if words_only and m.group("words").lower().split()[0] in ("hundred", "thousand", "million", "dozen"):
+            continue  # a scale without its count: "a few hundred soldiers", "several thousand troops" are vague
         low, high = value, value
         # A range: "15,000 to 20,000", "5,000-8,000", "between 5,000 and 8,000".
         if i + 1 < len(matches):
@@ -282,7 +289,7 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                         joiner != "and" or _qualify(sentence, m.start(), lowered)[0] == "between"):
                     # "15 to 20 thousand": the scale word of the second number applies to the first.
                     if m.group("digits") and not m.group("scale") and nxt.group("digits") and nxt.group("scale"):
-                        low = number_value(nxt) // int(float(nxt.group("digits").replace(",", ""))) * value
+                        low = number_value(nxt) // int(float(_SEPARATORS.sub("", nxt.group("digits")))) * value
                     high = value2
                     end = nxt.end()
                     skip_until = nxt.end()
@@ -296,6 +303,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue
         if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):
             continue
+        if noun.group("noun").lower() in ("member", "members") and _MEMBER_STATES_AFTER.match(sentence, noun.end()):
+            continue  # "15 member states"
         noun_end = noun.end()
         more = _SECOND_NOUN.match(sentence, noun_end)
         if more:
@@ -338,7 +347,7 @@ def _elliptic(sentence: str, matches: list[re.Match[str]], found: list[Figure],
         if not _ELLIPSIS_AFTER.match(sentence, m.end()):
             continue
         value = number_value(m)
-        if value is None or value < 100 or ("," not in m.group("digits") and 1900 <= value <= 2100):
+        if value is None or value < 100 or (m.group("digits").isdigit() and 1900 <= value <= 2100):
             continue
         prior = [f for f in found if f.end <= m.start()][-1]
         qualifier, qstart = _qualify(sentence, m.start(), lowered)

@@ -37,11 +37,13 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "withdrawals", "drawdowns", "left", "leave", "leaves", "leaving", "exit", "exits", "exiting", "exited",
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
-           "departure", "departed", "depart", "departing", "pullouts"):
-    _HEADS[_w] = "reduction"
+           "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
+           "flying"):
+    _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
-           "consists", "stationed", "replaced"):
+           "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
+           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention"):
@@ -58,7 +60,9 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
            "committed", "committing", "commitment", "earmark", "earmarks", "earmarked", "earmarking", "readiness",
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
-           "approves", "approve", "contributions", "added"):
+           "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
+           "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -103,12 +107,23 @@ _HOME_AFTER = re.compile(r"\s+home\b")
 _SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?from\s+(?:an?\s+(?:additional|further)\s+|another\s+|"
                                r"(?:about|some|roughly)\s+)*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
 _DOWN_AFTER = re.compile(r"\s+down\b")
+#: "headed for Haiti", "heading to the mission area", "headed home", "headed back".
+_ON_THE_WAY_AFTER = re.compile(r"\s+(?:out\s+)?(?:for|to|into|home|back)\b")
+#: After "cut": what is cut is a force or its size ("cut to 300", "cut 500 troops", "cut its contingent to 300",
+#: "cut troop numbers"), not ties, funding or a road.
+_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|"
+                        r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
+                        r"peacekeepers|police|numbers|strength|size))\b")
+#: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
+_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
                             r"stationed|on\s+the\s+ground)\b")
 _IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
 _EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
 _MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,50}$")
-_DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:deployment|sending|dispatch)\b")
+_DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:planned|proposed|overseas|foreign)\s+)?(?:deployment|sending|dispatch|"
+                               r"despatch|mission)\b")
 _UP_AFTER = re.compile(r"\s+up\b")
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
 _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
@@ -140,7 +155,11 @@ def find_triggers(low: str) -> list[Hit]:
                                             after):
             continue  # "rejected an opposition call to withdraw": not about sending
         start, end = s, e
-        if group == "command":
+        if word in ("headed", "heading") and _ON_THE_WAY_AFTER.match(after) and not _MISSION.match(after):
+            # "headed home": leaving; "heading for Haiti", "headed to Lebanon": on the way in.
+            kind = "reduction" if _HOME_AFTER.match(after) else "pledge" if _FUTURE_BEFORE.search(
+                before[-30:]) else "arrival"
+        elif group == "command":
             if word == "commander":
                 # "the position of deputy commander", "a deputy commander role": an appointment; "the commander
                 # of the ISF said": a speaker.
@@ -170,14 +189,14 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "reduction" and word in _REDUCTION_CHECKED:
             kind = _reduction_kind(word, before, after)
         elif group == "reduction":
-            if word in ("cut", "cuts", "cutting") and re.match(r"\s+(?:to|by)\s+(?:about\s+|some\s+|around\s+)?\d", after):
-                kind = "reduction"
+            if word in ("cut", "cuts", "cutting") and _CUT_AFTER.match(after):
+                kind = "reduction"  # "cut to 300", "cut 500 troops", "cut its contingent to 300", "cut troop numbers"
             elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
                 mm = _BACK_DOWN_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word in ("pull", "pulls", "pulled", "pulling"):
-                mm = _OUT_BACK_AFTER.match(after)
+                mm = _OUT_BACK_AFTER.match(after) or _PULL_OBJECT_OUT_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word == "smaller":
@@ -245,23 +264,43 @@ def find_triggers(low: str) -> list[Hit]:
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
+    if len(hits) > 1 and any(h.group == "reduction" for h in hits):
+        # "is winding down its deployment but is to keep 1,000 soldiers": what stays is the new level of the cut.
+        first = min(h.start for h in hits if h.group == "reduction")
+        hits = [h for h in hits if not (h.start > first and h.text.startswith(_STAYING))]
     return hits
+
+
+_STAYING = ("keep", "kept", "maintain", "remain")
 
 
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
-                                "exit", "exits", "depart", "departing"})
+                                "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
+                                "flown", "flying"})
+_LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
+#: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
+_FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
+#: After "flew": into the mission area ("flew out to join", "flew to Haiti", "flew into Port-au-Prince").
+_FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
 
 
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
     """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
-    if word in ("returned", "return", "returning", "come", "go", "bring", "brought"):
+    if word in ("returned", "return", "returning", "come", "go", "bring", "brought", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
-    if word in ("left", "leave", "leaves", "leaving", "depart", "departing"):
-        if after.startswith(" for "):
-            return None if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+    if word in ("flew", "flown", "flying"):
+        if _HOME_AFTER.match(after):
+            return "reduction"
+        if _FLEW_IN_AFTER.match(after):
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+        return None
+    if word in _LEAVING:
+        if _FOR_MISSION_AFTER.match(after):
+            # "has left for Lebanon": on the way in; "will leave for Haiti next week": planned, a pledge.
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         if before.endswith(("the ", "on ", "of ")):
             return None
         return "reduction"
@@ -273,7 +312,24 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
 
 
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
-                              "stationed", "joined", "descended"})
+                              "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
+                              "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
+                              "serving", "serve", "serves", "served"})
+#: After "keeps", "maintains": a force kept there ("keeps 900 soldiers in the country", "maintains a presence").
+_KEEP_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:troops?|soldiers|police|peacekeepers|personnel|forces|contingents?|"
+                         r"presence|officers|battalions?|companies|brigades?|marines|gendarmes|strong)\b")
+_KEEP_OUT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|away|at\s+home|in\s+reserve|on\s+standby|ready|informed)\b")
+#: After "remain": still deployed ("remain deployed", "remains in Lebanon", "remained on the ground").
+_REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b|on\s+the\s+ground|there|with\b|part\s+of|"
+                           r"(?:committed|engaged)\s+(?:in|to)\b)")
+#: Before "part of the force": being in it ("were part of", "are already part of", "will be part of").
+_PART_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|become|became|becoming|remain|remains|remained)\s+"
+                          r"(?:(?:already|now|still|also|currently)\s+)?$")
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|"
+                            r"operation|coalition|deployment|peacekeepers|unifil|kfor|isaf|mss|gsf|amisom|atmis|"
+                            r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog)\b")
+#: After "serving": where ("serving with the mission", "serve in Lebanon", "served under UN command").
+_SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
 
 
 def _arrival_kind(word: str, before: str, after: str) -> str | None:
@@ -284,13 +340,27 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
         return "arrival" if _IN_AFTER.match(after) else None
     if word in ("brings", "bringing"):
         return None if _EXIT_AHEAD.search(after) else "arrival"
+    if word.startswith(("keep", "kept", "maintain")):
+        ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
+    elif word.startswith("remain"):
+        ok = bool(_REMAIN_AFTER.match(after))
+    elif word == "part":
+        ok = bool(_PART_BEFORE.search(before) and _PART_OF_AFTER.match(after))
+    elif word.startswith("serv"):
+        ok = bool(_SERVE_AFTER.match(after))
+    else:
+        ok = True
+    if not ok:
+        return None
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
 
 
 _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
-                             "authorised", "approved", "approves", "approve"})
+                             "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
+                             "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
+                             "assigns", "assign"})
 
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
@@ -305,8 +375,14 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
         return "pledge" if _MADE_BEFORE.search(before) else None
     if word == "beef":
         return "pledge" if _UP_AFTER.match(after) else None
-    if word in ("approved", "approves", "approve"):
+    if word in ("approved", "approves", "approve", "cleared", "clears", "sanctioned", "endorsed"):
         return "pledge" if _DEPLOYMENT_AFTER.match(after) else None
+    if word == "aside":
+        return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
+            r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
+    if word.startswith(("allocat", "assign")):
+        # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
+        return None if re.match(r"\s+(?:to|as|for)\b", after) else "pledge"
     if word in ("authorized", "authorised"):
         return "pledge" if _AUTHORIZED_AFTER.match(after) else None
     return "pledge"
@@ -320,6 +396,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
         return None, 0
+    if word in ("send", "sent", "sending") and _HOME_AFTER.match(after):
+        return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
     if word in ("deployed", "sent") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0

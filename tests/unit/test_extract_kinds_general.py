@@ -1,0 +1,139 @@
+"""Triggers, kinds and quantities in general wordings (sentences written for these tests, not from reports).
+
+Each group names a pattern; the rules are in tests/gold/GUIDELINE.md (§2 kinds, §4 quantities).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2026, 3, 2)
+
+
+def rows(text: str) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)}
+
+
+# --- present deployments: arrivals (§2 "has N troops in", "keeps", "remain deployed", "part of the force") --------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana has 900 troops there under the UN flag.", ("GHA", "arrival", 900, 900)),
+    ("Nepal keeps 900 soldiers in the country.", ("NPL", "arrival", 900, 900)),
+    ("Senegal maintains about 650 troops with the mission.", ("SEN", "arrival", 650, 650)),
+    ("Ireland's 1,200 troops remain deployed in the south.", ("IRL", "arrival", 1200, 1200)),
+    ("Some 340 Fijian soldiers were part of the force.", ("FJI", "arrival", 340, 340)),
+    ("Rwanda currently has 2,100 peacekeepers in the region.", ("RWA", "arrival", 2100, 2100)),
+    ("Jamaica still has 24 police officers on the ground.", ("JAM", "arrival", 24, 24)),
+    ("About 450 Chadian soldiers are serving with the mission.", ("TCD", "arrival", 450, 450)),
+])
+def test_a_present_deployment_is_an_arrival(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+def test_having_a_present_force_is_not_a_future_pledge() -> None:
+    assert rows("Kenya will keep its 400 police officers in Haiti.") == {("KEN", "pledge", 400, 400)}
+
+
+# --- pledge verbs outside the core set ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will avail 1,000 officers to the mission.", ("KEN", "pledge", 1000, 1000)),
+    ("Chad is prepared to send 500 troops.", ("TCD", "pledge", 500, 500)),
+    ("Indonesia is expected to deploy 2,000 soldiers next year.", ("IDN", "pledge", 2000, 2000)),
+    ("Bangladesh has earmarked 750 troops for the force.", ("BGD", "pledge", 750, 750)),
+    ("Morocco would contribute 300 soldiers if asked.", ("MAR", "pledge", 300, 300)),
+    ("Japan's cabinet cleared the dispatch of 40 engineers.", ("JPN", "pledge", 40, 40)),
+    ("Benin has set aside 2,000 soldiers for the mission.", ("BEN", "pledge", 2000, 2000)),
+    ("Guatemala stands ready to deploy 150 troops.", ("GTM", "pledge", 150, 150)),
+    ("Spain is willing to provide up to 600 soldiers.", ("ESP", "pledge", None, 600)),
+])
+def test_other_pledge_verbs_are_pledges(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+# --- reductions --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 300 Nepalese troops are set to return home next month.", ("NPL", "reduction_or_withdrawal", 300, 300)),
+    ("Italy cut its contingent to 300 from 1,000.", ("ITA", "reduction_or_withdrawal", 300, 300)),
+    ("Germany will draw down 500 soldiers by June.", ("DEU", "reduction_or_withdrawal", 500, 500)),
+    ("Ukraine scaled back its presence to 200 troops.", ("UKR", "reduction_or_withdrawal", 200, 200)),
+    ("France will pull its 150-strong force out of the region.", ("FRA", "reduction_or_withdrawal", 150, 150)),
+    ("Burundi is withdrawing 1,000 of its soldiers.", ("BDI", "reduction_or_withdrawal", 1000, 1000)),
+    ("Poland reduced its force from 1,000 to 300 troops.", ("POL", "reduction_or_withdrawal", 300, 300)),
+    ("The last 120 Dutch soldiers went home on Friday.", ("NLD", "reduction_or_withdrawal", 120, 120)),
+])
+def test_reduction_wordings_are_reductions(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first 200 Kenyan police officers left for Haiti on Monday.", ("KEN", "arrival", 200, 200)),
+    ("Some 150 Jamaican soldiers flew out to join the mission.", ("JAM", "arrival", 150, 150)),
+    ("A contingent of 400 Ghanaian troops departed for Lebanon.", ("GHA", "arrival", 400, 400)),
+])
+def test_a_departure_to_the_mission_is_not_a_withdrawal(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+# --- figures that are not personnel ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fifteen member states, including Chad, will send troops.",
+    "Chad said 15 member states have offered troops.",
+    "Kenya said its troops would stay until 2027.",
+    "Rwanda said the 3rd battalion of its army would stay home.",
+    "Gunmen killed 12 Ghanaian soldiers near the base on Monday.",
+    "Nigeria recorded 45 cases of cholera among its troops.",
+    "Japan pledged $50 million to the force.",
+    "Italy will send 40 armoured vehicles to the force.",
+])
+def test_non_personnel_numbers_are_not_figures(text: str) -> None:
+    assert all(c.low is None and c.high is None for c in extract(text, published=DAY))
+
+
+def test_killed_soldiers_are_not_a_claim() -> None:
+    assert rows("Gunmen killed 12 Ghanaian soldiers near the base on Monday.") == set()
+    assert rows("Militants killed 7 Kenyan police officers in an ambush.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ethiopia has 3 069 troops in the country.", ("ETH", "arrival", 3069, 3069)),
+    ("Egypt will send 1 200 soldiers.", ("EGY", "pledge", 1200, 1200)),
+    ("Uganda keeps 6 200 troops in Somalia.", ("UGA", "arrival", 6200, 6200)),
+])
+def test_a_space_as_thousands_separator(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+# --- shares ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "pct"), [
+    ("Israel controls 53 per cent of Gaza.", 53.0),
+    ("Israel controls 58 percent of the territory.", 58.0),
+    ("Israel holds 47% of the strip.", 47.0),
+    ("Israel still controls more than half of Gaza.", 50.0),
+])
+def test_shares_are_territory_control(text: str, pct: float) -> None:
+    claims = extract(text, published=DAY)
+    assert [(c.subject, c.kind, c.share_pct, c.low, c.high) for c in claims] == [
+        ("ISR", "territory_control", pct, None, None)]
+
+
+# --- unit words and vague amounts --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana will send a battalion.", ("GHA", "pledge", 500, 1000)),
+    ("Chile offered two companies of engineers.", ("CHL", "pledge", 200, 400)),
+    ("Nepal will send a 150-strong contingent.", ("NPL", "pledge", 150, 150)),
+    ("Fiji will send a dozen police officers.", ("FJI", "pledge", 12, 12)),
+    ("Peru will send a few hundred soldiers.", ("PER", "pledge", None, None)),
+    ("Brazil could send several thousand troops.", ("BRA", "consideration", None, None)),
+    ("Uruguay pledged hundreds of troops.", ("URY", "pledge", None, None)),
+])
+def test_unit_words_and_vague_amounts(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
