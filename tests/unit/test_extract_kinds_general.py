@@ -29,6 +29,9 @@ def rows(text: str) -> set[tuple]:
     ("Rwanda currently has 2,100 peacekeepers in the region.", ("RWA", "arrival", 2100, 2100)),
     ("Jamaica still has 24 police officers on the ground.", ("JAM", "arrival", 24, 24)),
     ("About 450 Chadian soldiers are serving with the mission.", ("TCD", "arrival", 450, 450)),
+    ("Pakistan, which has 2,000 peacekeepers in the country, said it would stay.", ("PAK", "arrival", 2000, 2000)),
+    ("Tanzania maintained 850 troops in the sector last year.", ("TZA", "arrival", 850, 850)),
+    ("The Zambian contingent of 900 troops remains in the east.", ("ZMB", "arrival", 900, 900)),
 ])
 def test_a_present_deployment_is_an_arrival(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
@@ -66,15 +69,32 @@ def test_other_pledge_verbs_are_pledges(text: str, expected: tuple) -> None:
     ("Burundi is withdrawing 1,000 of its soldiers.", ("BDI", "reduction_or_withdrawal", 1000, 1000)),
     ("Poland reduced its force from 1,000 to 300 troops.", ("POL", "reduction_or_withdrawal", 300, 300)),
     ("The last 120 Dutch soldiers went home on Friday.", ("NLD", "reduction_or_withdrawal", 120, 120)),
+    ("Uganda recalled 1,000 soldiers.", ("UGA", "reduction_or_withdrawal", 1000, 1000)),
+    ("Poland will reduce its contingent from 1,200 to 800.", ("POL", "reduction_or_withdrawal", 800, 800)),
+    ("Burundi's 400 soldiers headed home on Friday.", ("BDI", "reduction_or_withdrawal", 400, 400)),
+    ("Japan will end its deployment of 300 engineers.", ("JPN", "reduction_or_withdrawal", 300, 300)),
 ])
+
 def test_reduction_wordings_are_reductions(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda recalled that 1,000 soldiers had served there.",
+    "Kenya backs the talks to end the war and keeps 400 police officers in Haiti.",
+    "Peru cut ties with the rebels but has 300 troops in the country.",
+])
+def test_recalling_a_fact_ending_a_war_or_cutting_ties_is_not_a_withdrawal(text: str) -> None:
+    assert all(c.kind != "reduction_or_withdrawal" for c in extract(text, published=DAY))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The first 200 Kenyan police officers left for Haiti on Monday.", ("KEN", "arrival", 200, 200)),
     ("Some 150 Jamaican soldiers flew out to join the mission.", ("JAM", "arrival", 150, 150)),
     ("A contingent of 400 Ghanaian troops departed for Lebanon.", ("GHA", "arrival", 400, 400)),
+    ("A first group of 250 Jamaican soldiers set off for Haiti.", ("JAM", "arrival", 250, 250)),
+    ("The first contingent of 500 Rwandan troops reached Bangui.", ("RWA", "arrival", 500, 500)),
+    ("Kenya's 300 officers will leave for Haiti next week.", ("KEN", "pledge", 300, 300)),
 ])
 def test_a_departure_to_the_mission_is_not_a_withdrawal(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}

@@ -647,7 +647,9 @@ _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 _BARE = re.compile(r"\b(?:numbers|totals|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
                    r"personnel|forces|contingent|strength|levels?)\s+(?:\w+\s+){0,2}?(?:to|by)|(?:cut|reduced|lowered|"
                    r"trimmed|increased|raised)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){1,5}?to|"
-                   r"(?:not\s+)?exceed)\s+"
+                   r"(?:not\s+)?exceed|(?:reduc\w*|cut\w*|lower\w*|trim\w*|shrink\w*|increas\w*|rais\w*|boost\w*|"
+                   r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
+                   r"(?:\d{1,3}(?:,\d{3})+|\d{3})\s+to)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
                    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
 

@@ -38,12 +38,13 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
-           "flying"):
+           "flying", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended", "ending", "terminate",
+           "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
-           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served"):
+           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention"):
@@ -277,7 +278,15 @@ _STAYING = ("keep", "kept", "maintain", "remain")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying"})
+                                "flown", "flying", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
+                                "ending", "terminate", "terminates", "terminated", "terminating"})
+#: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
+_RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
+                           r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
+                           r"units?|gendarmes)")
+#: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
+_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
+                        r"contribution|operations?|involvement|engagement)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
 _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
@@ -291,6 +300,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
+    if word.startswith("recall"):
+        return "reduction" if _RECALL_AFTER.match(after) else None
+    if word.startswith(("end", "terminat")):
+        return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
     if word in ("flew", "flown", "flying"):
         if _HOME_AFTER.match(after):
             return "reduction"
@@ -314,7 +327,17 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
-                              "serving", "serve", "serves", "served"})
+                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"})
+#: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
+_HAS_FORCE_AFTER = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
+    r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
+    r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in|on\s+the\s+ground|there|deployed|stationed|"
+    r"serving|with|under|along|across|inside|at)\b")
+#: After "reached": a decision or a level, not a place ("reached an agreement", "reached a deal").
+_REACHED_NOT_PLACE = re.compile(r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:agreement|deal|consensus|"
+                                r"decision|conclusion|understanding|settlement|compromise|accord|verdict|stage|point|"
+                                r"ceasefire|cease-fire|truce|out|age|limit)\b")
 #: After "keeps", "maintains": a force kept there ("keeps 900 soldiers in the country", "maintains a presence").
 _KEEP_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:troops?|soldiers|police|peacekeepers|personnel|forces|contingents?|"
                          r"presence|officers|battalions?|companies|brigades?|marines|gendarmes|strong)\b")
@@ -348,10 +371,19 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
         ok = bool(_PART_BEFORE.search(before) and _PART_OF_AFTER.match(after))
     elif word.startswith("serv"):
         ok = bool(_SERVE_AFTER.match(after))
+    elif word in ("has", "had"):
+        ok = bool(_HAS_FORCE_AFTER.match(after))
+    elif word.startswith("reach"):
+        ok = not _REACHED_NOT_PLACE.match(after)
+    elif word == "off":
+        # "set off for Haiti", "sets off to join the mission"
+        ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
     else:
         ok = True
     if not ok:
         return None
+    if word == "off":
+        before = before[:before.rstrip().rfind(" ") + 1]  # "set" itself is not "set to"
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
