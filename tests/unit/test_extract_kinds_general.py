@@ -116,9 +116,29 @@ def test_non_personnel_numbers_are_not_figures(text: str) -> None:
     assert all(c.low is None and c.high is None for c in extract(text, published=DAY))
 
 
-def test_killed_soldiers_are_not_a_claim() -> None:
-    assert rows("Gunmen killed 12 Ghanaian soldiers near the base on Monday.") == set()
-    assert rows("Militants killed 7 Kenyan police officers in an ambush.") == set()
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 Ghanaian soldiers near the base on Monday.",
+    "Militants killed 7 Kenyan police officers in an ambush.",
+    "Nigeria lost 5 soldiers in the ambush.",
+    "Militants abducted 4 Kenyan police officers.",
+    "Rebels captured 12 Chadian soldiers on Sunday.",
+    "The attack left 7 Egyptian soldiers dead.",
+    "The bodies of 3 Nepalese peacekeepers were flown home.",
+])
+def test_casualties_and_captives_are_not_a_claim(text: str) -> None:
+    assert rows(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya has so far deployed 800 of the 1,000 officers it promised.", {("KEN", "arrival", 800, 800)}),
+    ("Burundi pulled back 300 of its own troops.", {("BDI", "reduction_or_withdrawal", 300, 300)}),
+    ("Kenya sent 400 police officers in June, and a further 200 arrived in July.",
+     {("KEN", "arrival", 400, 400), ("KEN", "arrival", 200, 200)}),
+    ("Indonesia has readied 1,000 soldiers for Gaza.", {("IDN", "pledge", 1000, 1000)}),
+    ("Indonesia said it had prepared 20,000 troops for the mission.", {("IDN", "pledge", 20000, 20000)}),
+])
+def test_parts_continuations_and_readied_forces(text: str, expected: set) -> None:
+    assert rows(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -319,9 +319,13 @@ _NOT_PERSONNEL_AFTER = re.compile(
 #: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
 _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
-_CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties)\b|"
+_CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties|missing|abducted|kidnapped|"
+                             r"captured|taken\s+hostage|held\s+hostage|martyred|lost\s+their\s+lives)\b|"
                              r"\s+that\s+[^,.;]{0,40}?\b(?:hoped|wanted|requested|asked\s+for|sought)\b")
-_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
+_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|injuring|wounding|lost|losing|abducted|"
+                              r"abducting|kidnapped|kidnapping|captured|capturing|ambushed|attacked|bodies\s+of|"
+                              r"remains\s+of|deaths?\s+of|funerals?\s+of|murder\s+of)\s+(?:at\s+least\s+|some\s+|over\s+|"
+                              r"more\s+than\s+|about\s+|around\s+|the\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
 #: "Bulgaria's 380": the owner right before a figure.

@@ -51,7 +51,7 @@ _NOUN_AFTER = re.compile(
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -63,7 +63,8 @@ _ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increa
                               r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying)\s+"
                               r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly)\s+)?$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
-                             r"following|next|when|once)\b)", re.IGNORECASE)
+                             r"following|next|when|once|arrived|arriving|landed|left|followed|expected|will|were|are)\b)",
+                             re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<q>up\s+to(?:\s+(?:about|around|some))?|as\s+many\s+as|a\s+maximum\s+of|maximum\s+of|no\s+more\s+than|"
     r"at\s+most|not\s+more\s+than|fewer\s+than|less\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than|"
@@ -94,6 +95,7 @@ _CHANGE_BEFORE = re.compile(
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 #: Thousands separators: "3,069", "3 069" (a space, a no-break space or a narrow no-break space).
+_PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 #: "15 member states", "member countries": a count of states, not of people.
 _MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
@@ -267,6 +269,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                 ("percent", "per cent")):
             continue
         head = sentence[max(0, m.start() - 14):m.start()]
+        if _PART_OF_TOTAL_BEFORE.search(head):
+            continue  # "800 of the 1,000 officers": the figure is the 800
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
         if m.group("digits") and m.group("digits").isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (

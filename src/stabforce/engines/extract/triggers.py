@@ -63,7 +63,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
-           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising"):
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -287,6 +287,7 @@ _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:it
 #: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
 _END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
                         r"contribution|operations?|involvement|engagement)\b")
+_LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
 _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
@@ -305,12 +306,16 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     if word.startswith(("end", "terminat")):
         return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
     if word in ("flew", "flown", "flying"):
+        if re.search(r"\b(?:bodies|body|remains|coffins?|wounded|injured)\b", before):
+            return None  # "the bodies of 3 peacekeepers were flown home"
         if _HOME_AFTER.match(after):
             return "reduction"
         if _FLEW_IN_AFTER.match(after):
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         return None
     if word in _LEAVING:
+        if word == "left" and _LEFT_DEAD_AFTER.match(after):
+            return None  # "the attack left 7 soldiers dead"
         if _FOR_MISSION_AFTER.match(after):
             # "has left for Lebanon": on the way in; "will leave for Haiti next week": planned, a pledge.
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
@@ -392,7 +397,11 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
 _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
-                             "assigns", "assign"})
+                             "assigns", "assign", "prepared", "readied", "readies", "readying"})
+#: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
+_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
+                            r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
+                            r"contingents?|officers|battalions?|companies|brigades?|units?|gendarmes)\b)")
 
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
@@ -412,6 +421,8 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "aside":
         return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
             r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
+    if word in ("prepared", "readied", "readies", "readying"):
+        return "pledge" if _READIED_AFTER.match(after) else None
     if word.startswith(("allocat", "assign")):
         # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
         return None if re.match(r"\s+(?:to|as|for)\b", after) else "pledge"
