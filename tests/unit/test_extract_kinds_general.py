@@ -177,3 +177,15 @@ def test_shares_are_territory_control(text: str, pct: float) -> None:
 ])
 def test_unit_words_and_vague_amounts(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- starting a deployment ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jamaica's 200 soldiers will start their deployment in May.", ("JAM", "pledge", 200, 200)),
+    ("The first 150 Kenyan officers began patrols on Monday.", ("KEN", "arrival", 150, 150)),
+    ("Some 1,000 Burundian soldiers began pulling out on Sunday.", ("BDI", "reduction_or_withdrawal", 1000, 1000)),
+    ("A 395-strong Chinese peacekeeping force is set to begin missions in Mali.", ("CHN", "pledge", 395, 395)),
+])
+def test_starting_a_deployment_takes_its_tense(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -41,7 +41,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended", "ending", "terminate",
            "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
-for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
+for _w in ("arrived", "landed", "touched", "entered", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
@@ -96,7 +96,10 @@ _OUT_BACK_AFTER = re.compile(r"\s+(?:out|back)\b")
 _SMALLER_NOUN_AFTER = re.compile(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b")
 _MUCH_BEFORE = re.compile(r"\b(?:much|far|significantly|considerably)\s+$")
 _FEWER_NOUN_AFTER = re.compile(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b")
-_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy)\b")
+_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
+                          r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
+                          r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
+                          r"returning\s+home)\b)")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
 _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
@@ -217,9 +220,10 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after)
         elif group == "arrival":
-            if word in ("began", "started"):
+            if word in ("began", "started", "begin", "begins", "start", "starts"):
                 mm = _BEGAN_AFTER.match(after)
-                kind = "arrival" if mm else None
+                kind = None if mm is None else "reduction" if _EXIT_AHEAD.search(mm.group()) or "returning" in mm.group(
+                    ) else "arrival"
                 end = e + (mm.end() if mm else 0)
             elif word == "touched":
                 kind = "arrival" if after.startswith(" down") else None
@@ -230,7 +234,7 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
-            if kind and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
+            if kind == "arrival" and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
                 kind = "pledge"
         elif group == "negation":
             if word in ("ruled", "rules", "ruling"):
