@@ -53,6 +53,8 @@ def test_having_a_present_force_is_not_a_future_pledge() -> None:
     ("Benin has set aside 2,000 soldiers for the mission.", ("BEN", "pledge", 2000, 2000)),
     ("Guatemala stands ready to deploy 150 troops.", ("GTM", "pledge", 150, 150)),
     ("Spain is willing to provide up to 600 soldiers.", ("ESP", "pledge", None, 600)),
+    ("Kenya is providing 1,000 police, at a cost of $600 million.", ("KEN", "pledge", 1000, 1000)),
+    ("Indonesia has allocated 300 soldiers to the force.", ("IDN", "pledge", 300, 300)),
 ])
 def test_other_pledge_verbs_are_pledges(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
@@ -111,6 +113,8 @@ def test_a_departure_to_the_mission_is_not_a_withdrawal(text: str, expected: tup
     "Nigeria recorded 45 cases of cholera among its troops.",
     "Japan pledged $50 million to the force.",
     "Italy will send 40 armoured vehicles to the force.",
+    "Egypt will train 5,000 Palestinian police officers.",
+    "Jordan has recruited 1,200 Palestinian police officers.",
 ])
 def test_non_personnel_numbers_are_not_figures(text: str) -> None:
     assert all(c.low is None and c.high is None for c in extract(text, published=DAY))
@@ -157,6 +161,8 @@ def test_a_space_as_thousands_separator(text: str, expected: tuple) -> None:
     ("Israel controls 58 percent of the territory.", 58.0),
     ("Israel holds 47% of the strip.", 47.0),
     ("Israel still controls more than half of Gaza.", 50.0),
+    ("Israel would keep control of 53% of Gaza.", 53.0),
+    ("Israel retains security control over about 40 percent of the strip.", 40.0),
 ])
 def test_shares_are_territory_control(text: str, pct: float) -> None:
     claims = extract(text, published=DAY)

@@ -21,7 +21,7 @@ class Hit(NamedTuple):
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
          "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have")
-_SEND_ING = ("sending", "contributing", "deploying", "dispatching")
+_SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
            "commanding", "commanded", "commander", "helm", "charge"):
@@ -90,6 +90,11 @@ _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+
 # The small checks around head words, compiled once.
 _IN_OVERALL_BEFORE = re.compile(r"\bin\s+(?:overall\s+)?$")
 _IN_BEFORE = re.compile(r"\bin\s+$")
+#: "keep control of 53%", "retains full control over": holding a share (the share itself is checked later).
+_CONTROL_VERB_BEFORE = re.compile(r"\b(?:keep|keeps|kept|keeping|retain\w*|maintain\w*|ha[sd]|have|having|take|takes|took|"
+                                  r"taken|seize[sd]?|seizing|gain\w*|exercis\w*|assum\w*|relinquish\w*|cede[sd]?|"
+                                  r"ceding|transfer\w*|hand\w*\s+over)\s+(?:(?:full|effective|military|security|overall|"
+                                  r"direct)\s+)?$")
 _UNDER_BEFORE = re.compile(r"\bunder\s+(?:[\w-]+\s+){0,3}$")
 _BACK_DOWN_AFTER = re.compile(r"\s+(?:back|down)\b")
 _OUT_BACK_AFTER = re.compile(r"\s+(?:out|back)\b")
@@ -188,7 +193,8 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "territory":
             if word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
                 start = s - 3
-            elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before):
+            elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before) and not (
+                    word == "control" and _CONTROL_VERB_BEFORE.search(before) and re.match(r"\s+(?:of|over)\b", after)):
                 kind = None
         elif group == "reduction" and word in _REDUCTION_CHECKED:
             kind = _reduction_kind(word, before, after)
