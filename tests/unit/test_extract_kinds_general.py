@@ -195,3 +195,20 @@ def test_unit_words_and_vague_amounts(text: str, expected: tuple) -> None:
 ])
 def test_starting_a_deployment_takes_its_tense(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- the kind from the right trigger -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn.",
+     {("URY", "reduction_or_withdrawal", 1000, 1000)}),
+    ("Poland will bring its 900 soldiers home in March.", {("POL", "reduction_or_withdrawal", 900, 900)}),
+    ("Chile will send the last 200 troops home.", {("CHL", "reduction_or_withdrawal", 200, 200)}),
+    ("The Italian contingent will be cut by half, to 1,100 troops.", {("ITA", "reduction_or_withdrawal", 1100, 1100)}),
+    ("Belgium will halve its contingent to 200 soldiers.", {("BEL", "reduction_or_withdrawal", 200, 200)}),
+    ("Kenya, which pledged 1,000 officers last year, has withdrawn 200.", {("KEN", "reduction_or_withdrawal", 200, 200)}),
+    ("France, which has 700 troops in Lebanon, said it would send 1,300 more.",
+     {("FRA", "arrival", 700, 700), ("FRA", "pledge", 1300, 1300)}),
+])
+def test_the_kind_comes_from_the_verb_that_governs_the_figure(text: str, expected: set) -> None:
+    assert rows(text) == expected

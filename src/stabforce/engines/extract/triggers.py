@@ -38,7 +38,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
-           "flying", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended", "ending", "terminate",
+           "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "end", "ends", "ended", "ending", "terminate",
            "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
@@ -113,6 +113,8 @@ _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
+#: "bring its 900 soldiers home", "send the last 200 troops home": the force between the verb and "home".
+_OBJECT_HOME_AFTER = re.compile(r"\s+(?:[\w,'’-]+\s+){0,5}?home\b")
 _SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?from\s+(?:an?\s+(?:additional|further)\s+|another\s+|"
                                r"(?:about|some|roughly)\s+)*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
 _DOWN_AFTER = re.compile(r"\s+down\b")
@@ -120,7 +122,8 @@ _DOWN_AFTER = re.compile(r"\s+down\b")
 _ON_THE_WAY_AFTER = re.compile(r"\s+(?:out\s+)?(?:for|to|into|home|back)\b")
 #: After "cut": what is cut is a force or its size ("cut to 300", "cut 500 troops", "cut its contingent to 300",
 #: "cut troop numbers"), not ties, funding or a road.
-_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|"
+_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|by\s+(?:half|a\s+third|"
+                        r"a\s+quarter|two-thirds|a\s+fifth)|"
                         r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
                         r"peacekeepers|police|numbers|strength|size))\b")
@@ -276,6 +279,11 @@ def find_triggers(low: str) -> list[Hit]:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
     if len(hits) > 1 and any(h.group == "reduction" for h in hits):
+        # "Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn": the participle describes the force
+        # the sentence's verb withdraws.
+        last = max(h.start for h in hits if h.group == "reduction")
+        hits = [h for h in hits if not (h.group == "arrival" and h.text in ("deployed", "stationed", "serving")
+                                        and h.start < last and not _HAS_BEFORE.search(low, max(0, h.start - 30), h.start))]
         # "is winding down its deployment but is to keep 1,000 soldiers": what stays is the new level of the cut.
         first = min(h.start for h in hits if h.group == "reduction")
         hits = [h for h in hits if not (h.start > first and h.text.startswith(_STAYING))]
@@ -288,7 +296,7 @@ _STAYING = ("keep", "kept", "maintain", "remain")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
+                                "flown", "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
@@ -307,7 +315,9 @@ _FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b
 
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
     """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
-    if word in ("returned", "return", "returning", "come", "go", "bring", "brought", "went", "gone"):
+    if word in ("bring", "brought"):
+        return "reduction" if _OBJECT_HOME_AFTER.match(after) else None  # "bring its 900 soldiers home"
+    if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
@@ -449,7 +459,7 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
         return None, 0
-    if word in ("send", "sent", "sending") and _HOME_AFTER.match(after):
+    if word in ("send", "sent", "sending") and _OBJECT_HOME_AFTER.match(after):
         return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
     if word in ("deployed", "sent") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
