@@ -212,3 +212,31 @@ def test_starting_a_deployment_takes_its_tense(text: str, expected: tuple) -> No
 ])
 def test_the_kind_comes_from_the_verb_that_governs_the_figure(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- common words that are not triggers here ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya said the mission would serve as a model for the region.",
+    "The troops remain a key part of Kenya's strategy.",
+    "Kenya's troops must keep the peace in the capital.",
+    "Egypt said the talks had reached an impasse over the force.",
+    "Kenya has cleared the way for the force.",
+    "Kenya's officers were assigned to the airport.",
+    "Kenya will start the training of 300 local police.",
+    "The mission's mandate ends in October, Kenya said.",
+    "Kenya is part of a coalition of 20 states backing the force.",
+    "Chad has 20,000 troops in its army.",
+    "Egypt had 450,000 soldiers in its army in 2020.",
+])
+def test_common_words_are_not_triggers_out_of_context(text: str) -> None:
+    assert rows(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya took part in the mission with 400 officers.", ("KEN", "arrival", 400, 400)),
+    ("Pakistan has kept its promise to send 500 troops.", ("PAK", "pledge", 500, 500)),
+    ("Ghana has ended its contribution of 300 troops.", ("GHA", "reduction_or_withdrawal", 300, 300)),
+])
+def test_more_verbs_of_taking_part_promising_and_ending(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

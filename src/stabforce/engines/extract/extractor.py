@@ -332,9 +332,11 @@ _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:
 _OWNER_BEFORE = re.compile(r"['’]s\s+")
 _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing|demanded)\b")
 #: "will train 5,000 police", "has recruited 1,200 officers": forces trained or raised, not sent.
-_TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training|recruit|recruits|recruited|recruiting|equip|equips|"
+_TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
                              r"equipped|equipping|vet|vetted|vetting)\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|"
                              r"over|at\s+least|an\s+additional|another)\s+)?$")
+_OWN_ARMY_AFTER = re.compile(r"\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
+                             r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
 #: A figure someone asked for is not a contribution.
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for)\s+"
@@ -483,6 +485,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
             and m.entry.role in ("demonym", "org")]
+        if _OWN_ARMY_AFTER.match(sl, fig.end):
+            continue  # "has 20,000 troops in its army": a national force, not a deployment
         if _TRAINED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and (
                 any(fig.start <= m.start < fig.end for m in mentions) or _LOCAL_FORCE.search(sl, fig.start, fig.end)):
             continue  # "will train 5,000 Palestinian police": another country's forces, not a contribution

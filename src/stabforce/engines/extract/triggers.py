@@ -41,7 +41,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "end", "ends", "ended", "ending", "terminate",
            "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
-for _w in ("arrived", "landed", "touched", "entered", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
+for _w in ("arrived", "landed", "touched", "entered", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
@@ -82,7 +82,8 @@ _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
-    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised)\s+to\s+"
+    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
+    r"commitment|undertaking)\s+to\s+"
     + _ADV + r"(?:be\s+)?$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
@@ -236,8 +237,9 @@ def find_triggers(low: str) -> list[Hit]:
                 end = e + (mm.end() if mm else 0)
             elif word == "touched":
                 kind = "arrival" if after.startswith(" down") else None
-            elif word == "took":
-                kind = "arrival" if after.startswith(" up positions") else None
+            elif word in ("took", "taking", "takes"):
+                # "took up positions", "took part in the mission", "are taking part": there (with a future, a pledge).
+                kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) else None
             elif word in ("arrive", "arrives", "arriving"):
                 # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive": there.
                 kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
@@ -359,14 +361,19 @@ _HAS_FORCE_AFTER = re.compile(
     r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
     r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in|on\s+the\s+ground|there|deployed|stationed|"
     r"serving|with|under|along|across|inside|at)\b")
+#: "has 20,000 troops in its army": a national force, not a deployment.
+_OWN_ARMY = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?(?:army|armed\s+forces|"
+                       r"military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 #: After "reached": a decision or a level, not a place ("reached an agreement", "reached a deal").
 _REACHED_NOT_PLACE = re.compile(r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:agreement|deal|consensus|"
                                 r"decision|conclusion|understanding|settlement|compromise|accord|verdict|stage|point|"
-                                r"ceasefire|cease-fire|truce|out|age|limit)\b")
+                                r"ceasefire|cease-fire|truce|out|age|limit|impasse|deadlock|stalemate|breakthrough|milestone|record|"
+                                r"majority|threshold|end|phase|level|peak)\b")
 #: After "keeps", "maintains": a force kept there ("keeps 900 soldiers in the country", "maintains a presence").
 _KEEP_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:troops?|soldiers|police|peacekeepers|personnel|forces|contingents?|"
                          r"presence|officers|battalions?|companies|brigades?|marines|gendarmes|strong)\b")
-_KEEP_OUT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|away|at\s+home|in\s+reserve|on\s+standby|ready|informed)\b")
+_KEEP_OUT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|away|at\s+home|in\s+reserve|on\s+standby|ready|informed)\b|"
+                             r"\s+(?:its|their|his|her)\s+(?:promise|word|pledge|commitment|options)\b")
 #: After "remain": still deployed ("remain deployed", "remains in Lebanon", "remained on the ground").
 _REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b|on\s+the\s+ground|there|with\b|part\s+of|"
                            r"(?:committed|engaged)\s+(?:in|to)\b)")
@@ -374,7 +381,7 @@ _REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b|on\s+the\s+ground|the
 _PART_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|become|became|becoming|remain|remains|remained)\s+"
                           r"(?:(?:already|now|still|also|currently)\s+)?$")
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|"
-                            r"operation|coalition|deployment|peacekeepers|unifil|kfor|isaf|mss|gsf|amisom|atmis|"
+                            r"operation|deployment|peacekeepers|unifil|kfor|isaf|mss|gsf|amisom|atmis|"
                             r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog)\b")
 #: After "serving": where ("serving with the mission", "serve in Lebanon", "served under UN command").
 _SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
@@ -397,7 +404,8 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
     elif word.startswith("serv"):
         ok = bool(_SERVE_AFTER.match(after))
     elif word in ("has", "had"):
-        ok = bool(_HAS_FORCE_AFTER.match(after))
+        mm = _HAS_FORCE_AFTER.match(after)
+        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
     elif word.startswith("reach"):
         ok = not _REACHED_NOT_PLACE.match(after)
     elif word == "off":
