@@ -240,3 +240,33 @@ def test_common_words_are_not_triggers_out_of_context(text: str) -> None:
 ])
 def test_more_verbs_of_taking_part_promising_and_ending(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- consideration and readiness in other words -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Brazil is assessing a request to send 500 troops.", ("BRA", "consideration", 500, 500)),
+    ("Egypt is evaluating whether to contribute 1,000 soldiers.", ("EGY", "consideration", 1000, 1000)),
+    ("Spain is thinking about sending 300 soldiers.", ("ESP", "consideration", 300, 300)),
+    ("Chile is contemplating a deployment of 200 troops.", ("CHL", "consideration", 200, 200)),
+    ("Jordan signalled willingness to send 500 troops.", ("JOR", "pledge", 500, 500)),
+    ("Bangladesh is ready in principle to provide 1,000 troops.", ("BGD", "pledge", 1000, 1000)),
+])
+def test_consideration_and_readiness_wordings(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+def test_assessing_the_situation_is_not_a_consideration() -> None:
+    assert rows("Kenyan officers are assessing the security situation in the capital.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uruguay will send a 1,200-man battalion.", ("URY", "pledge", 1200, 1200)),
+    ("Togo will send a contingent of 1,100 men.", ("TGO", "pledge", 1100, 1100)),
+    ("Niger will send a 500-member contingent.", ("NER", "pledge", 500, 500)),
+    ("Chad will send two dozen observers.", ("TCD", "pledge", 24, 24)),
+    ("Peru will send a few dozen soldiers.", ("PER", "pledge", None, None)),
+    ("Rwanda will send dozens of police officers.", ("RWA", "pledge", None, None)),
+])
+def test_more_quantity_wordings(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

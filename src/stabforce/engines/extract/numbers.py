@@ -39,6 +39,7 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
+    "man": "troops", "person": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
     "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "policing": "police",

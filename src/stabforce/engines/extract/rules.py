@@ -25,7 +25,9 @@ _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeep
                "policemen", "policing", "officers", "battalion", "battalions", "brigade", "brigades", "division",
                "divisions", "company", "companies", "servicemen", "observers", "trainers", "instructors", "engineers",
                "units", "carabinieri", "gendarmes",
-               "medics", "strong", "member")
+               "medics", "strong", "member", "members", "men", "man", "forces", "servicemembers", "marines",
+               "paratroopers", "infantrymen", "commandos", "policewomen", "advisers", "advisors", "monitors",
+               "gendarmerie", "person")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"

@@ -55,7 +55,9 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
            "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "discusses", "discussed", "discussing",
            "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
-           "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate"):
+           "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate",
+           "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining", "examine", "examines",
+           "pondering", "contemplating", "contemplate", "contemplates", "deliberating", "thinking"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -63,7 +65,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
-           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared"):
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared", "willingness"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -72,7 +74,8 @@ _HEADS["commit"] = "pledge"
 
 HEAD_RX = re.compile(r"\b" + trie_pattern(list(_HEADS)) + r"\b")
 
-_ADV = r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never)\s+){0,2}"
+_ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never|"
+        r"in\s+principle|in\s+theory|if\s+asked|if\s+needed)\s+){0,2}")
 _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
                       r"stabili[sz]ation)\b")
 _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
@@ -83,7 +86,7 @@ _PLEDGE_MODAL = re.compile(
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
-    r"commitment|undertaking)\s+to\s+"
+    r"commitment|undertaking)\s+(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
@@ -258,6 +261,9 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "consideration":
             if word in ("talks", "discussions", "negotiations"):
                 kind = "consideration" if _IN_TALKS_BEFORE.search(before) else None
+            elif word in _CHECKED_CONSIDERATION:
+                # "is assessing a request to send", "evaluating whether to contribute", "thinking about sending"
+                kind = "consideration" if _WHAT_IS_WEIGHED_AFTER.match(after) else None
             elif word == "open":
                 kind = "consideration" if after.startswith(" to") else None
             elif word == "interested":
@@ -295,6 +301,14 @@ def find_triggers(low: str) -> list[Hit]:
 _STAYING = ("keep", "kept", "maintain", "remain")
 
 
+_CHECKED_CONSIDERATION = frozenset({"assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
+                                    "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates",
+                                    "deliberating", "thinking"})
+#: After "assessing", "thinking": a deployment weighed, not the security situation or the roads.
+_WHAT_IS_WEIGHED_AFTER = re.compile(
+    r"\s+(?:(?:about|of|over|on)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:un|u\.n\.|formal|new|possible|us|u\.s\.)\s+)?"
+    r"(?:request|proposal|possibility|option|offer|invitation|whether|if|sending|deploying|contributing|"
+    r"participat\w*|joining|deployment|contribution|dispatch|troop|troops|a\s+role)\b")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
@@ -425,7 +439,7 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
 _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
-                             "assigns", "assign", "prepared", "readied", "readies", "readying"})
+                             "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness"})
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
 _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
                             r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
@@ -449,6 +463,9 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "aside":
         return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
             r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
+    if word == "willingness":
+        return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
+                                    after) else None
     if word in ("prepared", "readied", "readies", "readying"):
         return "pledge" if _READIED_AFTER.match(after) else None
     if word.startswith(("allocat", "assign")):
