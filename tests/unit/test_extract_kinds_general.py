@@ -270,3 +270,13 @@ def test_assessing_the_situation_is_not_a_consideration() -> None:
 ])
 def test_more_quantity_wordings(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jamaica, which already has 24 soldiers in Haiti, said it would avail a further 150.",
+     {("JAM", "arrival", 24, 24), ("JAM", "pledge", 150, 150)}),
+    ("Some 300 Kenyan officers were in Haiti by July.", {("KEN", "arrival", 300, 300)}),
+    ("Chad had about 1,400 soldiers in the north at the time.", {("TCD", "arrival", 1400, 1400)}),
+])
+def test_continued_offers_and_past_strengths(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -342,7 +342,7 @@ _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|thei
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
-_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
