@@ -280,3 +280,18 @@ def test_more_quantity_wordings(text: str, expected: tuple) -> None:
 ])
 def test_continued_offers_and_past_strengths(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy's troop numbers fell from 1,000 to 300.", ("ITA", "reduction_or_withdrawal", 300, 300)),
+    ("Italy will draw down to 300 troops from a peak of 1,000.", ("ITA", "reduction_or_withdrawal", 300, 300)),
+    ("Italy will cut its force to 300 soldiers, down from 1,000.", ("ITA", "reduction_or_withdrawal", 300, 300)),
+    ("Kenya's contingent has shrunk to 400 officers.", ("KEN", "reduction_or_withdrawal", 400, 400)),
+])
+def test_a_reduction_takes_the_new_level_not_the_old(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+def test_declining_to_send_is_a_refusal_not_a_reduction() -> None:
+    (claim,) = extract("Norway declined to send troops.", published=DAY)
+    assert (claim.kind, claim.negated) == ("pledge", True)

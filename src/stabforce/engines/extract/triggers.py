@@ -38,8 +38,9 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
-           "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "end", "ends", "ended", "ending", "terminate",
-           "terminates", "terminated", "terminating"):
+           "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
+           "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
+           "terminate", "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
@@ -312,7 +313,8 @@ _WHAT_IS_WEIGHED_AFTER = re.compile(
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "end", "ends", "ended",
+                                "flown", "flying", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
@@ -337,6 +339,11 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
+    if word in ("fell", "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled"):
+        # "troop numbers fell from 1,000 to 300", "the contingent has shrunk to 400": a smaller force; "declined to
+        # send" is a refusal, "dropped its plan" is not about troops.
+        return "reduction" if re.match(r"\s+(?:\w+ly\s+)?(?:to|from|by|below|under)\s+(?:about\s+|around\s+|some\s+|"
+                                       r"just\s+|nearly\s+|roughly\s+|a\s+)?\d", after) else None
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
     if word.startswith(("end", "terminat")):
