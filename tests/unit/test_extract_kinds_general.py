@@ -115,6 +115,9 @@ def test_a_departure_to_the_mission_is_not_a_withdrawal(text: str, expected: tup
     "Italy will send 40 armoured vehicles to the force.",
     "Egypt will train 5,000 Palestinian police officers.",
     "Jordan has recruited 1,200 Palestinian police officers.",
+    "Italy will send 60 armoured personnel carriers to the force.",
+    "Kenya will send 20 police dogs with its officers.",
+    "Chad sent 40 troop transports to the mission.",
 ])
 def test_non_personnel_numbers_are_not_figures(text: str) -> None:
     assert all(c.low is None and c.high is None for c in extract(text, published=DAY))
@@ -295,3 +298,13 @@ def test_a_reduction_takes_the_new_level_not_the_old(text: str, expected: tuple)
 def test_declining_to_send_is_a_refusal_not_a_reduction() -> None:
     (claim,) = extract("Norway declined to send troops.", published=DAY)
     assert (claim.kind, claim.negated) == ("pledge", True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will send 20 armored personnel carriers and 300 officers.", {("KEN", "pledge", 300, 300)}),
+    ("Kenya has 9,000 police officers at home and will send 1,000.", {("KEN", "pledge", 1000, 1000)}),
+    ("Nigeria will send 120 military doctors.", {("NGA", "pledge", 120, 120)}),
+    ("Ghana will deploy 1,000 troops, 10 helicopters and 30 vehicles.", {("GHA", "pledge", 1000, 1000)}),
+])
+def test_people_beside_things_and_forces_at_home(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -335,7 +335,7 @@ _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing
 _TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
                              r"equipped|equipping|vet|vetted|vetting)\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|"
                              r"over|at\s+least|an\s+additional|another)\s+)?$")
-_OWN_ARMY_AFTER = re.compile(r"\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
+_OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
                              r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
 #: A figure someone asked for is not a contribution.

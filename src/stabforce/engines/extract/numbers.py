@@ -39,7 +39,8 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
-    "man": "troops", "person": "troops",
+    "man": "troops", "person": "troops", "doctors": "troops", "nurses": "troops", "paramedics": "troops",
+    "sappers": "troops", "pilots": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
     "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "policing": "police",
@@ -98,6 +99,10 @@ _CHANGE_BEFORE = re.compile(
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 #: Thousands separators: "3,069", "3 069" (a space, a no-break space or a narrow no-break space).
+#: After a personnel noun: things, not people ("armoured personnel carriers", "police dogs", "troop transports").
+_THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|horses?|stations?|posts?|boats?|"
+                           r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
+                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
 _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 #: "15 member states", "member countries": a count of states, not of people.
@@ -312,6 +317,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue
         if noun.group("noun").lower() in ("member", "members") and _MEMBER_STATES_AFTER.match(sentence, noun.end()):
             continue  # "15 member states"
+        if _THINGS_AFTER.match(sentence, noun.end()):
+            continue  # "60 armoured personnel carriers", "20 police dogs", "12 military vehicles"
         noun_end = noun.end()
         more = _SECOND_NOUN.match(sentence, noun_end)
         if more:

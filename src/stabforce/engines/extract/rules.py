@@ -27,7 +27,7 @@ _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeep
                "units", "carabinieri", "gendarmes",
                "medics", "strong", "member", "members", "men", "man", "forces", "servicemembers", "marines",
                "paratroopers", "infantrymen", "commandos", "policewomen", "advisers", "advisors", "monitors",
-               "gendarmerie", "person")
+               "gendarmerie", "person", "doctors", "nurses", "paramedics", "sappers", "pilots")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"
