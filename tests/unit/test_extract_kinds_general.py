@@ -166,6 +166,10 @@ def test_a_space_as_thousands_separator(text: str, expected: tuple) -> None:
     ("Israel still controls more than half of Gaza.", 50.0),
     ("Israel would keep control of 53% of Gaza.", 53.0),
     ("Israel retains security control over about 40 percent of the strip.", 40.0),
+    ("Israel still occupies 53pc of Gaza.", 53.0),
+    ("Israel controls 58 pct of the enclave.", 58.0),
+    ("Israel's army has pulled back from roughly 10% of the strip.", 10.0),
+    ("Israel holds about a third of the enclave.", 33.3),
 ])
 def test_shares_are_territory_control(text: str, pct: float) -> None:
     claims = extract(text, published=DAY)
@@ -308,3 +312,11 @@ def test_declining_to_send_is_a_refusal_not_a_reduction() -> None:
 ])
 def test_people_beside_things_and_forces_at_home(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt will pay 30 percent of the mission's costs.",
+    "Kenya said 60 percent of its officers had arrived.",
+])
+def test_a_share_of_money_or_of_a_force_is_not_territory(text: str) -> None:
+    assert all(c.kind != "territory_control" and c.low is None for c in extract(text, published=DAY))

@@ -227,9 +227,10 @@ def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
     return found
 
 
-_SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter")
+_SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter|\d\s*pct?\b")
 #: Every match of `rules.FORCE_CONTEXT` or `_SHARE_HINT` starts with one of these (on lower-cased text).
-_HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", "quarter"]
+_HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", "quarter", *(f"{d}pc" for d in "0123456789"),
+               *(f"{d} pc" for d in "0123456789")]
 _LINE_HINT = re.compile(trie_pattern(_HINT_WORDS))
 #: The same words found at their rarest letter: a faster yes/no test for a whole line.
 _LINE_ANCHOR = re.compile(rare_anchor_pattern(_HINT_WORDS))

@@ -274,7 +274,7 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         end = m.end()
         tail = sentence[end:end + 3]
         if tail[:1] == "%" or _ORDINAL.match(tail) or sentence[end:end + 8].lower().lstrip().startswith(
-                ("percent", "per cent")):
+                ("percent", "per cent", "pc ", "pc.", "pc,", "pct")):
             continue
         head = sentence[max(0, m.start() - 14):m.start()]
         if _PART_OF_TOTAL_BEFORE.search(head):

@@ -31,7 +31,7 @@ _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeep
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"
-    r"just\s+over)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|(?P<frac>half|a\s+third|one\s+third|"
+    r"just\s+over)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b)|(?P<frac>half|a\s+third|one\s+third|"
     r"two[\s-]thirds|a\s+quarter|one\s+quarter|three[\s-]quarters)\b)",
     
 )  # lower-cased text

@@ -120,8 +120,9 @@ _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
 #: "bring its 900 soldiers home", "send the last 200 troops home": the force between the verb and "home".
 _OBJECT_HOME_AFTER = re.compile(r"\s+(?:[\w,'’-]+\s+){0,5}?home\b")
-_SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?from\s+(?:an?\s+(?:additional|further)\s+|another\s+|"
-                               r"(?:about|some|roughly)\s+)*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
+_SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?(?:back\s+|out\s+)?from\s+(?:an?\s+(?:additional|further)\s+|"
+                               r"another\s+|(?:about|some|roughly|nearly|around|approximately|almost)\s+)*\d+(?:\.\d+)?\s*"
+                               r"(?:%|percent|per\s*cent|pc\b|pct\b)")
 _DOWN_AFTER = re.compile(r"\s+down\b")
 #: "headed for Haiti", "heading to the mission area", "headed home", "headed back".
 _ON_THE_WAY_AFTER = re.compile(r"\s+(?:out\s+)?(?:for|to|into|home|back)\b")
