@@ -320,3 +320,18 @@ def test_people_beside_things_and_forces_at_home(text: str, expected: set) -> No
 ])
 def test_a_share_of_money_or_of_a_force_is_not_territory(text: str) -> None:
     assert all(c.kind != "territory_control" and c.low is None for c in extract(text, published=DAY))
+
+
+# --- forces offered but not there: standby, agreements, "yet to" ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad has put 500 troops on standby for the mission.", ("TCD", "pledge", 500, 500)),
+    ("Chad is keeping 500 soldiers on standby.", ("TCD", "pledge", 500, 500)),
+    ("Chad has placed 1,000 troops at the disposal of the mission.", ("TCD", "pledge", 1000, 1000)),
+    ("The Nepalese battalion kept on standby consists of 850 soldiers.", ("NPL", "pledge", 850, 850)),
+    ("Chad signed an agreement to deploy 500 troops.", ("TCD", "pledge", 500, 500)),
+    ("Chad has begun preparing 500 soldiers for deployment.", ("TCD", "pledge", 500, 500)),
+    ("Chad's troops have yet to deploy.", ("TCD", "pledge", None, None)),
+])
+def test_forces_offered_but_not_yet_there_are_pledges(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -66,7 +66,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
-           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared", "willingness"):
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared", "preparing", "willingness", "standby", "stand-by", "disposal"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -87,7 +87,8 @@ _PLEDGE_MODAL = re.compile(
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
-    r"commitment|undertaking)\s+(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
+    r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
+    r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
@@ -288,6 +289,9 @@ def find_triggers(low: str) -> list[Hit]:
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
+    if len(hits) > 1 and any(h.text in ("standby", "stand-by") for h in hits):
+        # "the reserve battalion kept on standby consists of 600 soldiers": the make-up of a force offered, not there.
+        hits = [h for h in hits if h.text not in ("consists", "comprises", "includes")]
     if len(hits) > 1 and any(h.group == "reduction" for h in hits):
         # "Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn": the participle describes the force
         # the sentence's verb withdraws.
@@ -447,7 +451,8 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
 _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
-                             "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness"})
+                             "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
+                             "preparing", "standby", "stand-by", "disposal"})
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
 _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
                             r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
@@ -474,7 +479,11 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "willingness":
         return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
                                     after) else None
-    if word in ("prepared", "readied", "readies", "readying"):
+    if word in ("standby", "stand-by"):
+        return "pledge" if re.search(r"\bon\s+(?:\w+\s+)?$", before) else None  # "on standby", "kept on standby"
+    if word == "disposal":
+        return "pledge" if re.search(r"\bat\s+(?:the|its|their)\s+$", before) else None
+    if word in ("prepared", "readied", "readies", "readying", "preparing"):
         return "pledge" if _READIED_AFTER.match(after) else None
     if word.startswith(("allocat", "assign")):
         # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
