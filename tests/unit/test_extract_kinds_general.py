@@ -335,3 +335,18 @@ def test_a_share_of_money_or_of_a_force_is_not_territory(text: str) -> None:
 ])
 def test_forces_offered_but_not_yet_there_are_pledges(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- arrivals in other words -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 150 Jamaican soldiers disembarked at the port on Monday.", ("JAM", "arrival", 150, 150)),
+    ("Nepal's 870 troops took over the sector from the Irish battalion.", ("NPL", "arrival", 870, 870)),
+    ("Kenyan officers, numbering about 400, are patrolling the capital.", ("KEN", "arrival", 400, 400)),
+    ("A fresh contingent of 250 Bahamian officers rotated in on Friday.", ("BHS", "arrival", 250, 250)),
+    ("Brazil's 1,300 troops relieved the Uruguayan contingent.", ("BRA", "arrival", 1300, 1300)),
+    ("The first 200 Kenyan police officers reported for duty on Tuesday.", ("KEN", "arrival", 200, 200)),
+    ("The Ghanaian battalion assumed responsibility for the eastern sector.", ("GHA", "arrival", None, None)),
+])
+def test_arrival_wordings(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

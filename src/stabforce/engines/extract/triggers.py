@@ -42,7 +42,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
-for _w in ("arrived", "landed", "touched", "entered", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
+for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported", "assumed",
+           "patrolling", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
@@ -107,6 +108,11 @@ _OUT_BACK_AFTER = re.compile(r"\s+(?:out|back)\b")
 _SMALLER_NOUN_AFTER = re.compile(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b")
 _MUCH_BEFORE = re.compile(r"\b(?:much|far|significantly|considerably)\s+$")
 _FEWER_NOUN_AFTER = re.compile(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b")
+#: "took over the sector", "took over from the Irish battalion" (not "took over command": a command claim).
+_TOOK_OVER_AFTER = re.compile(r"\s+over\s+(?!(?:the\s+)?(?:command|leadership|helm|control|presidency)\b)")
+#: Before "relieved": the incoming force ("troops relieved the contingent", not "officials were relieved").
+_HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|company|"
+                                    r"personnel|forces|unit)\s+(?:\w+\s+)?$")
 _BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
                           r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
                           r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
@@ -244,8 +250,22 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "touched":
                 kind = "arrival" if after.startswith(" down") else None
             elif word in ("took", "taking", "takes"):
-                # "took up positions", "took part in the mission", "are taking part": there (with a future, a pledge).
-                kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) else None
+                # "took up positions", "took part in the mission", "are taking part", "took over the sector": there
+                # (with a future, a pledge); "took over command" is a command.
+                kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) or (
+                    _TOOK_OVER_AFTER.match(after)) else None
+            elif word == "rotated":
+                kind = "arrival" if re.match(r"\s+(?:in|into)\b", after) else None
+            elif word == "relieved":
+                kind = None if re.match(r"\s+(?:of|that|to|by)\b", after) or not _HAS_FORCE_NOUN_BEFORE.search(
+                    before) else "arrival"  # "Brazil's 1,300 troops relieved the Uruguayan contingent"
+            elif word == "reported":
+                kind = "arrival" if after.startswith(" for duty") else None
+            elif word == "assumed":
+                # "the battalion assumed responsibility for the sector"
+                kind = "arrival" if re.match(r"\s+(?:full\s+|operational\s+|security\s+)?responsibility\b", after) else None
+            elif word == "patrolling":
+                kind = "arrival" if re.search(r"\b(?:are|is|were|was|been|now|already|currently)\s+$", before) else None
             elif word in ("arrive", "arrives", "arriving"):
                 # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive": there.
                 kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
