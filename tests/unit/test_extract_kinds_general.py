@@ -350,3 +350,14 @@ def test_forces_offered_but_not_yet_there_are_pledges(text: str, expected: tuple
 ])
 def test_arrival_wordings(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya marked the departure of 400 officers for Haiti on Tuesday.", ("KEN", "arrival", 400, 400)),
+    ("The departure of 800 Chadian troops from Mali was completed.", ("TCD", "reduction_or_withdrawal", 800, 800)),
+    ("Rwanda airlifted 300 soldiers to Bangui.", ("RWA", "arrival", 300, 300)),
+    ("Italian vessels carrying 2,500 troops sailed for Lebanon.", ("ITA", "arrival", 2500, 2500)),
+    ("Spain will ferry 500 troops to Lebanon.", ("ESP", "pledge", 500, 500)),
+])
+def test_a_departure_is_read_by_where_it_goes(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

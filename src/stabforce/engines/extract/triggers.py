@@ -42,7 +42,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
-for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported", "assumed",
+for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported", "assumed", "airlifted", "shipped", "ferried",
+           "sailed", "airlift", "ferry",
            "patrolling", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
@@ -261,6 +262,10 @@ def find_triggers(low: str) -> list[Hit]:
                     before) else "arrival"  # "Brazil's 1,300 troops relieved the Uruguayan contingent"
             elif word == "reported":
                 kind = "arrival" if after.startswith(" for duty") else None
+            elif word in ("airlifted", "shipped", "ferried", "sailed", "airlift", "ferry"):
+                # "airlifted 300 soldiers to Bangui", "sailed for Lebanon": moved into the mission area
+                kind = "arrival" if re.match(r"[^.;]{0,50}?\b(?:to|for|into)\s+(?!home\b)", after) and not re.match(
+                    r"[^.;]{0,50}?\bhome\b", after) else None
             elif word == "assumed":
                 # "the battalion assumed responsibility for the sector"
                 kind = "arrival" if re.match(r"\s+(?:full\s+|operational\s+|security\s+)?responsibility\b", after) else None
@@ -338,7 +343,7 @@ _WHAT_IS_WEIGHED_AFTER = re.compile(
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
@@ -381,6 +386,13 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         if _FLEW_IN_AFTER.match(after):
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         return None
+    if word == "departure":
+        # "the departure of 400 officers for Haiti": on the way in; "the departure of 800 troops from Mali": leaving.
+        mm = re.match(r"[^.;]{0,60}?\b(?:for\s+(?!home\b)|to\s+join\b|from\b)", after)
+        if mm is None or mm.group().endswith("from"):
+            return "reduction"
+        return "pledge" if _FUTURE_BEFORE.search(before[-30:]) or re.search(r"\b(?:set|scheduled|planned|due|expected)\b",
+                                                                             after[mm.end():mm.end() + 40]) else "arrival"
     if word in _LEAVING:
         if word == "left" and _LEFT_DEAD_AFTER.match(after):
             return None  # "the attack left 7 soldiers dead"
