@@ -361,3 +361,14 @@ def test_arrival_wordings(text: str, expected: tuple) -> None:
 ])
 def test_a_departure_is_read_by_where_it_goes(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad will send between two and three thousand troops.", ("TCD", "pledge", 2000, 3000)),
+    ("Chad will send two to three thousand troops.", ("TCD", "pledge", 2000, 3000)),
+    ("Chad will send one hundred and fifty soldiers.", ("TCD", "pledge", 150, 150)),
+    ("Chad will send 2,000–3,000 troops.", ("TCD", "pledge", 2000, 3000)),
+    ("Chad will send about 1 000 soldiers.", ("TCD", "pledge", 1000, 1000)),
+])
+def test_number_words_and_ranges(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

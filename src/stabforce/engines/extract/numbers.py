@@ -27,7 +27,8 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
     r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
-    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
+    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|"
+    r"(?<=million)\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
     re.IGNORECASE,
 )
 #: NUMBER for lower-cased ASCII text: the same matches, found faster without case folding.
@@ -302,6 +303,11 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                     # "15 to 20 thousand": the scale word of the second number applies to the first.
                     if m.group("digits") and not m.group("scale") and nxt.group("digits") and nxt.group("scale"):
                         low = number_value(nxt) // int(float(_SEPARATORS.sub("", nxt.group("digits")))) * value
+                    elif m.group("words") and nxt.group("words") and value < 100:
+                        # "between two and three thousand": the scale word of the second applies to the first.
+                        scale = _SCALES.get(nxt.group("words").lower().split()[-1])
+                        if scale and value * scale < value2:
+                            low = value * scale
                     high = value2
                     end = nxt.end()
                     skip_until = nxt.end()
