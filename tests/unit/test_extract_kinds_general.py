@@ -372,3 +372,21 @@ def test_a_departure_is_read_by_where_it_goes(text: str, expected: tuple) -> Non
 ])
 def test_number_words_and_ranges(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- refusals and retractions ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt is unwilling to send troops.", ("EGY", "pledge", None, None, True)),
+    ("Egypt denied it would send troops.", ("EGY", "pledge", None, None, True)),
+    ("Egypt has turned down a request to send troops.", ("EGY", "pledge", None, None, True)),
+    ("Egypt withdrew its offer of 1,000 troops.", ("EGY", "pledge", 1000, 1000, True)),
+    ("Egypt backed away from its offer of 1,000 troops.", ("EGY", "pledge", 1000, 1000, True)),
+    ("Egypt is reluctant to send troops.", ("EGY", "consideration", None, None, False)),
+])
+def test_refusals_and_retractions(text: str, expected: tuple) -> None:
+    assert [(c.subject, c.kind, c.low, c.high, c.negated) for c in extract(text, published=DAY)] == [expected]
+
+
+def test_a_figure_asked_for_is_not_a_contribution() -> None:
+    assert all(c.low is None for c in extract("Egypt declined a UN request for 500 troops.", published=DAY))

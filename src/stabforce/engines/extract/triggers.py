@@ -50,13 +50,14 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
-           "rejected", "rejects", "rejecting", "intention"):
+           "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
+           "backed", "backtracked", "reneged"):
     _HEADS[_w] = "negation"
 for _w in ("consider", "considers", "considered", "considering", "weigh", "weighs", "weighed", "weighing",
            "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating",
            "reconsider", "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess",
            "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
-           "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "discusses", "discussed", "discussing",
+           "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "reluctant", "reluctance", "discusses", "discussed", "discussing",
            "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
            "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate",
            "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining", "examine", "examines",
@@ -157,6 +158,9 @@ _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\
 _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
 
 
+#: After "withdrew", "pulled": an offer taken back, not troops.
+_OFFER_AFTER = re.compile(r"\s+(?:back\s+|out\s+)?(?:from\s+|of\s+)?(?:its|their|the|an?)\s+(?:earlier\s+|initial\s+|previous\s+)?"
+                          r"(?:offer|pledge|commitment|promise|proposal)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
@@ -173,6 +177,9 @@ def find_triggers(low: str) -> list[Hit]:
         after = low[e:e + 60]
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
+            continue
+        if group == "reduction" and _OFFER_AFTER.match(after):
+            hits.append(Hit(s, e, "negation", low[s:e]))  # "withdrew its offer of 1,000 troops": a retraction
             continue
         if group == "reduction" and _SHARE_FROM_AFTER.match(after):
             hits.append(Hit(s, e, "territory", low[s:e]))  # "withdraw from an additional 10 percent of Gaza"
@@ -284,6 +291,14 @@ def find_triggers(low: str) -> list[Hit]:
                 end = e + 4
             elif word == "intention":
                 kind = "negation" if before.endswith("no ") else None
+            elif word in ("denied", "denies", "dismissed"):
+                # "denied it would send troops", "dismissed reports that it would send 1,000 troops"
+                kind = "negation" if re.match(r"\s+(?:that\s+)?(?:it|they|reports?|claims?|suggestions?|speculation|"
+                                              r"plans?|any)\b", after) else None
+            elif word == "turned":
+                kind = "negation" if re.match(r"\s+down\b", after) else None
+            elif word == "backed":
+                kind = "negation" if re.match(r"\s+(?:away\s+from|out\s+of|off)\b", after) else None
         elif group == "pledge" and word in _PLEDGE_CHECKED:
             kind = _pledge_kind(word, before, after)
         elif group == "consideration":
