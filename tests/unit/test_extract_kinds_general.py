@@ -390,3 +390,15 @@ def test_refusals_and_retractions(text: str, expected: tuple) -> None:
 
 def test_a_figure_asked_for_is_not_a_contribution() -> None:
     assert all(c.low is None for c in extract("Egypt declined a UN request for 500 troops.", published=DAY))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya said it would send 1,000 officers after the first 400 arrived.",
+     {("KEN", "pledge", 1000, 1000), ("KEN", "arrival", 400, 400)}),
+    ("Kenya has deployed 400 officers, and the other 600 will be deployed by March.",
+     {("KEN", "arrival", 400, 400), ("KEN", "pledge", 600, 600)}),
+    ("Kenya will send 1,000 officers and the first 200 will arrive next week.",
+     {("KEN", "pledge", 1000, 1000), ("KEN", "pledge", 200, 200)}),
+])
+def test_a_figure_that_opens_a_new_clause_takes_its_own_verb(text: str, expected: set) -> None:
+    assert rows(text) == expected

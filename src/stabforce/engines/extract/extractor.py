@@ -336,6 +336,11 @@ _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing
 _TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
                              r"equipped|equipping|vet|vetted|vetting)\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|"
                              r"over|at\s+least|an\s+additional|another)\s+)?$")
+#: Between a figure and the trigger after it: only auxiliaries, so the figure is that verb's subject.
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|already|also|all|then|later|finally|"
+                           r"eventually|soon|now|still|not|been|be)\s+){0,3}")
+#: Between an earlier trigger and a figure: a new clause begins ("..., after the first 400 arrived").
+_NEW_CLAUSE = re.compile(r"\b(?:after|before|when|once|while|as|until|since|and|but|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
                              r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
@@ -472,6 +477,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         before = [t for t in in_clause if t.start < fig.start]
         after = [t for t in in_clause if t.start >= fig.end]
         trig = before[-1] if before else (after[0] if after else None)
+        if before and after and _OWN_VERB_GAP.fullmatch(sl, fig.end, after[0].start) and _NEW_CLAUSE.search(
+                sl, before[-1].end, fig.start):
+            trig = after[0]  # "would send 1,000 officers after the first 400 arrived": the 400 arrived
         if trig is not None and trig.background and not in_background(fig.start):
             fore = [t for t in in_clause if not t.background and t.subjects]
             trig = fore[-1] if fore else trig

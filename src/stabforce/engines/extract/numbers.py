@@ -65,7 +65,7 @@ _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldier
 _ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
                               r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying|"
                               r"send|deploy|contribute|provide|add|avail|offer|pledge|commit|withdraw|withdrawn|withdrawing|withdrew|"
-                              r"pull(?:ed|ing)?\s+out)\s+"
+                              r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final))\s+"
                               r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly)\s+)?$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
                              r"following|next|when|once|arrived|arriving|landed|left|followed|expected|will|were|are)\b)",
