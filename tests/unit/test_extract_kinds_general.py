@@ -402,3 +402,19 @@ def test_a_figure_asked_for_is_not_a_contribution() -> None:
 ])
 def test_a_figure_that_opens_a_new_clause_takes_its_own_verb(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgia, which has about 1,600 soldiers in Afghanistan, will boost its contingent by 750.",
+     {("GEO", "arrival", 1600, 1600), ("GEO", "pledge", 750, 750)}),
+    ("Slovakia will double its contingent to 500 troops.", {("SVK", "pledge", 500, 500)}),
+    ("Poland currently has 2,600 troops in the country and plans to add 600.",
+     {("POL", "arrival", 2600, 2600), ("POL", "pledge", 600, 600)}),
+    ("Canada will end its combat mission in 2011, bringing home 2,800 troops.",
+     {("CAN", "reduction_or_withdrawal", 2800, 2800)}),
+    ("Denmark's 750 troops in Helmand will be reduced to 500 next year.",
+     {("DNK", "reduction_or_withdrawal", 500, 500)}),
+    ("Hungary is to send a 150-member infantry company.", {("HUN", "pledge", 150, 150)}),
+])
+def test_increases_homecomings_and_old_levels(text: str, expected: set) -> None:
+    assert rows(text) == expected

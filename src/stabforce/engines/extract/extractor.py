@@ -336,6 +336,8 @@ _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing
 _TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
                              r"equipped|equipping|vet|vetted|vetting)\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|"
                              r"over|at\s+least|an\s+additional|another)\s+)?$")
+#: Between a reduction and the new level ("reduced to 500", "cut back to about 300").
+_TO_NEW_LEVEL = re.compile(r"(?:\s+(?:back|down|by\s+half|sharply))?\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?")
 #: Between a figure and the trigger after it: only auxiliaries, so the figure is that verb's subject.
 _OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|already|also|all|then|later|finally|"
                            r"eventually|soon|now|still|not|been|be)\s+){0,3}")
@@ -480,6 +482,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if before and after and _OWN_VERB_GAP.fullmatch(sl, fig.end, after[0].start) and _NEW_CLAUSE.search(
                 sl, before[-1].end, fig.start):
             trig = after[0]  # "would send 1,000 officers after the first 400 arrived": the 400 arrived
+        if trig is not None and trig.group == "reduction" and trig.start >= fig.end and any(
+                f2.start >= trig.end and _TO_NEW_LEVEL.fullmatch(sl, trig.end, f2.start) for f2 in figures):
+            continue  # "Denmark's 750 troops will be reduced to 500": the 750 is the level it departs from
         if trig is not None and trig.background and not in_background(fig.start):
             fore = [t for t in in_clause if not t.background and t.subjects]
             trig = fore[-1] if fore else trig

@@ -20,8 +20,8 @@ class Hit(NamedTuple):
 
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
-         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have")
-_SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding")
+         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add")
+_SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
            "commanding", "commanded", "commander", "helm", "charge"):
@@ -69,7 +69,8 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
-           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "readied", "readies", "readying", "prepared", "preparing", "willingness", "standby", "stand-by", "disposal"):
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering",
+           "bolstered", "double", "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies", "readying", "prepared", "preparing", "willingness", "standby", "stand-by", "disposal"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -467,6 +468,8 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
     if word == "already":
         return "arrival" if _IN_AFTER.match(after) else None
     if word in ("brings", "bringing"):
+        if _OBJECT_HOME_AFTER.match(after) or _HOME_AFTER.match(after):
+            return "reduction"  # "bringing home 2,800 troops"
         return None if _EXIT_AHEAD.search(after) else "arrival"
     if word.startswith(("keep", "kept", "maintain")):
         ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
@@ -499,7 +502,13 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
-                             "preparing", "standby", "stand-by", "disposal"})
+                             "preparing", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
+                             "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
+                             "triple", "triples", "tripling", "tripled"})
+#: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
+_BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
+                          r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
+                          r"contribution)\b")
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
 _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
                             r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
@@ -526,6 +535,11 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "willingness":
         return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
                                     after) else None
+    if word.startswith(("boost", "bolster", "doubl", "tripl")):
+        if not _BOOST_AFTER.match(after):
+            return None
+        # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
+        return "arrival" if word.endswith("ed") and not _FUTURE_BEFORE.search(before[-30:]) else "pledge"
     if word in ("standby", "stand-by"):
         return "pledge" if re.search(r"\bon\s+(?:\w+\s+)?$", before) else None  # "on standby", "kept on standby"
     if word == "disposal":
