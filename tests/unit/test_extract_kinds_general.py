@@ -418,3 +418,13 @@ def test_a_figure_that_opens_a_new_clause_takes_its_own_verb(text: str, expected
 ])
 def test_increases_homecomings_and_old_levels(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indonesia's military said 20,000 troops were being trained for the mission in Gaza.",
+     ("IDN", "pledge", 20000, 20000)),
+    ("Jamaica's 24 officers were among the first to arrive.", ("JAM", "arrival", 24, 24)),
+    ("Some 200 Kenyan officers are expected to arrive next week.", ("KEN", "pledge", 200, 200)),
+])
+def test_readied_forces_and_the_first_to_arrive(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

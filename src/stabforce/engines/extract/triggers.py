@@ -70,7 +70,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
            "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering",
-           "bolstered", "double", "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies", "readying", "prepared", "preparing", "willingness", "standby", "stand-by", "disposal"):
+           "bolstered", "double", "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies", "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -280,8 +280,14 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "patrolling":
                 kind = "arrival" if re.search(r"\b(?:are|is|were|was|been|now|already|currently)\s+$", before) else None
             elif word in ("arrive", "arrives", "arriving"):
-                # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive": there.
-                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
+                # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive", "were among
+                # the first to arrive": there.
+                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) or (
+                    re.search(r"\b(?:were|was|are|is)\s+(?:among\s+)?the\s+(?:first|last|latest)\s+(?:\w+\s+)?to\s+$",
+                              before)) else "pledge"
+                if kind == "arrival":
+                    hits.append(Hit(s, e, kind, low[s:e]))
+                    continue
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
             if kind == "arrival" and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
@@ -502,7 +508,7 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
-                             "preparing", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
+                             "preparing", "trained", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
                              "triple", "triples", "tripling", "tripled"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
@@ -540,6 +546,9 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
             return None
         # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
         return "arrival" if word.endswith("ed") and not _FUTURE_BEFORE.search(before[-30:]) else "pledge"
+    if word == "trained":
+        # "20,000 troops were being trained for the mission": readied, not yet there
+        return "pledge" if re.search(r"\bbeing\s+$", before) and re.match(r"\s+(?:for|to)\b", after) else None
     if word in ("standby", "stand-by"):
         return "pledge" if re.search(r"\bon\s+(?:\w+\s+)?$", before) else None  # "on standby", "kept on standby"
     if word == "disposal":
