@@ -32,8 +32,8 @@ for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", 
     _HEADS[_w] = "territory"
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
-           "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim", "trims",
-           "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
+           "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim",
+           "trims", "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
            "withdrawals", "drawdowns", "left", "leave", "leaves", "leaving", "exit", "exits", "exiting", "exited",
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
@@ -42,26 +42,28 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating"):
     _HEADS.setdefault(_w, "reduction")
-for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported", "assumed", "airlifted", "shipped", "ferried",
-           "sailed", "airlift", "ferry",
-           "patrolling", "taking", "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
+for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
+           "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
+           "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
-           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"):
+           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
+           "served", "has", "had", "reached", "reaches", "off"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
            "backed", "backtracked", "reneged"):
     _HEADS[_w] = "negation"
 for _w in ("consider", "considers", "considered", "considering", "weigh", "weighs", "weighed", "weighing",
-           "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating",
-           "reconsider", "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess",
-           "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
-           "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "reluctant", "reluctance", "discusses", "discussed", "discussing",
-           "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
-           "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate",
-           "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining", "examine", "examines",
-           "pondering", "contemplating", "contemplate", "contemplates", "deliberating", "thinking"):
+           "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating", "reconsider",
+           "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess", "re-assessed",
+           "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate", "hesitated",
+           "hesitating", "hesitation", "hesitancy", "undecided", "reluctant", "reluctance", "discusses", "discussed",
+           "discussing", "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open",
+           "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
+           "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
+           "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
+           "thinking"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -69,8 +71,10 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
            "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
            "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
-           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising", "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering",
-           "bolstered", "double", "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies", "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal"):
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising",
+           "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering", "bolstered", "double",
+           "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
+           "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
