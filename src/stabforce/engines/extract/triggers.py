@@ -382,7 +382,8 @@ _END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:m
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
-_FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
+_FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+\s+)?(?:talks|meetings?|consultations|summit|visit|"
+                                r"conference|negotiations|discussions|treatment|training|holidays?|leave)\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
 #: After "flew": into the mission area ("flew out to join", "flew to Haiti", "flew into Port-au-Prince").
 _FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
 
@@ -425,6 +426,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         if _FOR_MISSION_AFTER.match(after):
             # "has left for Lebanon": on the way in; "will leave for Haiti next week": planned, a pledge.
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+        if re.match(r"\s+for\s+(?!home\b)", after):
+            return None  # "left for talks in Addis Ababa": a trip, neither in nor out
         if before.endswith(("the ", "on ", "of ")):
             return None
         return "reduction"
@@ -459,7 +462,8 @@ _KEEP_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:troops?|soldiers|police|pea
 _KEEP_OUT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|away|at\s+home|in\s+reserve|on\s+standby|ready|informed)\b|"
                              r"\s+(?:its|their|his|her)\s+(?:promise|word|pledge|commitment|options)\b")
 #: After "remain": still deployed ("remain deployed", "remains in Lebanon", "remained on the ground").
-_REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b|on\s+the\s+ground|there|with\b|part\s+of|"
+_REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b(?!\s+(?:good|high|low|poor)\s+spirits|\s+(?:contact|touch|power|talks|"
+                           r"charge|control|effect|force|doubt|question|custody|hospital|limbo|place\s+for\s+now)\b)|on\s+the\s+ground|there|with\b|part\s+of|"
                            r"(?:committed|engaged)\s+(?:in|to)\b)")
 #: Before "part of the force": being in it ("were part of", "are already part of", "will be part of").
 _PART_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|become|became|becoming|remain|remains|remained)\s+"
