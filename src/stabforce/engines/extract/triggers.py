@@ -379,6 +379,9 @@ _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:it
 #: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
 _END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
                         r"contribution|operations?|involvement|engagement)\b")
+#: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
+_FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
+                         r"forces|marines|gendarmes|detachment|company|companies)\b")
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
@@ -410,9 +413,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             return None  # "the bodies of 3 peacekeepers were flown home"
         if _HOME_AFTER.match(after):
             return "reduction"
-        if _FLEW_IN_AFTER.match(after):
+        if _FLEW_IN_AFTER.match(after) and (_FORCE_NEAR.search(before[-50:]) or _FORCE_NEAR.search(after[:50])):
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
-        return None
+        return None  # "the president flew to New York": a trip
     if word == "departure":
         # "the departure of 400 officers for Haiti": on the way in; "the departure of 800 troops from Mali": leaving.
         mm = re.match(r"[^.;]{0,60}?\b(?:for\s+(?!home\b)|to\s+join\b|from\b)", after)
