@@ -436,3 +436,15 @@ def test_increases_homecomings_and_old_levels(text: str, expected: set) -> None:
 ])
 def test_readied_forces_and_the_first_to_arrive(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The arrival of 300 Kenyan officers was delayed again.", ("KEN", "pledge", 300, 300)),
+    ("The arrival of 300 Kenyan officers on Tuesday eased fears.", ("KEN", "arrival", 300, 300)),
+    ("The deployment of 400 Chadian troops last week raised the total.", ("TCD", "arrival", 400, 400)),
+    ("The rotation of 800 Ghanaian troops took place in March.", ("GHA", "arrival", 800, 800)),
+    ("The return of 300 Nepalese soldiers was marked by a ceremony.", ("NPL", "reduction_or_withdrawal", 300, 300)),
+    ("The dispatch of 200 Japanese engineers was approved.", ("JPN", "pledge", 200, 200)),
+])
+def test_a_sentence_about_the_move_itself(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

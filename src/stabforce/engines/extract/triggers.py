@@ -78,6 +78,11 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
+#: Nouns that open a sentence about a force's move ("The arrival of 300 Kenyan officers ...").
+_MOVE_NOUNS = {"arrival": "arrival", "deployment": "arrival", "rotation": "arrival", "return": "reduction",
+               "repatriation": "reduction"}
+for _w in _MOVE_NOUNS:
+    _HEADS.setdefault(_w, "noun")
 _HEADS["offer"] = "pledge"
 _HEADS["commit"] = "pledge"
 
@@ -166,6 +171,15 @@ _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|
 #: After "withdrew", "pulled": an offer taken back, not troops.
 _OFFER_AFTER = re.compile(r"\s+(?:back\s+|out\s+)?(?:from\s+|of\s+)?(?:its|their|the|an?)\s+(?:earlier\s+|initial\s+|previous\s+)?"
                           r"(?:offer|pledge|commitment|promise|proposal)\b")
+#: Before a noun that opens the sentence: "The ", "Kenya's ", "the first ", "The planned ".
+_NOUN_SUBJECT_BEFORE = re.compile(r"\W*(?:the\s+|an?\s+)?(?:[\w.-]+(?:['’]s)?\s+){0,2}")
+_OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\s+|some\s+|about\s+|around\s+|nearly\s+|"
+                             r"an?\s+|another\s+|its\s+|their\s+)*(?:\d|[\w-]+\s+(?:troops|soldiers|officers|police|"
+                             r"peacekeepers|contingent|battalion)|troops|soldiers|officers|police|peacekeepers|contingent|"
+                             r"battalion|(?:two|three|four|five|six|seven|eight|nine|ten|a|one)\s)")
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|imminent|future|possible|potential)\b")
+_DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
+                            r"awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
@@ -193,6 +207,16 @@ def find_triggers(low: str) -> list[Hit]:
                                             after):
             continue  # "rejected an opposition call to withdraw": not about sending
         start, end = s, e
+        if word in _MOVE_NOUNS and _NOUN_SUBJECT_BEFORE.fullmatch(low, 0, s) and _OF_FORCE_AFTER.match(after):
+            # "The arrival of 300 Kenyan officers on Tuesday ...": the sentence is about the move itself; "was
+            # delayed", "is planned" make it one still to come.
+            kind = _MOVE_NOUNS[word]
+            if kind == "arrival" and (_PLANNED_BEFORE.search(low, 0, s) or _DELAYED_AFTER.search(low, e)):
+                kind = "pledge"
+            hits.append(Hit(s, e, kind, word))
+            continue
+        if group == "noun":
+            continue
         if word in ("headed", "heading") and _ON_THE_WAY_AFTER.match(after) and not _MISSION.match(after):
             # "headed home": leaving; "heading for Haiti", "headed to Lebanon": on the way in.
             kind = "reduction" if _HOME_AFTER.match(after) else "pledge" if _FUTURE_BEFORE.search(
@@ -551,7 +575,10 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "beef":
         return "pledge" if _UP_AFTER.match(after) else None
     if word in ("approved", "approves", "approve", "cleared", "clears", "sanctioned", "endorsed"):
-        return "pledge" if _DEPLOYMENT_AFTER.match(after) else None
+        # "approved the deployment of", "the dispatch of 200 engineers was approved"
+        return "pledge" if _DEPLOYMENT_AFTER.match(after) or (
+            word in ("approved", "cleared", "sanctioned", "endorsed") and re.search(r"\b(?:was|were|been|is|are)\s+$", before)
+            and re.search(r"\b(?:deployment|dispatch|despatch|sending|contribution|mission|participation)\s+of\b", before)) else None
     if word == "aside":
         return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
             r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
