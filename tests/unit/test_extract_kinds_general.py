@@ -448,3 +448,13 @@ def test_readied_forces_and_the_first_to_arrive(text: str, expected: tuple) -> N
 ])
 def test_a_sentence_about_the_move_itself(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya pledged 1,000 officers but has so far deployed only 400.",
+     {("KEN", "pledge", 1000, 1000), ("KEN", "arrival", 400, 400)}),
+    ("Kenya pledged 1,000 officers and has sent fewer than 800.",
+     {("KEN", "pledge", 1000, 1000), ("KEN", "arrival", None, 800)}),
+])
+def test_a_pledge_and_the_part_sent(text: str, expected: set) -> None:
+    assert rows(text) == expected
