@@ -152,6 +152,8 @@ def test_parts_continuations_and_readied_forces(text: str, expected: set) -> Non
     ("Ethiopia has 3 069 troops in the country.", ("ETH", "arrival", 3069, 3069)),
     ("Egypt will send 1 200 soldiers.", ("EGY", "pledge", 1200, 1200)),
     ("Uganda keeps 6 200 troops in Somalia.", ("UGA", "arrival", 6200, 6200)),
+    ("Italy will send 2.500 soldiers to Lebanon.", ("ITA", "pledge", 2500, 2500)),
+    ("Chad will send 1.5 thousand troops.", ("TCD", "pledge", 1500, 1500)),
 ])
 def test_a_space_as_thousands_separator(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}

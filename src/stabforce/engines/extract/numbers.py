@@ -106,6 +106,7 @@ _THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|ho
                            r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
                            r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
 _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 #: "15 member states", "member countries": a count of states, not of people.
 _MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
@@ -165,8 +166,11 @@ def words_to_int(text: str) -> int | None:
 def number_value(match: re.Match[str]) -> int | None:
     """Return the integer value of a NUMBER match."""
     if match.group("digits"):
-        value = float(_SEPARATORS.sub("", match.group("digits")))
+        digits = match.group("digits")
         scale = (match.group("scale") or "").lower()
+        if not scale and _DOT_THOUSANDS.fullmatch(digits):
+            digits = digits.replace(".", "")  # "2.500 soldiers": a dot as thousands separator (people are not decimals)
+        value = float(_SEPARATORS.sub("", digits))
         if scale in ("thousand", "k"):
             value *= 1_000
         elif scale == "million":
