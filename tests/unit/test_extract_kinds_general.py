@@ -460,3 +460,15 @@ def test_a_sentence_about_the_move_itself(text: str, expected: tuple) -> None:
 ])
 def test_a_pledge_and_the_part_sent(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- rotations: the incoming contingent only (GUIDELINE §2) -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Ghanaian battalion of 850 soldiers replaced a Nepalese unit in the sector.", {("GHA", "arrival", 850, 850)}),
+    ("The 300 Irish troops were replaced by 400 Polish soldiers.", {("POL", "arrival", 400, 400)}),
+    ("Some 600 Senegalese troops are replacing the departing Togolese contingent.", {("SEN", "arrival", 600, 600)}),
+    ("Fiji's 200 soldiers rotated out after a year.", set()),
+])
+def test_a_rotation_claims_the_incoming_contingent(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -343,6 +343,8 @@ _OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|al
                            r"eventually|soon|now|still|not|been|be)\s+){0,3}")
 #: Between an earlier trigger and a figure: a new clause begins ("..., after the first 400 arrived").
 _NEW_CLAUSE = re.compile(r"\b(?:after|before|when|once|while|as|until|since|and|but|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_OUTGOING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:rotated|rotating|rotate|rotates)\s+out\b")
+_OUTGOING_BEFORE = re.compile(r"\b(?:outgoing|departing|rotating-out)\s+(?:\w+\s+)?$")
 _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
                              r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
@@ -482,6 +484,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if before and after and _OWN_VERB_GAP.fullmatch(sl, fig.end, after[0].start) and _NEW_CLAUSE.search(
                 sl, before[-1].end, fig.start):
             trig = after[0]  # "would send 1,000 officers after the first 400 arrived": the 400 arrived
+        if trig is not None and trig.start >= fig.end and trig.text.startswith("replaced") and re.search(
+                r"\b(?:were|was|been|be|being|are|is)\s+$", sl[max(0, trig.start - 12):trig.start]):
+            continue  # "the 300 Irish troops were replaced by ...": the outgoing contingent is not a claim
         if trig is not None and trig.group == "reduction" and trig.start >= fig.end and any(
                 f2.start >= trig.end and _TO_NEW_LEVEL.fullmatch(sl, trig.end, f2.start) for f2 in figures):
             continue  # "Denmark's 750 troops will be reduced to 500": the 750 is the level it departs from
@@ -500,6 +505,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
             and m.entry.role in ("demonym", "org")]
+        if _OUTGOING_AFTER.match(sl, fig.end) or _OUTGOING_BEFORE.search(sl, max(0, fig.start - 20), fig.start):
+            continue  # "200 soldiers rotated out", "the outgoing 300 troops": a rotation's leavers are not a claim
         if _OWN_ARMY_AFTER.match(sl, fig.end):
             continue  # "has 20,000 troops in its army": a national force, not a deployment
         if _TRAINED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and (

@@ -171,6 +171,9 @@ _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|
 #: After "withdrew", "pulled": an offer taken back, not troops.
 _OFFER_AFTER = re.compile(r"\s+(?:back\s+|out\s+)?(?:from\s+|of\s+)?(?:its|their|the|an?)\s+(?:earlier\s+|initial\s+|previous\s+)?"
                           r"(?:offer|pledge|commitment|promise|proposal)\b")
+#: The force noun right before an active "replaced" ("850 soldiers replaced").
+_FORCE_NOUN_LAST = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|unit|company|"
+                              r"personnel|forces)\s+(?:\w+\s+)?$")
 #: Before a noun that opens the sentence: "The ", "Kenya's ", "the first ", "The planned ".
 _NOUN_SUBJECT_BEFORE = re.compile(r"\W*(?:the\s+|an?\s+)?(?:[\w.-]+(?:['’]s)?\s+){0,2}")
 _OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\s+|some\s+|about\s+|around\s+|nearly\s+|"
@@ -275,7 +278,15 @@ def find_triggers(low: str) -> list[Hit]:
                 mm = _FEWER_NOUN_AFTER.match(after)
                 kind = "reduction" if mm else None
         elif word == "replaced":
-            kind = "arrival" if after.startswith(" by") else None
+            if after.startswith(" by"):
+                kind = "arrival"  # "were replaced by 400 Polish soldiers": the incoming force, named after
+            elif _FORCE_NOUN_LAST.search(before) and re.match(r"\s+(?:the|an?|its|their)\b", after):
+                # "a battalion of 850 soldiers replaced a Nepalese unit": the incoming force is the subject before;
+                # the phrase starts at that noun so that the subject is looked for before it.
+                kind = "arrival"
+                start = s - (len(before) - _FORCE_NOUN_LAST.search(before).start())
+            else:
+                kind = None
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after)
         elif group == "arrival":
