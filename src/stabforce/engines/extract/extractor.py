@@ -344,7 +344,7 @@ _OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|al
 #: Between an earlier trigger and a figure: a new clause begins ("..., after the first 400 arrived").
 _NEW_CLAUSE = re.compile(r"\b(?:after|before|when|once|while|as|until|since|and|but|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _OUTGOING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:rotated|rotating|rotate|rotates)\s+out\b")
-_OUTGOING_BEFORE = re.compile(r"\b(?:outgoing|departing|rotating-out)\s+(?:\w+\s+)?$")
+_OUTGOING_BEFORE = re.compile(r"\b(?:outgoing|rotating-out)\s+(?:\w+\s+)?$")
 _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
                              r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
