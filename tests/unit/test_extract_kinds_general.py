@@ -472,3 +472,14 @@ def test_a_pledge_and_the_part_sent(text: str, expected: set) -> None:
 ])
 def test_a_rotation_claims_the_incoming_contingent(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya's contingent stands at 800.", ("KEN", "arrival", 800, 800)),
+    ("Kenya's deployment totals 1,200 officers.", ("KEN", "arrival", 1200, 1200)),
+    ("Kenya's force has shrunk to 400 after a rotation.", ("KEN", "reduction_or_withdrawal", 400, 400)),
+    ("The number of Kenyan officers in Haiti has risen to 800.", ("KEN", "arrival", 800, 800)),
+    ("There are now 400 Kenyan officers on the ground.", ("KEN", "arrival", 400, 400)),
+])
+def test_a_present_strength_in_other_words(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -353,7 +353,8 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|reques
                            r"appeals?\s+for)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
-_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
+                      r"totals|totalled|totaled|numbers|numbered)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
@@ -684,7 +685,9 @@ _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: 20,000", "strength of 8,000".
 _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
                    r"personnel|forces|contingent|strength|levels?)\s+(?:\w+\s+){0,2}?(?:to|by)|(?:cut|reduced|lowered|"
-                   r"trimmed|increased|raised)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){1,5}?to|"
+                   r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"
+                   r"swelled|swollen|doubled|halved)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+"
+                   r"(?:[\w-]+\s+){1,7}?to|"
                    r"(?:not\s+)?exceed|(?:reduc\w*|cut\w*|lower\w*|trim\w*|shrink\w*|shrank|shrunk|fell|fallen|dropped|declined|"
                    r"decreased|dwindled|increas\w*|rais\w*|boost\w*|"
                    r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
