@@ -483,3 +483,13 @@ def test_a_rotation_claims_the_incoming_contingent(text: str, expected: set) -> 
 ])
 def test_a_present_strength_in_other_words(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will send 200 more officers to reinforce its 400 officers who are deployed in the capital.",
+     {("KEN", "pledge", 200, 200), ("KEN", "arrival", 400, 400)}),
+    ("Officials said 245 Chinese troops would join a 150-strong Chinese contingent which has been stationed in Gao.",
+     {("CHN", "pledge", 245, 245), ("CHN", "arrival", 150, 150)}),
+])
+def test_a_relative_clause_about_a_figure_gives_its_kind(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -343,6 +343,9 @@ _OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|al
                            r"eventually|soon|now|still|not|been|be)\s+){0,3}")
 #: Between an earlier trigger and a figure: a new clause begins ("..., after the first 400 arrived").
 _NEW_CLAUSE = re.compile(r"\b(?:after|before|when|once|while|as|until|since|and|but|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+#: Between a figure and a relative clause about it: "150-strong contingent which has been", "500 troops who were".
+_RELATIVE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s+(?:which|that|who)\s+(?:(?:has|have|had|is|are|was|were|been|"
+                           r"already|now|currently|recently)\s+){0,3}")
 _OUTGOING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:rotated|rotating|rotate|rotates)\s+out\b")
 _OUTGOING_BEFORE = re.compile(r"\b(?:outgoing|rotating-out)\s+(?:\w+\s+)?$")
 _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
@@ -517,6 +520,12 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
             trigger_text = trig.text
+            own = [t for t in triggers if t.start >= fig.end and t.group in ("arrival", "reduction")
+                   and _RELATIVE_GAP.fullmatch(sl, fig.end, t.start)]
+            if own and own[0] is not trig:
+                # "would join a 150-strong contingent which has been stationed since December": the relative clause
+                # says what the figure's force does.
+                group, trigger_text = own[0].group, own[0].text
             if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
             elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
