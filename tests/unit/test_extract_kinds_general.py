@@ -493,3 +493,13 @@ def test_a_present_strength_in_other_words(text: str, expected: tuple) -> None:
 ])
 def test_a_relative_clause_about_a_figure_gives_its_kind(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya’s 1,000-strong police contingent keeps order in the capital.", ("KEN", "arrival", 1000, 1000)),
+    ("Some 300 Zambian soldiers guard the airport.", ("ZMB", "arrival", 300, 300)),
+    ("Four hundred Kenyan officers arrived on Tuesday.", ("KEN", "arrival", 400, 400)),
+    ("Twelve Jamaican soldiers flew out to join the mission.", ("JAM", "arrival", 12, 12)),
+])
+def test_a_force_at_work_is_there(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -357,7 +357,9 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|reques
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
-                      r"totals|totalled|totaled|numbers|numbered)\b")
+                      r"totals|totalled|totaled|numbers|numbered|patrols|patrolled|guards|guarded|secures|secured|"
+                      r"operates|operated|operating|keeps|kept|protects|protected|mans|manned|holds|guard|patrol|secure|protect|"
+                      r"operate|man|hold)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 #: A force that grows: the mission's strength ("is projected to grow to 15,000 troops").
