@@ -503,3 +503,19 @@ def test_a_relative_clause_about_a_figure_gives_its_kind(text: str, expected: se
 ])
 def test_a_force_at_work_is_there(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sweden will repatriate its 250 soldiers by June.", ("SWE", "reduction_or_withdrawal", 250, 250)),
+    ("Sweden will phase out its 300-strong contingent next year.", ("SWE", "reduction_or_withdrawal", 300, 300)),
+    ("Sweden said its 300 troops would be out by December.", ("SWE", "reduction_or_withdrawal", 300, 300)),
+    ("Sweden will not renew the mandate of its troops.", ("SWE", "reduction_or_withdrawal", None, None)),
+    ("Sweden will extend its mission by a year.", ("SWE", "pledge", None, None)),
+])
+def test_more_ways_of_leaving_and_staying(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+def test_ruling_out_is_still_a_refusal() -> None:
+    (claim,) = extract("Sweden ruled out sending troops.", published=DAY)
+    assert (claim.kind, claim.negated) == ("pledge", True)

@@ -40,7 +40,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
-           "terminate", "terminates", "terminated", "terminating"):
+           "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
            "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
@@ -406,7 +407,8 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
                                 "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
-                                "ending", "terminate", "terminates", "terminated", "terminating"})
+                                "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
+                                "phased", "phasing", "out", "renew", "extend"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
@@ -439,6 +441,18 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         # send" is a refusal, "dropped its plan" is not about troops.
         return "reduction" if re.match(r"\s+(?:\w+ly\s+)?(?:to|from|by|below|under)\s+(?:about\s+|around\s+|some\s+|"
                                        r"just\s+|nearly\s+|roughly\s+|a\s+)?\d", after) else None
+    if word.startswith("phas"):
+        return "reduction" if re.match(r"\s+(?:[\w,-]+\s+){0,4}?out\b", after) else None  # "phase out its contingent"
+    if word == "out":
+        # "its 300 troops would be out by December", "are out of the country"
+        return "reduction" if re.search(r"\b(?:be|are|were|is|was|been)\s+(?:all\s+)?$", before) and re.match(
+            r"\s+(?:of|by)\b", after) and _FORCE_NEAR.search(before[-50:]) else None
+    if word in ("renew", "extend"):
+        # "will not renew the mandate of its 300 troops": they leave; "will extend its mission": they stay (a pledge)
+        if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:mandate|mission|deployment|contract|stay|"
+                        r"presence|participation)\b", after):
+            return None
+        return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
     if word.startswith(("end", "terminat")):
