@@ -342,6 +342,8 @@ def test_a_share_of_money_or_of_a_force_is_not_territory(text: str) -> None:
     ("Chad signed an agreement to deploy 500 troops.", ("TCD", "pledge", 500, 500)),
     ("Chad has begun preparing 500 soldiers for deployment.", ("TCD", "pledge", 500, 500)),
     ("Chad's troops have yet to deploy.", ("TCD", "pledge", None, None)),
+    ("Kenya has 1,000 officers in reserve for the mission.", ("KEN", "pledge", 1000, 1000)),
+    ("Kenya has 600 more officers in preparation for deployment.", ("KEN", "pledge", 600, 600)),
 ])
 def test_forces_offered_but_not_yet_there_are_pledges(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}

@@ -75,7 +75,8 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising",
            "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering", "bolstered", "double",
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
-           "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal"):
+           "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
+           "reserve", "preparation"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -498,7 +499,7 @@ _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "com
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
     r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
-    r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in|on\s+the\s+ground|there|deployed|stationed|"
+    r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in(?!\s+(?:reserve|preparation|training|readiness)\b)|on\s+the\s+ground|there|deployed|stationed|"
     r"serving|with|under|along|across|inside|at)\b")
 #: "has 20,000 troops in its army": a national force, not a deployment.
 _OWN_ARMY = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?(?:army|armed\s+forces|"
@@ -576,7 +577,7 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
                              "preparing", "trained", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
-                             "triple", "triples", "tripling", "tripled"})
+                             "triple", "triples", "tripling", "tripled", "reserve", "preparation"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
@@ -618,6 +619,9 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "trained":
         # "20,000 troops were being trained for the mission": readied, not yet there
         return "pledge" if re.search(r"\bbeing\s+$", before) and re.match(r"\s+(?:for|to)\b", after) else None
+    if word in ("reserve", "preparation"):
+        # "has 1,000 officers in reserve / in preparation for the mission": ready, not there
+        return "pledge" if re.search(r"\b(?:in|on)\s+(?:\w+\s+)?$", before) and _FORCE_NEAR.search(before[-60:]) else None
     if word in ("standby", "stand-by"):
         return "pledge" if re.search(r"\bon\s+(?:\w+\s+)?$", before) else None  # "on standby", "kept on standby"
     if word == "disposal":
