@@ -521,3 +521,11 @@ def test_more_ways_of_leaving_and_staying(text: str, expected: tuple) -> None:
 def test_ruling_out_is_still_a_refusal() -> None:
     (claim,) = extract("Sweden ruled out sending troops.", published=DAY)
     assert (claim.kind, claim.negated) == ("pledge", True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya's 1,000 officers are due in Haiti by June.", ("KEN", "pledge", 1000, 1000)),
+    ("Some 200 Kenyan officers are en route to Haiti.", ("KEN", "arrival", 200, 200)),
+])
+def test_due_is_to_come_en_route_is_on_the_way(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

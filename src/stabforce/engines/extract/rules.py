@@ -65,7 +65,8 @@ CONSIDERED = re.compile(
 )  # lower-cased text
 FUTURE = re.compile(
     r"\b(?:will|would|could|may|might|shall|to\s+be|expected|planned|proposed|envisaged|estimated|plans?|"
-    r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future)\b",
+    r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future|"
+    r"due\s+(?:in|to|by|on|next|later|early|late)|slated)\b",
     
 )  # lower-cased text
 PHASE = re.compile(r"\b(?P<p>initial|first|advance|second|third|final|main)\s+(?:phase|stage|wave|contingent|"
