@@ -704,13 +704,13 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
                    r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
                    r"(?:\d{1,3}(?:,\d{3})+|\d{3})\s+to)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
-                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
 
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     found = []
     for m in _BARE.finditer(sentence_low):
-        value = int(m.group("n").replace(",", ""))
+        value = int(re.sub(r"[,\s\u00a0\u202f]", "", m.group("n")))
         q = " ".join((m.group("q") or "").split())
         if "exceed" in m.group(0):
             q = "up to"
