@@ -531,3 +531,11 @@ def test_ruling_out_is_still_a_refusal() -> None:
 ])
 def test_due_is_to_come_en_route_is_on_the_way(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rwanda dispatched 300 soldiers to Bangui last week.", ("RWA", "arrival", 300, 300)),
+    ("Rwanda will dispatch 300 soldiers to Bangui.", ("RWA", "pledge", 300, 300)),
+])
+def test_dispatch_like_send(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -20,7 +20,8 @@ class Hit(NamedTuple):
 
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
-         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add")
+         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add",
+         "dispatched", "despatched")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
@@ -646,7 +647,7 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word in ("send", "sent", "sending") and _OBJECT_HOME_AFTER.match(after):
         return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
-    if word in ("deployed", "sent") and not before.endswith("be "):
+    if word in ("deployed", "sent", "dispatched", "despatched") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
     if word in ("include", "comprise", "number", "have") and not re.search(
