@@ -96,6 +96,8 @@ def test_recalling_a_fact_ending_a_war_or_cutting_ties_is_not_a_withdrawal(text:
     ("A contingent of 400 Ghanaian troops departed for Lebanon.", ("GHA", "arrival", 400, 400)),
     ("A first group of 250 Jamaican soldiers set off for Haiti.", ("JAM", "arrival", 250, 250)),
     ("The first contingent of 500 Rwandan troops reached Bangui.", ("RWA", "arrival", 500, 500)),
+    (("The fourth Kenyan contingent of police officers joining the Multinational Security Support Mission reached "
+      "Haiti on Thursday."), ("KEN", "arrival", None, None)),
     ("Kenya's 300 officers will leave for Haiti next week.", ("KEN", "pledge", 300, 300)),
 ])
 def test_a_departure_to_the_mission_is_not_a_withdrawal(text: str, expected: tuple) -> None:

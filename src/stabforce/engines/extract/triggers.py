@@ -291,7 +291,7 @@ def find_triggers(low: str) -> list[Hit]:
             else:
                 kind = None
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
-            kind = _arrival_kind(word, before, after)
+            kind = _arrival_kind(word, before, after, low[max(0, s - 120):s])
         elif group == "arrival":
             if word in ("began", "started", "begin", "begins", "start", "starts"):
                 mm = _BEGAN_AFTER.match(after)
@@ -315,7 +315,7 @@ def find_triggers(low: str) -> list[Hit]:
             elif word in ("airlifted", "shipped", "ferried", "sailed", "airlift", "ferry"):
                 # "airlifted 300 soldiers to Bangui", "sailed for Lebanon": moved into the mission area
                 kind = "arrival" if re.match(r"[^.;]{0,50}?\b(?:to|for|into)\s+(?!home\b)", after) and not re.match(
-                    r"[^.;]{0,50}?\bhome\b", after) and _force_near(before, after) else None
+                    r"[^.;]{0,50}?\bhome\b", after) and _force_near(low[max(0, s - 120):s], after) else None
             elif word == "assumed":
                 # "the battalion assumed responsibility for the sector"
                 kind = "arrival" if re.match(r"\s+(?:full\s+|operational\s+|security\s+)?responsibility\b", after) else None
@@ -532,10 +532,10 @@ _SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
 def _force_near(before: str, after: str) -> bool:
     """Whether a force is named next to a movement or presence verb ("150 soldiers sailed", "reached Bangui with 500
     troops"), so that a minister's trip or a ship's route is not a deployment."""
-    return bool(_FORCE_NEAR.search(before[-50:]) or _FORCE_NEAR.search(after[:50]))
+    return bool(_FORCE_NEAR.search(before[-120:]) or _FORCE_NEAR.search(after[:50]))
 
 
-def _arrival_kind(word: str, before: str, after: str) -> str | None:
+def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | None:
     """Present strength ("currently numbers 3,800", "are already in", "the contingent comprises") is a deployment."""
     if word == "currently":
         return "arrival" if _PRESENT_AFTER.match(after) else None
@@ -548,16 +548,16 @@ def _arrival_kind(word: str, before: str, after: str) -> str | None:
     if word.startswith(("keep", "kept", "maintain")):
         ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
     elif word.startswith("remain"):
-        ok = bool(_REMAIN_AFTER.match(after)) and _force_near(before, after)
+        ok = bool(_REMAIN_AFTER.match(after)) and _force_near(wide or before, after)
     elif word == "part":
         ok = bool(_PART_BEFORE.search(before) and _PART_OF_AFTER.match(after))
     elif word.startswith("serv"):
-        ok = bool(_SERVE_AFTER.match(after)) and _force_near(before, after)
+        ok = bool(_SERVE_AFTER.match(after)) and _force_near(wide or before, after)
     elif word in ("has", "had"):
         mm = _HAS_FORCE_AFTER.match(after)
         ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
     elif word.startswith("reach"):
-        ok = not _REACHED_NOT_PLACE.match(after) and _force_near(before, after)
+        ok = not _REACHED_NOT_PLACE.match(after) and _force_near(wide or before, after)
     elif word == "off":
         # "set off for Haiti", "sets off to join the mission"
         ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
