@@ -541,3 +541,11 @@ def test_due_is_to_come_en_route_is_on_the_way(text: str, expected: tuple) -> No
 ])
 def test_dispatch_like_send(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey said the number of troops to be deployed would not exceed one thousand.", ("TUR", "pledge", None, 1000)),
+    ("Kenya's contingent stands at five hundred.", ("KEN", "arrival", 500, 500)),
+])
+def test_a_size_in_number_words(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -29,7 +29,14 @@ from stabforce.engines.extract.gazetteer import (
     trie_pattern,
 )
 from stabforce.engines.extract.model import ProposedClaim, claim_row
-from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_hint, unit_pattern
+from stabforce.engines.extract.numbers import (
+    Figure,
+    find_number_figures,
+    find_unit_figures,
+    unit_hint,
+    unit_pattern,
+    words_to_int,
+)
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
@@ -704,13 +711,18 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
                    r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
                    r"(?:\d{1,3}(?:,\d{3})+|\d{3})\s+to)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
-                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{3,}|(?:an?|one|two|three|four|"
+                   r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-]+(?:hundred|"
+                   r"thousand))+)\b(?!\s*(?:%|percent|per\s+cent))")
 
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     found = []
     for m in _BARE.finditer(sentence_low):
-        value = int(re.sub(r"[,\s\u00a0\u202f]", "", m.group("n")))
+        n = m.group("n")
+        value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
+        if not value:
+            continue
         q = " ".join((m.group("q") or "").split())
         if "exceed" in m.group(0):
             q = "up to"
