@@ -549,3 +549,16 @@ def test_dispatch_like_send(text: str, expected: tuple) -> None:
 ])
 def test_a_size_in_number_words(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("An entry force of between one thousand and two thousand Italian soldiers will deploy.",
+     {("ITA", "pledge", 1000, 2000)}),
+    ("Spain will send between five hundred and six hundred soldiers.", {("ESP", "pledge", 500, 600)}),
+    ("Poland's troop levels would be cut to nine hundred from about 1,500.",
+     {("POL", "reduction_or_withdrawal", 900, 900)}),
+    ("Britain will donate five hundred troops and Italy will contribute six hundred.",
+     {("GBR", "pledge", 500, 500), ("ITA", "pledge", 600, 600)}),
+])
+def test_ranges_and_continuations_in_number_words(text: str, expected: set) -> None:
+    assert rows(text) == expected

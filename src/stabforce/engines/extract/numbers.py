@@ -24,11 +24,15 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 #: Any number word, as a trie (each is followed by a word boundary, so it is always the whole word that matches).
 _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
+#: Units and tens, the words that may follow "hundred and".
+_SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
     r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
-    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|"
-    r"(?<=million)\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
+    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
+    # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
+    r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
+    r"(?![\s-]+(?:hundred|thousand|million|dozen)\b))?))",
     re.IGNORECASE,
 )
 #: NUMBER for lower-cased ASCII text: the same matches, found faster without case folding.
@@ -367,12 +371,13 @@ def _elliptic(sentence: str, matches: list[re.Match[str]], found: list[Figure],
     for m in matches:
         if m.start() < found[0].end or any(f.start <= m.start() < f.end for f in found):
             continue
-        if not m.group("digits") or not _ELLIPSIS_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+        if not (m.group("digits") or (m.group("words") or "").lower().split()[-1] in ("hundred", "thousand")) or not (
+                _ELLIPSIS_BEFORE.search(sentence, max(0, m.start() - 16), m.start())):
             continue
         if not _ELLIPSIS_AFTER.match(sentence, m.end()):
             continue
         value = number_value(m)
-        if value is None or value < 100 or (m.group("digits").isdigit() and 1900 <= value <= 2100):
+        if value is None or value < 100 or ((m.group("digits") or "").isdigit() and 1900 <= value <= 2100):
             continue
         prior = [f for f in found if f.end <= m.start()][-1]
         qualifier, qstart = _qualify(sentence, m.start(), lowered)

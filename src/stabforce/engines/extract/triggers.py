@@ -150,7 +150,9 @@ _DOWN_AFTER = re.compile(r"\s+down\b")
 _ON_THE_WAY_AFTER = re.compile(r"\s+(?:out\s+)?(?:for|to|into|home|back)\b")
 #: After "cut": what is cut is a force or its size ("cut to 300", "cut 500 troops", "cut its contingent to 300",
 #: "cut troop numbers"), not ties, funding or a road.
-_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|by\s+(?:half|a\s+third|"
+_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?(?:\d+|(?:an?|one|two|three|"
+                        r"four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)[\s-]+(?:hundred|"
+                        r"thousand))|by\s+(?:half|a\s+third|"
                         r"a\s+quarter|two-thirds|a\s+fifth)|"
                         r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
@@ -161,7 +163,7 @@ _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes
                             r"stationed|on\s+the\s+ground)\b")
 _IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
 _EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
-_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,50}$")
+_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,80}$")
 _DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:planned|proposed|overseas|foreign)\s+)?(?:deployment|sending|dispatch|"
                                r"despatch|mission)\b")
 _UP_AFTER = re.compile(r"\s+up\b")
