@@ -562,3 +562,12 @@ def test_a_size_in_number_words(text: str, expected: tuple) -> None:
 ])
 def test_ranges_and_continuations_in_number_words(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland said it would reduce its number of police officers by 600 next year.",
+     {("POL", "reduction_or_withdrawal", 600, 600)}),
+    ("Jamaica will raise its police officers to 300 by June.", {("JAM", "pledge", 300, 300)}),
+])
+def test_police_sizes_read_like_troop_sizes(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -179,7 +179,7 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
 
 #: Words that make a figure without a named subject the strength of the mission the report is about.
 _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|deployment|troops|soldiers|"
-                         r"peacekeepers|personnel)\b")
+                         r"peacekeepers|personnel|police|officers|gendarmes)\b")
 #: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
@@ -702,7 +702,8 @@ _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
 _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
-                   r"personnel|forces|contingent|strength|levels?)\s+(?:\w+\s+){0,2}?(?:to|by)|(?:cut|reduced|lowered|"
+                   r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
+                   r"(?:to|by)|(?:cut|reduced|lowered|"
                    r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"
                    r"swelled|swollen|doubled|halved)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+"
                    r"(?:[\w-]+\s+){1,7}?to|"
