@@ -571,3 +571,13 @@ def test_ranges_and_continuations_in_number_words(text: str, expected: set) -> N
 ])
 def test_police_sizes_read_like_troop_sizes(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+def test_ruling_out_taking_part_is_a_refusal_not_a_presence() -> None:
+    (claim,) = extract("Amman ruled out taking part in any disarmament mission.", published=DAY)
+    assert (claim.subject, claim.kind, claim.negated) == ("JOR", "pledge", True)
+
+
+def test_police_to_be_trained_elsewhere_are_not_a_mission_total() -> None:
+    text = "Gaza force plans advance.\n\nBetween 1,000 and 2,000 police officers from Morocco could be trained in Egypt."
+    assert all(c.subject != "International Stabilization Force" for c in extract(text, published=DAY))

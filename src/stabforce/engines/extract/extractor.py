@@ -179,7 +179,7 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
 
 #: Words that make a figure without a named subject the strength of the mission the report is about.
 _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|deployment|troops|soldiers|"
-                         r"peacekeepers|personnel|police|officers|gendarmes)\b")
+                         r"peacekeepers|personnel)\b")
 #: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",

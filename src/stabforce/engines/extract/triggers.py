@@ -307,6 +307,8 @@ def find_triggers(low: str) -> list[Hit]:
                 # (with a future, a pledge); "took over command" is a command.
                 kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) or (
                     _TOOK_OVER_AFTER.match(after)) else None
+                if word == "taking" and not re.search(r"\b(?:is|are|was|were|been|now|already|currently)\s+$", before):
+                    kind = None  # "ruled out taking part": the refusal speaks, not a presence
             elif word == "rotated":
                 kind = "arrival" if re.match(r"\s+(?:in|into)\b", after) else None
             elif word == "relieved":
