@@ -30,7 +30,14 @@ from stabforce.engines.extract.gazetteer import (
     trie_pattern,
 )
 from stabforce.engines.extract.model import ProposedClaim, claim_row
-from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_hint, unit_pattern
+from stabforce.engines.extract.numbers import (
+    Figure,
+    find_number_figures,
+    find_unit_figures,
+    unit_hint,
+    unit_pattern,
+    words_to_int,
+)
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
@@ -302,9 +309,10 @@ def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
     return found
 
 
-_SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter")
+_SHARE_HINT = re.compile(r"%|percent|per cent|half|third|quarter|\d\s*pct?\b")
 #: Every match of `rules.FORCE_CONTEXT` or `_SHARE_HINT` starts with one of these (on lower-cased text).
-_HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", "quarter"]
+_HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", "quarter", *(f"{d}pc" for d in "0123456789"),
+               *(f"{d} pc" for d in "0123456789")]
 _LINE_HINT = re.compile(trie_pattern(_HINT_WORDS))
 #: The same words found at their rarest letter: a faster yes/no test for a whole line.
 _LINE_ANCHOR = re.compile(rare_anchor_pattern(_HINT_WORDS))
@@ -394,19 +402,46 @@ _NOT_PERSONNEL_AFTER = re.compile(
 #: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
 _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
-_CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties)\b|"
+_CASUALTY_AFTER = re.compile(r"[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured|casualties|missing|abducted|kidnapped|"
+                             r"captured|taken\s+hostage|held\s+hostage|martyred|lost\s+their\s+lives)\b|"
                              r"\s+that\s+[^,.;]{0,40}?\b(?:hoped|wanted|requested|asked\s+for|sought)\b")
-_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|lost|losing)\s+(?:at\s+least\s+|some\s+|over\s+)?$")
+_CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|injuring|wounding|lost|losing|abducted|"
+                              r"abducting|kidnapped|kidnapping|captured|capturing|ambushed|attacked|bodies\s+of|"
+                              r"remains\s+of|deaths?\s+of|funerals?\s+of|murder\s+of)\s+(?:at\s+least\s+|some\s+|over\s+|"
+                              r"more\s+than\s+|about\s+|around\s+|the\s+)?$")
 #: "Its commitment of 50 personnel": the figure is an offer whatever the sentence's verb.
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
 #: "Bulgaria's 380": the owner right before a figure.
 _OWNER_BEFORE = re.compile(r"['’]s\s+")
 _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing|demanded)\b")
+#: "will train 5,000 police", "has recruited 1,200 officers": forces trained or raised, not sent.
+_TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
+                             r"equipped|equipping|vet|vetted|vetting)\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|"
+                             r"over|at\s+least|an\s+additional|another)\s+)?$")
+#: Between a reduction and the new level ("reduced to 500", "cut back to about 300").
+_TO_NEW_LEVEL = re.compile(r"(?:\s+(?:back|down|by\s+half|sharply))?\s+to\s+(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?")
+#: Between a figure and the trigger after it: only auxiliaries, so the figure is that verb's subject.
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?:have|has|had|were|was|are|is|will|would|already|also|all|then|later|finally|"
+                           r"eventually|soon|now|still|not|been|be)\s+){0,3}")
+#: Between an earlier trigger and a figure: a new clause begins ("..., after the first 400 arrived").
+_NEW_CLAUSE = re.compile(r"\b(?:after|before|when|once|while|as|until|since|and|but|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+#: Between a figure and a relative clause about it: "150-strong contingent which has been", "500 troops who were".
+_RELATIVE_GAP = re.compile(r"(?:\s+[\w-]+){0,2}?\s*,?\s+(?:which|that|who)\s+(?:(?:has|have|had|is|are|was|were|been|"
+                           r"already|now|currently|recently)\s+){0,3}")
+_OUTGOING_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:rotated|rotating|rotate|rotates)\s+out\b")
+_OUTGOING_BEFORE = re.compile(r"\b(?:outgoing|rotating-out)\s+(?:\w+\s+)?$")
+_OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\s+(?:in|of)\s+(?:its|their|the\s+country['’]s)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?"
+                             r"(?:army|armed\s+forces|military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
+_LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
 #: A figure someone asked for is not a contribution.
-_ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for)\s+"
+_ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for|requests?\s+for|"
+                           r"appeals?\s+for)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
-_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
+                      r"totals|totalled|totaled|numbers|numbered|patrols|patrolled|guards|guarded|secures|secured|"
+                      r"operates|operated|operating|keeps|kept|protects|protected|mans|manned|holds|guard|patrol|secure|protect|"
+                      r"operate|man|hold)\b")
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 _EACH = re.compile(r"\b(?:each|apiece)\b")
@@ -682,6 +717,15 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         before = [t for t in in_clause if t.start < fig.start]
         after = [t for t in in_clause if t.start >= fig.end]
         trig = before[-1] if before else (after[0] if after else None)
+        if before and after and _OWN_VERB_GAP.fullmatch(sl, fig.end, after[0].start) and _NEW_CLAUSE.search(
+                sl, before[-1].end, fig.start):
+            trig = after[0]  # "would send 1,000 officers after the first 400 arrived": the 400 arrived
+        if trig is not None and trig.start >= fig.end and trig.text.startswith("replaced") and re.search(
+                r"\b(?:were|was|been|be|being|are|is)\s+$", sl[max(0, trig.start - 12):trig.start]):
+            continue  # "the 300 Irish troops were replaced by ...": the outgoing contingent is not a claim
+        if trig is not None and trig.group == "reduction" and trig.start >= fig.end and any(
+                f2.start >= trig.end and _TO_NEW_LEVEL.fullmatch(sl, trig.end, f2.start) for f2 in figures):
+            continue  # "Denmark's 750 troops will be reduced to 500": the 750 is the level it departs from
         if trig is not None and trig.background and not in_background(fig.start):
             fore = [t for t in in_clause if not t.background and t.subjects]
             trig = fore[-1] if fore else trig
@@ -697,12 +741,25 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
             and m.entry.role in ("demonym", "org") or _name_in_figure(m, fig, sl)]
+        if _OUTGOING_AFTER.match(sl, fig.end) or _OUTGOING_BEFORE.search(sl, max(0, fig.start - 20), fig.start):
+            continue  # "200 soldiers rotated out", "the outgoing 300 troops": a rotation's leavers are not a claim
+        if _OWN_ARMY_AFTER.match(sl, fig.end):
+            continue  # "has 20,000 troops in its army": a national force, not a deployment
+        if _TRAINED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and (
+                any(fig.start <= m.start < fig.end for m in mentions) or _LOCAL_FORCE.search(sl, fig.start, fig.end)):
+            continue  # "will train 5,000 Palestinian police": another country's forces, not a contribution
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
             trigger_text = trig.text
             acting = [m for m in mentions if m.agent and trig.end <= m.start < fig.start and clause[0] <= m.start
                       and _ACTS_AFTER_WITH.match(sl, m.end)]
+            own = [t for t in triggers if t.start >= fig.end and t.group in ("arrival", "reduction")
+                   and _RELATIVE_GAP.fullmatch(sl, fig.end, t.start)]
+            if own and own[0] is not trig:
+                # "would join a 150-strong contingent which has been stationed since December": the relative clause
+                # says what the figure's force does.
+                group, trigger_text = own[0].group, own[0].text
             if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
             elif acting:
@@ -900,18 +957,29 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
 _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
-_BARE = re.compile(r"\b(?:numbers|totals|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
-                   r"personnel|forces|contingent|strength|levels?)\s+(?:\w+\s+){0,2}?(?:to|by)|(?:cut|reduced|lowered|"
-                   r"trimmed|increased|raised)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+(?:[\w-]+\s+){1,5}?to|"
-                   r"(?:not\s+)?exceed)\s+"
+_BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
+                   r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
+                   r"(?:to|by)|(?:cut|reduced|lowered|"
+                   r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"
+                   r"swelled|swollen|doubled|halved)\s+(?:it\s+)?to|(?:total|number)\s+(?:number\s+)?of\s+"
+                   r"(?:[\w-]+\s+){1,7}?to|"
+                   r"(?:not\s+)?exceed|(?:reduc\w*|cut\w*|lower\w*|trim\w*|shrink\w*|shrank|shrunk|fell|fallen|dropped|declined|"
+                   r"decreased|dwindled|increas\w*|rais\w*|boost\w*|"
+                   r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
+                   r"(?:\d{1,3}(?:,\d{3})+|\d{3})\s+to)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
-                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{3,})\b(?!\s*(?:%|percent|per\s+cent))")
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{3,}|(?:an?|one|two|three|four|"
+                   r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-]+(?:hundred|"
+                   r"thousand))+)\b(?!\s*(?:%|percent|per\s+cent))")
 
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     found = []
     for m in _BARE.finditer(sentence_low):
-        value = int(m.group("n").replace(",", ""))
+        n = m.group("n")
+        value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
+        if not value:
+            continue
         q = " ".join((m.group("q") or "").split())
         if "exceed" in m.group(0):
             q = "up to"

@@ -24,10 +24,15 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 #: Any number word, as a trie (each is followed by a word boundary, so it is always the whole word that matches).
 _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
+#: Units and tens, the words that may follow "hundred and".
+_SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
-    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMWORD + r")\b)*))",
+    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
+    # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
+    r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
+    r"(?![\s-]+(?:hundred|thousand|million|dozen)\b))?))",
     re.IGNORECASE,
 )
 #: NUMBER for lower-cased ASCII text: the same matches, found faster without case folding.
@@ -39,6 +44,8 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "marines": "troops", "paratroopers": "troops", "engineers": "troops", "medics": "troops",
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
+    "man": "troops", "person": "troops", "doctors": "troops", "nurses": "troops", "paramedics": "troops",
+    "sappers": "troops", "pilots": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
     "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "policing": "police",
@@ -51,7 +58,7 @@ _NOUN_AFTER = re.compile(
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"[\s-]+(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -60,10 +67,14 @@ _NOUN_AFTER_LOW = re.compile(_NOUN_AFTER.pattern)  # lower-cased ASCII text
 _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldiers|force|contingent|forces|"
                           r"brigade|battalion|unit|mission)\b", re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
-                              r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying)\s+"
-                              r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly)\s+)?$", re.IGNORECASE)
+                              r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying|"
+                              r"send|deploy|contribute|provide|add|avail|offer|pledge|commit|deployed|sent|dispatched|withdraw|withdrawn|withdrawing|withdrew|"
+                              r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final))\s+"
+                              r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly|only|just|fewer\s+than|"
+                              r"less\s+than|more\s+than|over|at\s+least|roughly|almost)\s+)?$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
-                             r"following|next|when|once)\b)", re.IGNORECASE)
+                             r"following|next|when|once|arrived|arriving|landed|left|followed|expected|will|were|are)\b)",
+                             re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(
     r"(?P<q>up\s+to(?:\s+(?:about|around|some))?|as\s+many\s+as|a\s+maximum\s+of|maximum\s+of|no\s+more\s+than|"
     r"at\s+most|not\s+more\s+than|fewer\s+than|less\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than|"
@@ -93,6 +104,17 @@ _CHANGE_BEFORE = re.compile(
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+#: Thousands separators: "3,069", "3 069" (a space, a no-break space or a narrow no-break space).
+#: After a personnel noun: things, not people ("armoured personnel carriers", "police dogs", "troop transports").
+_THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|horses?|stations?|posts?|boats?|"
+                           r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
+                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
+_PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+#: "15 member states", "member countries": a count of states, not of people.
+_MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
+                                  re.IGNORECASE)
 #: "the drawdown of 2000 ATMIS soldiers": a count, not a year.
 _NOUN_DIRECT = re.compile(r"[\s-]+(?:[A-Z]{2,}\s+)?(?:soldiers|troops|peacekeepers|personnel|police|officers)\b")
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -148,8 +170,11 @@ def words_to_int(text: str) -> int | None:
 def number_value(match: re.Match[str]) -> int | None:
     """Return the integer value of a NUMBER match."""
     if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
+        digits = match.group("digits")
         scale = (match.group("scale") or "").lower()
+        if not scale and _DOT_THOUSANDS.fullmatch(digits):
+            digits = digits.replace(".", "")  # "2.500 soldiers": a dot as thousands separator (people are not decimals)
+        value = float(_SEPARATORS.sub("", digits))
         if scale in ("thousand", "k"):
             value *= 1_000
         elif scale == "million":
@@ -259,17 +284,21 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         end = m.end()
         tail = sentence[end:end + 3]
         if tail[:1] == "%" or _ORDINAL.match(tail) or sentence[end:end + 8].lower().lstrip().startswith(
-                ("percent", "per cent")):
+                ("percent", "per cent", "pc ", "pc.", "pc,", "pct")):
             continue
         head = sentence[max(0, m.start() - 14):m.start()]
+        if _PART_OF_TOTAL_BEFORE.search(head):
+            continue  # "800 of the 1,000 officers": the figure is the 800
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
-        if m.group("digits") and "," not in m.group("digits") and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
+        if m.group("digits") and m.group("digits").isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
                 not _NOUN_DIRECT.match(sentence, m.end())):
             continue
         words_only = m.group("words") is not None
         if words_only and m.group(0).lower().strip() in ("a", "an", "one"):
             continue
+        if words_only and m.group("words").lower().split()[0] in ("hundred", "thousand", "million", "dozen"):
+            continue  # a scale without its count: "a few hundred soldiers", "several thousand troops" are vague
         low, high = value, value
         # A range: "15,000 to 20,000", "5,000-8,000", "between 5,000 and 8,000".
         if i + 1 < len(matches):
@@ -282,7 +311,12 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                         joiner != "and" or _qualify(sentence, m.start(), lowered)[0] == "between"):
                     # "15 to 20 thousand": the scale word of the second number applies to the first.
                     if m.group("digits") and not m.group("scale") and nxt.group("digits") and nxt.group("scale"):
-                        low = number_value(nxt) // int(float(nxt.group("digits").replace(",", ""))) * value
+                        low = number_value(nxt) // int(float(_SEPARATORS.sub("", nxt.group("digits")))) * value
+                    elif m.group("words") and nxt.group("words") and value < 100:
+                        # "between two and three thousand": the scale word of the second applies to the first.
+                        scale = _SCALES.get(nxt.group("words").lower().split()[-1])
+                        if scale and value * scale < value2:
+                            low = value * scale
                     high = value2
                     end = nxt.end()
                     skip_until = nxt.end()
@@ -296,6 +330,10 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue
         if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):
             continue
+        if noun.group("noun").lower() in ("member", "members") and _MEMBER_STATES_AFTER.match(sentence, noun.end()):
+            continue  # "15 member states"
+        if _THINGS_AFTER.match(sentence, noun.end()):
+            continue  # "60 armoured personnel carriers", "20 police dogs", "12 military vehicles"
         noun_end = noun.end()
         more = _SECOND_NOUN.match(sentence, noun_end)
         if more:
@@ -333,12 +371,13 @@ def _elliptic(sentence: str, matches: list[re.Match[str]], found: list[Figure],
     for m in matches:
         if m.start() < found[0].end or any(f.start <= m.start() < f.end for f in found):
             continue
-        if not m.group("digits") or not _ELLIPSIS_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
+        if not (m.group("digits") or (m.group("words") or "").lower().split()[-1] in ("hundred", "thousand")) or not (
+                _ELLIPSIS_BEFORE.search(sentence, max(0, m.start() - 16), m.start())):
             continue
         if not _ELLIPSIS_AFTER.match(sentence, m.end()):
             continue
         value = number_value(m)
-        if value is None or value < 100 or ("," not in m.group("digits") and 1900 <= value <= 2100):
+        if value is None or value < 100 or ((m.group("digits") or "").isdigit() and 1900 <= value <= 2100):
             continue
         prior = [f for f in found if f.end <= m.start()][-1]
         qualifier, qstart = _qualify(sentence, m.start(), lowered)

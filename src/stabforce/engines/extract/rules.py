@@ -13,23 +13,25 @@ _I = re.IGNORECASE
 FORCE_CONTEXT = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|peacekeep\w*|contingents?|police\w*|officers|battalions?|"
     r"brigades?|divisions?|companies|units?|isf|stabili[sz]ation|mission|boots|military|army|engineers|medics|"
-    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines)\b",
+    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry)\b",
 )  # on lower-cased text
 #: The literal beginnings of every FORCE_CONTEXT word (for a fast scan without word boundaries).
 FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingent", "police", "officers", "battalion",
                "brigade", "division", "companies", "unit", "isf", "stabilisation", "stabilization", "mission", "boots",
                "military", "army", "engineers", "medics", "participat", "contribut", "deploy", "commander",
-               "observers", "trainers", "gendarm", "marines")
+               "observers", "trainers", "gendarm", "marines", "infantry")
 #: Words that make a sentence worth a closer look without a trigger (a figure may still be a claim).
 _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeeper", "peacekeepers", "police",
                "policemen", "policing", "officers", "battalion", "battalions", "brigade", "brigades", "division",
                "divisions", "company", "companies", "servicemen", "observers", "trainers", "instructors", "engineers",
                "units", "carabinieri", "gendarmes",
-               "medics", "strong", "member")
+               "medics", "strong", "member", "members", "men", "man", "forces", "servicemembers", "marines",
+               "paratroopers", "infantrymen", "commandos", "policewomen", "advisers", "advisors", "monitors",
+               "gendarmerie", "person", "doctors", "nurses", "paramedics", "sappers", "pilots")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"
-    r"just\s+over)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)|(?P<frac>half|a\s+third|one\s+third|"
+    r"just\s+over)\s+)?(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s*cent\b|pc\b|pct\b)|(?P<frac>half|a\s+third|one\s+third|"
     r"two[\s-]thirds|a\s+quarter|one\s+quarter|three[\s-]quarters)\b)",
     
 )  # lower-cased text
@@ -63,7 +65,8 @@ CONSIDERED = re.compile(
 )  # lower-cased text
 FUTURE = re.compile(
     r"\b(?:will|would|could|may|might|shall|to\s+be|expected|planned|proposed|envisaged|estimated|plans?|"
-    r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future)\b",
+    r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future|"
+    r"due\s+(?:in|to|by|on|next|later|early|late)|slated)\b",
     
 )  # lower-cased text
 PHASE = re.compile(r"\b(?P<p>initial|first|advance|second|third|final|main)\s+(?:phase|stage|wave|contingent|"

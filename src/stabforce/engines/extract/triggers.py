@@ -20,8 +20,9 @@ class Hit(NamedTuple):
 
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
-         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have")
-_SEND_ING = ("sending", "contributing", "deploying", "dispatching")
+         "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add",
+         "dispatched", "despatched")
+_SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
            "commanding", "commanded", "commander", "helm", "charge"):
@@ -32,42 +33,66 @@ for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", 
     _HEADS[_w] = "territory"
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
-           "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim", "trims",
-           "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
+           "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim",
+           "trims", "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
            "withdrawals", "drawdowns", "left", "leave", "leaves", "leaving", "exit", "exits", "exiting", "exited",
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
-           "departure", "departed", "depart", "departing", "pullouts"):
-    _HEADS[_w] = "reduction"
-for _w in ("arrived", "landed", "touched", "entered", "began", "started", "took", "crossed", "arrive", "arrives",
+           "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
+           "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
+           "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
+           "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend"):
+    _HEADS.setdefault(_w, "reduction")
+for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
+           "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
+           "takes", "began", "started", "begin", "begins", "start", "starts", "took", "crossed", "arrive", "arrives",
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
-           "consists", "stationed", "replaced"):
+           "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
+           "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
+           "served", "has", "had", "reached", "reaches", "off"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
-           "rejected", "rejects", "rejecting", "intention"):
+           "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
+           "backed", "backtracked", "reneged"):
     _HEADS[_w] = "negation"
 for _w in ("consider", "considers", "considered", "considering", "weigh", "weighs", "weighed", "weighing",
-           "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating",
-           "reconsider", "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess",
-           "re-assessed", "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate",
-           "hesitated", "hesitating", "hesitation", "hesitancy", "undecided", "discusses", "discussed", "discussing",
-           "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open", "interested",
-           "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates", "candidate"):
+           "reevaluate", "reevaluated", "reevaluating", "re-evaluate", "re-evaluated", "re-evaluating", "reconsider",
+           "reconsidered", "reconsidering", "reassess", "reassessed", "reassessing", "re-assess", "re-assessed",
+           "reassessing", "reviewing", "mull", "mulls", "mulled", "mulling", "hesitant", "hesitate", "hesitated",
+           "hesitating", "hesitation", "hesitancy", "undecided", "reluctant", "reluctance", "discusses", "discussed",
+           "discussing", "talks", "discussions", "negotiations", "negotiating", "exploring", "studying", "open",
+           "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
+           "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
+           "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
+           "thinking"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
            "committed", "committing", "commitment", "earmark", "earmarks", "earmarked", "earmarking", "readiness",
            "available", "grow", "increase", "enlarged", "expand", "beef", "authorized", "authorised", "approved",
-           "approves", "approve", "contributions", "added"):
+           "approves", "approve", "contributions", "added", "cleared", "clears", "sanctioned", "endorsed", "aside",
+           "allocated", "allocates", "allocate", "allocating", "assigned", "assigns", "assign", "avail", "avails",
+           "availed", "availing", "mobilize", "mobilise", "mobilized", "mobilised", "mobilizing", "mobilising",
+           "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering", "bolstered", "double",
+           "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
+           "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
+           "reserve", "preparation"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
+#: Nouns that open a sentence about a force's move ("The arrival of 300 Kenyan officers ...").
+_MOVE_NOUNS = {"arrival": "arrival", "deployment": "arrival", "rotation": "arrival", "return": "reduction",
+               "repatriation": "reduction"}
+for _w in _MOVE_NOUNS:
+    _HEADS.setdefault(_w, "noun")
 _HEADS["offer"] = "pledge"
 _HEADS["commit"] = "pledge"
 
 HEAD_RX = re.compile(r"\b" + trie_pattern(list(_HEADS)) + r"\b")
 
-_ADV = r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never)\s+){0,2}"
+_ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never|"
+        r"in\s+principle|in\s+theory|if\s+asked|if\s+needed)\s+){0,2}")
 _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
                       r"stabili[sz]ation)\b")
 _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
@@ -77,7 +102,9 @@ _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
-    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised)\s+to\s+"
+    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
+    r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
+    r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
@@ -85,13 +112,26 @@ _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+
 # The small checks around head words, compiled once.
 _IN_OVERALL_BEFORE = re.compile(r"\bin\s+(?:overall\s+)?$")
 _IN_BEFORE = re.compile(r"\bin\s+$")
+#: "keep control of 53%", "retains full control over": holding a share (the share itself is checked later).
+_CONTROL_VERB_BEFORE = re.compile(r"\b(?:keep|keeps|kept|keeping|retain\w*|maintain\w*|ha[sd]|have|having|take|takes|took|"
+                                  r"taken|seize[sd]?|seizing|gain\w*|exercis\w*|assum\w*|relinquish\w*|cede[sd]?|"
+                                  r"ceding|transfer\w*|hand\w*\s+over)\s+(?:(?:full|effective|military|security|overall|"
+                                  r"direct)\s+)?$")
 _UNDER_BEFORE = re.compile(r"\bunder\s+(?:[\w-]+\s+){0,3}$")
 _BACK_DOWN_AFTER = re.compile(r"\s+(?:back|down)\b")
 _OUT_BACK_AFTER = re.compile(r"\s+(?:out|back)\b")
 _SMALLER_NOUN_AFTER = re.compile(r"\s+(?:force|contingent|deployment|number|presence|contribution|than)\b")
 _MUCH_BEFORE = re.compile(r"\b(?:much|far|significantly|considerably)\s+$")
 _FEWER_NOUN_AFTER = re.compile(r"\s+(?:troops|soldiers|personnel|peacekeepers)\b")
-_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy)\b")
+#: "took over the sector", "took over from the Irish battalion" (not "took over command": a command claim).
+_TOOK_OVER_AFTER = re.compile(r"\s+over\s+(?!(?:the\s+)?(?:command|leadership|helm|control|presidency)\b)")
+#: Before "relieved": the incoming force ("troops relieved the contingent", not "officials were relieved").
+_HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|company|"
+                                    r"personnel|forces|unit)\s+(?:\w+\s+)?$")
+_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
+                          r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
+                          r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
+                          r"returning\s+home)\b)")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
 _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
@@ -100,15 +140,32 @@ _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
-_SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?from\s+(?:an?\s+(?:additional|further)\s+|another\s+|"
-                               r"(?:about|some|roughly)\s+)*\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
+#: "bring its 900 soldiers home", "send the last 200 troops home": the force between the verb and "home".
+_OBJECT_HOME_AFTER = re.compile(r"\s+(?:[\w,'’-]+\s+){0,5}?home\b")
+_SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?(?:back\s+|out\s+)?from\s+(?:an?\s+(?:additional|further)\s+|"
+                               r"another\s+|(?:about|some|roughly|nearly|around|approximately|almost)\s+)*\d+(?:\.\d+)?\s*"
+                               r"(?:%|percent|per\s*cent|pc\b|pct\b)")
 _DOWN_AFTER = re.compile(r"\s+down\b")
+#: "headed for Haiti", "heading to the mission area", "headed home", "headed back".
+_ON_THE_WAY_AFTER = re.compile(r"\s+(?:out\s+)?(?:for|to|into|home|back)\b")
+#: After "cut": what is cut is a force or its size ("cut to 300", "cut 500 troops", "cut its contingent to 300",
+#: "cut troop numbers"), not ties, funding or a road.
+_CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?(?:\d+|(?:an?|one|two|three|"
+                        r"four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty)[\s-]+(?:hundred|"
+                        r"thousand))|by\s+(?:half|a\s+third|"
+                        r"a\s+quarter|two-thirds|a\s+fifth)|"
+                        r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
+                        r"peacekeepers|police|numbers|strength|size))\b")
+#: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
+_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
                             r"stationed|on\s+the\s+ground)\b")
 _IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
 _EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
-_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,50}$")
-_DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:deployment|sending|dispatch)\b")
+_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,80}$")
+_DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:planned|proposed|overseas|foreign)\s+)?(?:deployment|sending|dispatch|"
+                               r"despatch|mission)\b")
 _UP_AFTER = re.compile(r"\s+up\b")
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
 _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
@@ -116,6 +173,21 @@ _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\
 _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
 
 
+#: After "withdrew", "pulled": an offer taken back, not troops.
+_OFFER_AFTER = re.compile(r"\s+(?:back\s+|out\s+)?(?:from\s+|of\s+)?(?:its|their|the|an?)\s+(?:earlier\s+|initial\s+|previous\s+)?"
+                          r"(?:offer|pledge|commitment|promise|proposal)\b")
+#: The force noun right before an active "replaced" ("850 soldiers replaced").
+_FORCE_NOUN_LAST = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|unit|company|"
+                              r"personnel|forces)\s+(?:\w+\s+)?$")
+#: Before a noun that opens the sentence: "The ", "Kenya's ", "the first ", "The planned ".
+_NOUN_SUBJECT_BEFORE = re.compile(r"\W*(?:the\s+|an?\s+)?(?:[\w.-]+(?:['’]s)?\s+){0,2}")
+_OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\s+|some\s+|about\s+|around\s+|nearly\s+|"
+                             r"an?\s+|another\s+|its\s+|their\s+)*(?:\d|[\w-]+\s+(?:troops|soldiers|officers|police|"
+                             r"peacekeepers|contingent|battalion)|troops|soldiers|officers|police|peacekeepers|contingent|"
+                             r"battalion|(?:two|three|four|five|six|seven|eight|nine|ten|a|one)\s)")
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|imminent|future|possible|potential)\b")
+_DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
+                            r"awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
@@ -133,6 +205,9 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        if group == "reduction" and _OFFER_AFTER.match(after):
+            hits.append(Hit(s, e, "negation", low[s:e]))  # "withdrew its offer of 1,000 troops": a retraction
+            continue
         if group == "reduction" and _SHARE_FROM_AFTER.match(after):
             hits.append(Hit(s, e, "territory", low[s:e]))  # "withdraw from an additional 10 percent of Gaza"
             continue
@@ -140,7 +215,21 @@ def find_triggers(low: str) -> list[Hit]:
                                             after):
             continue  # "rejected an opposition call to withdraw": not about sending
         start, end = s, e
-        if group == "command":
+        if word in _MOVE_NOUNS and _NOUN_SUBJECT_BEFORE.fullmatch(low, 0, s) and _OF_FORCE_AFTER.match(after):
+            # "The arrival of 300 Kenyan officers on Tuesday ...": the sentence is about the move itself; "was
+            # delayed", "is planned" make it one still to come.
+            kind = _MOVE_NOUNS[word]
+            if kind == "arrival" and (_PLANNED_BEFORE.search(low, 0, s) or _DELAYED_AFTER.search(low, e)):
+                kind = "pledge"
+            hits.append(Hit(s, e, kind, word))
+            continue
+        if group == "noun":
+            continue
+        if word in ("headed", "heading") and _ON_THE_WAY_AFTER.match(after) and not _MISSION.match(after):
+            # "headed home": leaving; "heading for Haiti", "headed to Lebanon": on the way in.
+            kind = "reduction" if _HOME_AFTER.match(after) else "pledge" if _FUTURE_BEFORE.search(
+                before[-30:]) else "arrival"
+        elif group == "command":
             if word == "commander":
                 # "the position of deputy commander", "a deputy commander role": an appointment; "the commander
                 # of the ISF said": a speaker.
@@ -165,19 +254,20 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "territory":
             if word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
                 start = s - 3
-            elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before):
+            elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before) and not (
+                    word == "control" and _CONTROL_VERB_BEFORE.search(before) and re.match(r"\s+(?:of|over)\b", after)):
                 kind = None
         elif group == "reduction" and word in _REDUCTION_CHECKED:
             kind = _reduction_kind(word, before, after)
         elif group == "reduction":
-            if word in ("cut", "cuts", "cutting") and re.match(r"\s+(?:to|by)\s+(?:about\s+|some\s+|around\s+)?\d", after):
-                kind = "reduction"
+            if word in ("cut", "cuts", "cutting") and _CUT_AFTER.match(after):
+                kind = "reduction"  # "cut to 300", "cut 500 troops", "cut its contingent to 300", "cut troop numbers"
             elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
                 mm = _BACK_DOWN_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word in ("pull", "pulls", "pulled", "pulling"):
-                mm = _OUT_BACK_AFTER.match(after)
+                mm = _OUT_BACK_AFTER.match(after) or _PULL_OBJECT_OUT_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)
             elif word == "smaller":
@@ -193,24 +283,60 @@ def find_triggers(low: str) -> list[Hit]:
                 mm = _FEWER_NOUN_AFTER.match(after)
                 kind = "reduction" if mm else None
         elif word == "replaced":
-            kind = "arrival" if after.startswith(" by") else None
+            if after.startswith(" by"):
+                kind = "arrival"  # "were replaced by 400 Polish soldiers": the incoming force, named after
+            elif _FORCE_NOUN_LAST.search(before) and re.match(r"\s+(?:the|an?|its|their)\b", after):
+                # "a battalion of 850 soldiers replaced a Nepalese unit": the incoming force is the subject before;
+                # the phrase starts at that noun so that the subject is looked for before it.
+                kind = "arrival"
+                start = s - (len(before) - _FORCE_NOUN_LAST.search(before).start())
+            else:
+                kind = None
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
-            kind = _arrival_kind(word, before, after)
+            kind = _arrival_kind(word, before, after, low[max(0, s - 120):s])
         elif group == "arrival":
-            if word in ("began", "started"):
+            if word in ("began", "started", "begin", "begins", "start", "starts"):
                 mm = _BEGAN_AFTER.match(after)
-                kind = "arrival" if mm else None
+                kind = None if mm is None else "reduction" if _EXIT_AHEAD.search(mm.group()) or "returning" in mm.group(
+                    ) else "arrival"
                 end = e + (mm.end() if mm else 0)
             elif word == "touched":
                 kind = "arrival" if after.startswith(" down") else None
-            elif word == "took":
-                kind = "arrival" if after.startswith(" up positions") else None
+            elif word in ("took", "taking", "takes"):
+                # "took up positions", "took part in the mission", "are taking part", "took over the sector": there
+                # (with a future, a pledge); "took over command" is a command.
+                kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) or (
+                    _TOOK_OVER_AFTER.match(after)) else None
+                if word == "taking" and not re.search(r"\b(?:is|are|was|were|been|now|already|currently)\s+$", before):
+                    kind = None  # "ruled out taking part": the refusal speaks, not a presence
+            elif word == "rotated":
+                kind = "arrival" if re.match(r"\s+(?:in|into)\b", after) else None
+            elif word == "relieved":
+                kind = None if re.match(r"\s+(?:of|that|to|by)\b", after) or not _HAS_FORCE_NOUN_BEFORE.search(
+                    before) else "arrival"  # "Brazil's 1,300 troops relieved the Uruguayan contingent"
+            elif word == "reported":
+                kind = "arrival" if after.startswith(" for duty") else None
+            elif word in ("airlifted", "shipped", "ferried", "sailed", "airlift", "ferry"):
+                # "airlifted 300 soldiers to Bangui", "sailed for Lebanon": moved into the mission area
+                kind = "arrival" if re.match(r"[^.;]{0,50}?\b(?:to|for|into)\s+(?!home\b)", after) and not re.match(
+                    r"[^.;]{0,50}?\bhome\b", after) and _force_near(low[max(0, s - 120):s], after) else None
+            elif word == "assumed":
+                # "the battalion assumed responsibility for the sector"
+                kind = "arrival" if re.match(r"\s+(?:full\s+|operational\s+|security\s+)?responsibility\b", after) else None
+            elif word == "patrolling":
+                kind = "arrival" if re.search(r"\b(?:are|is|were|was|been|now|already|currently)\s+$", before) else None
             elif word in ("arrive", "arrives", "arriving"):
-                # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive": there.
-                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) else "pledge"
+                # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive", "were among
+                # the first to arrive": there.
+                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) or (
+                    re.search(r"\b(?:were|was|are|is)\s+(?:among\s+)?the\s+(?:first|last|latest)\s+(?:\w+\s+)?to\s+$",
+                              before)) else "pledge"
+                if kind == "arrival":
+                    hits.append(Hit(s, e, kind, low[s:e]))
+                    continue
             elif word == "crossed":
                 kind = "arrival" if after.startswith(" into") else None
-            if kind and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
+            if kind == "arrival" and not word.endswith("ed") and _FUTURE_BEFORE.search(before[-30:]):
                 kind = "pledge"
         elif group == "negation":
             if word in ("ruled", "rules", "ruling"):
@@ -218,11 +344,22 @@ def find_triggers(low: str) -> list[Hit]:
                 end = e + 4
             elif word == "intention":
                 kind = "negation" if before.endswith("no ") else None
+            elif word in ("denied", "denies", "dismissed"):
+                # "denied it would send troops", "dismissed reports that it would send 1,000 troops"
+                kind = "negation" if re.match(r"\s+(?:that\s+)?(?:it|they|reports?|claims?|suggestions?|speculation|"
+                                              r"plans?|any)\b", after) else None
+            elif word == "turned":
+                kind = "negation" if re.match(r"\s+down\b", after) else None
+            elif word == "backed":
+                kind = "negation" if re.match(r"\s+(?:away\s+from|out\s+of|off)\b", after) else None
         elif group == "pledge" and word in _PLEDGE_CHECKED:
             kind = _pledge_kind(word, before, after)
         elif group == "consideration":
             if word in ("talks", "discussions", "negotiations"):
                 kind = "consideration" if _IN_TALKS_BEFORE.search(before) else None
+            elif word in _CHECKED_CONSIDERATION:
+                # "is assessing a request to send", "evaluating whether to contribute", "thinking about sending"
+                kind = "consideration" if _WHAT_IS_WEIGHED_AFTER.match(after) else None
             elif word == "open":
                 kind = "consideration" if after.startswith(" to") else None
             elif word == "interested":
@@ -245,23 +382,110 @@ def find_triggers(low: str) -> list[Hit]:
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
+    if len(hits) > 1 and any(h.text in ("standby", "stand-by") for h in hits):
+        # "the reserve battalion kept on standby consists of 600 soldiers": the make-up of a force offered, not there.
+        hits = [h for h in hits if h.text not in ("consists", "comprises", "includes")]
+    if len(hits) > 1 and any(h.group == "reduction" for h in hits):
+        # "Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn": the participle describes the force
+        # the sentence's verb withdraws.
+        last = max(h.start for h in hits if h.group == "reduction")
+        hits = [h for h in hits if not (h.group == "arrival" and h.text in ("deployed", "stationed", "serving")
+                                        and h.start < last and not _HAS_BEFORE.search(low, max(0, h.start - 30), h.start))]
+        # "is winding down its deployment but is to keep 1,000 soldiers": what stays is the new level of the cut.
+        first = min(h.start for h in hits if h.group == "reduction")
+        hits = [h for h in hits if not (h.start > first and h.text.startswith(_STAYING))]
     return hits
 
 
+_STAYING = ("keep", "kept", "maintain", "remain")
+
+
+_CHECKED_CONSIDERATION = frozenset({"assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
+                                    "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates",
+                                    "deliberating", "thinking"})
+#: After "assessing", "thinking": a deployment weighed, not the security situation or the roads.
+_WHAT_IS_WEIGHED_AFTER = re.compile(
+    r"\s+(?:(?:about|of|over|on)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:un|u\.n\.|formal|new|possible|us|u\.s\.)\s+)?"
+    r"(?:request|proposal|possibility|option|offer|invitation|whether|if|sending|deploying|contributing|"
+    r"participat\w*|joining|deployment|contribution|dispatch|troop|troops|a\s+role)\b")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
-                                "exit", "exits", "depart", "departing"})
+                                "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
+                                "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
+                                "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
+                                "phased", "phasing", "out", "renew", "extend"})
+#: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
+_RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
+                           r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
+                           r"units?|gendarmes)")
+#: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
+_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
+                        r"contribution|operations?|involvement|engagement)\b")
+#: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
+_FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
+                         r"forces|marines|gendarmes|detachment|company|companies)\b")
+_LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
+_LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
+#: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
+_FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+\s+)?(?:talks|meetings?|consultations|summit|visit|"
+                                r"conference|negotiations|discussions|treatment|training|holidays?|leave)\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
+#: After "flew": into the mission area ("flew out to join", "flew to Haiti", "flew into Port-au-Prince").
+_FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
 
 
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
     """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
-    if word in ("returned", "return", "returning", "come", "go", "bring", "brought"):
+    if word in ("bring", "brought"):
+        return "reduction" if _OBJECT_HOME_AFTER.match(after) else None  # "bring its 900 soldiers home"
+    if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
-    if word in ("left", "leave", "leaves", "leaving", "depart", "departing"):
-        if after.startswith(" for "):
-            return None if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+    if word in ("fell", "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled"):
+        # "troop numbers fell from 1,000 to 300", "the contingent has shrunk to 400": a smaller force; "declined to
+        # send" is a refusal, "dropped its plan" is not about troops.
+        return "reduction" if re.match(r"\s+(?:\w+ly\s+)?(?:to|from|by|below|under)\s+(?:about\s+|around\s+|some\s+|"
+                                       r"just\s+|nearly\s+|roughly\s+|a\s+)?\d", after) else None
+    if word.startswith("phas"):
+        return "reduction" if re.match(r"\s+(?:[\w,-]+\s+){0,4}?out\b", after) else None  # "phase out its contingent"
+    if word == "out":
+        # "its 300 troops would be out by December", "are out of the country"
+        return "reduction" if re.search(r"\b(?:be|are|were|is|was|been)\s+(?:all\s+)?$", before) and re.match(
+            r"\s+(?:of|by)\b", after) and _FORCE_NEAR.search(before[-50:]) else None
+    if word in ("renew", "extend"):
+        # "will not renew the mandate of its 300 troops": they leave; "will extend its mission": they stay (a pledge)
+        if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:mandate|mission|deployment|contract|stay|"
+                        r"presence|participation)\b", after):
+            return None
+        return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
+    if word.startswith("recall"):
+        return "reduction" if _RECALL_AFTER.match(after) else None
+    if word.startswith(("end", "terminat")):
+        return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
+    if word in ("flew", "flown", "flying"):
+        if re.search(r"\b(?:bodies|body|remains|coffins?|wounded|injured)\b", before):
+            return None  # "the bodies of 3 peacekeepers were flown home"
+        if _HOME_AFTER.match(after):
+            return "reduction"
+        if _FLEW_IN_AFTER.match(after) and (_FORCE_NEAR.search(before[-50:]) or _FORCE_NEAR.search(after[:50])):
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+        return None  # "the president flew to New York": a trip
+    if word == "departure":
+        # "the departure of 400 officers for Haiti": on the way in; "the departure of 800 troops from Mali": leaving.
+        mm = re.match(r"[^.;]{0,60}?\b(?:for\s+(?!home\b)|to\s+join\b|from\b)", after)
+        if mm is None or mm.group().endswith("from"):
+            return "reduction"
+        return "pledge" if _FUTURE_BEFORE.search(before[-30:]) or re.search(r"\b(?:set|scheduled|planned|due|expected)\b",
+                                                                             after[mm.end():mm.end() + 40]) else "arrival"
+    if word in _LEAVING:
+        if word == "left" and _LEFT_DEAD_AFTER.match(after):
+            return None  # "the attack left 7 soldiers dead"
+        if _FOR_MISSION_AFTER.match(after):
+            # "has left for Lebanon": on the way in; "will leave for Haiti next week": planned, a pledge.
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+        if re.match(r"\s+for\s+(?!home\b)", after):
+            return None  # "left for talks in Addis Ababa": a trip, neither in nor out
         if before.endswith(("the ", "on ", "of ")):
             return None
         return "reduction"
@@ -273,24 +497,100 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
 
 
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
-                              "stationed", "joined", "descended"})
+                              "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
+                              "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
+                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"})
+#: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
+_HAS_FORCE_AFTER = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
+    r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
+    r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in(?!\s+(?:reserve|preparation|training|readiness)\b)|on\s+the\s+ground|there|deployed|stationed|"
+    r"serving|with|under|along|across|inside|at)\b")
+#: "has 20,000 troops in its army": a national force, not a deployment.
+_OWN_ARMY = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?(?:army|armed\s+forces|"
+                       r"military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
+#: After "reached": a decision or a level, not a place ("reached an agreement", "reached a deal").
+_REACHED_NOT_PLACE = re.compile(r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:agreement|deal|consensus|"
+                                r"decision|conclusion|understanding|settlement|compromise|accord|verdict|stage|point|"
+                                r"ceasefire|cease-fire|truce|out|age|limit|impasse|deadlock|stalemate|breakthrough|milestone|record|"
+                                r"majority|threshold|end|phase|level|peak)\b")
+#: After "keeps", "maintains": a force kept there ("keeps 900 soldiers in the country", "maintains a presence").
+_KEEP_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?:troops?|soldiers|police|peacekeepers|personnel|forces|contingents?|"
+                         r"presence|officers|battalions?|companies|brigades?|marines|gendarmes|strong)\b")
+_KEEP_OUT_AFTER = re.compile(r"[^.;]{0,40}?\b(?:out\s+of|away|at\s+home|in\s+reserve|on\s+standby|ready|informed)\b|"
+                             r"\s+(?:its|their|his|her)\s+(?:promise|word|pledge|commitment|options)\b")
+#: After "remain": still deployed ("remain deployed", "remains in Lebanon", "remained on the ground").
+_REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b(?!\s+(?:good|high|low|poor)\s+spirits|\s+(?:contact|touch|power|talks|"
+                           r"charge|control|effect|force|doubt|question|custody|hospital|limbo|place\s+for\s+now)\b)|on\s+the\s+ground|there|with\b|part\s+of|"
+                           r"(?:committed|engaged)\s+(?:in|to)\b)")
+#: Before "part of the force": being in it ("were part of", "are already part of", "will be part of").
+_PART_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|become|became|becoming|remain|remains|remained)\s+"
+                          r"(?:(?:already|now|still|also|currently)\s+)?$")
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|"
+                            r"operation|deployment|peacekeepers|unifil|kfor|isaf|mss|gsf|amisom|atmis|"
+                            r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog)\b")
+#: After "serving": where ("serving with the mission", "serve in Lebanon", "served under UN command").
+_SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
 
 
-def _arrival_kind(word: str, before: str, after: str) -> str | None:
+def _force_near(before: str, after: str) -> bool:
+    """Whether a force is named next to a movement or presence verb ("150 soldiers sailed", "reached Bangui with 500
+    troops"), so that a minister's trip or a ship's route is not a deployment."""
+    return bool(_FORCE_NEAR.search(before[-120:]) or _FORCE_NEAR.search(after[:50]))
+
+
+def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | None:
     """Present strength ("currently numbers 3,800", "are already in", "the contingent comprises") is a deployment."""
     if word == "currently":
         return "arrival" if _PRESENT_AFTER.match(after) else None
     if word == "already":
         return "arrival" if _IN_AFTER.match(after) else None
     if word in ("brings", "bringing"):
+        if _OBJECT_HOME_AFTER.match(after) or _HOME_AFTER.match(after):
+            return "reduction"  # "bringing home 2,800 troops"
         return None if _EXIT_AHEAD.search(after) else "arrival"
+    if word.startswith(("keep", "kept", "maintain")):
+        ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
+    elif word.startswith("remain"):
+        ok = bool(_REMAIN_AFTER.match(after)) and _force_near(wide or before, after)
+    elif word == "part":
+        ok = bool(_PART_BEFORE.search(before) and _PART_OF_AFTER.match(after))
+    elif word.startswith("serv"):
+        ok = bool(_SERVE_AFTER.match(after)) and _force_near(wide or before, after)
+    elif word in ("has", "had"):
+        mm = _HAS_FORCE_AFTER.match(after)
+        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
+    elif word.startswith("reach"):
+        ok = not _REACHED_NOT_PLACE.match(after) and _force_near(wide or before, after)
+    elif word == "off":
+        # "set off for Haiti", "sets off to join the mission"
+        ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
+    else:
+        ok = True
+    if not ok:
+        return None
+    if word == "off":
+        before = before[:before.rstrip().rfind(" ") + 1]  # "set" itself is not "set to"
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
 
 
 _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
-                             "authorised", "approved", "approves", "approve"})
+                             "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
+                             "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
+                             "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
+                             "preparing", "trained", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
+                             "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
+                             "triple", "triples", "tripling", "tripled", "reserve", "preparation"})
+#: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
+_BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
+                          r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
+                          r"contribution)\b")
+#: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
+_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
+                            r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
+                            r"contingents?|officers|battalions?|companies|brigades?|units?|gendarmes)\b)")
 
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
@@ -305,8 +605,37 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
         return "pledge" if _MADE_BEFORE.search(before) else None
     if word == "beef":
         return "pledge" if _UP_AFTER.match(after) else None
-    if word in ("approved", "approves", "approve"):
-        return "pledge" if _DEPLOYMENT_AFTER.match(after) else None
+    if word in ("approved", "approves", "approve", "cleared", "clears", "sanctioned", "endorsed"):
+        # "approved the deployment of", "the dispatch of 200 engineers was approved"
+        return "pledge" if _DEPLOYMENT_AFTER.match(after) or (
+            word in ("approved", "cleared", "sanctioned", "endorsed") and re.search(r"\b(?:was|were|been|is|are)\s+$", before)
+            and re.search(r"\b(?:deployment|dispatch|despatch|sending|contribution|mission|participation)\s+of\b", before)) else None
+    if word == "aside":
+        return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
+            r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
+    if word == "willingness":
+        return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
+                                    after) else None
+    if word.startswith(("boost", "bolster", "doubl", "tripl")):
+        if not _BOOST_AFTER.match(after):
+            return None
+        # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
+        return "arrival" if word.endswith("ed") and not _FUTURE_BEFORE.search(before[-30:]) else "pledge"
+    if word == "trained":
+        # "20,000 troops were being trained for the mission": readied, not yet there
+        return "pledge" if re.search(r"\bbeing\s+$", before) and re.match(r"\s+(?:for|to)\b", after) else None
+    if word in ("reserve", "preparation"):
+        # "has 1,000 officers in reserve / in preparation for the mission": ready, not there
+        return "pledge" if re.search(r"\b(?:in|on)\s+(?:\w+\s+)?$", before) and _FORCE_NEAR.search(before[-60:]) else None
+    if word in ("standby", "stand-by"):
+        return "pledge" if re.search(r"\bon\s+(?:\w+\s+)?$", before) else None  # "on standby", "kept on standby"
+    if word == "disposal":
+        return "pledge" if re.search(r"\bat\s+(?:the|its|their)\s+$", before) else None
+    if word in ("prepared", "readied", "readies", "readying", "preparing"):
+        return "pledge" if _READIED_AFTER.match(after) else None
+    if word.startswith(("allocat", "assign")):
+        # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
+        return None if re.match(r"\s+(?:to|as|for)\b", after) else "pledge"
     if word in ("authorized", "authorised"):
         return "pledge" if _AUTHORIZED_AFTER.match(after) else None
     return "pledge"
@@ -320,7 +649,9 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
         return None, 0
-    if word in ("deployed", "sent") and not before.endswith("be "):
+    if word in ("send", "sent", "sending") and _OBJECT_HOME_AFTER.match(after):
+        return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
+    if word in ("deployed", "sent", "dispatched", "despatched") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
     if word in ("include", "comprise", "number", "have") and not re.search(
