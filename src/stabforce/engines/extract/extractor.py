@@ -30,6 +30,7 @@ from stabforce.engines.extract.gazetteer import (
 )
 from stabforce.engines.extract.model import ProposedClaim, claim_row
 from stabforce.engines.extract.numbers import Figure, find_number_figures, find_unit_figures, unit_hint, unit_pattern
+from stabforce.engines.extract.rosters import add_roster_claims
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
@@ -139,7 +140,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
-    return claims
+    return add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers".
