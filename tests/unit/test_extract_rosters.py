@@ -58,6 +58,10 @@ def kinds(text: str) -> dict[str, str]:
      dict.fromkeys(("CHL", "PER", "COL"), "pledge")),
     (("The force, now in its third year, is composed of troops from the Democratic Republic of Congo (DRC), Burundi "
       "and Rwanda."), dict.fromkeys(("COD", "BDI", "RWA"), "arrival")),
+    ("Ugandan and Burundian troops make up the bulk of the force.", dict.fromkeys(("UGA", "BDI"), "arrival")),
+    ("The mission's police officers come from Senegal, Niger and Togo.",
+     dict.fromkeys(("SEN", "NER", "TGO"), "arrival")),
+    ("Troops from Malawi already started patrolling the town.", {"MWI": "arrival"}),
 ])
 def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, expected: dict[str, str]) -> None:
     assert kinds(text) == expected
@@ -77,8 +81,13 @@ def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, 
     "Countries that refused to contribute troops include Brazil and Chile.",
     # an institution, not a list of countries
     "The officers have been drawn from the Rwanda National Police.",
-    # not a force
+    # not a force, or a force that is not a contribution
     "Refugees from Sudan and Eritrea have crossed the border.",
+    "The commander, who comes from Nigeria, said the troops were ready.",
+    "Soldiers from Mali and Burkina Faso clashed with jihadists near the border.",
+    "Peacekeepers from India and Nepal were killed in the attack.",
+    "The UN wants troops from Brazil and Argentina.",
+    "The contributing countries, including Ireland and Finland, met in Brussels.",
 ])
 def test_places_money_requests_and_refusals_are_not_rosters(text: str) -> None:
     found = [c for c in claims(text) if c.kind in ("pledge", "arrival") and not c.negated]

@@ -25,8 +25,8 @@ from stabforce.engines.extract.sentences import split_sentences
 from stabforce.engines.extract.triggers import find_triggers
 
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
-_CUE = re.compile(r"\bfrom\b|contribut|\btccs?\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|\bsending\b|"
-                  r"\bproviding\b|\bsupplying\b|\bnamely\b")
+_CUE = re.compile(r"\bfrom\b|contribut|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
+                  r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
                r"units|battalions?|companies|brigades?|gendarmes|marines|military|servicemen|reinforcements|"
@@ -35,6 +35,16 @@ _ADVERB = r"(?:(?:mainly|mostly|largely|chiefly|primarily|principally|predominan
 #: Before the list: where a force comes from ("troops mainly from", "drawn from", "will come mostly from").
 _FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced)\s+"
                           + _ADVERB + r"from\s+(?:the\s+)?$")
+#: Before "come from", "drawn from": what comes is a force or a part of one ("the remainder", "half of these forces").
+_SOURCE_SUBJECT = re.compile(r"\b(?:" + _FORCE_NOUN[3:-1] + r"|remainder|rest|bulk|majority|most|half|others|them|"
+                             r"these|those|force|mission|contingent)\b(?![^.;]*\bwho\b)")
+#: Before "troops from": the force they belong to ("is made up of troops from", "will include", "join", "along with").
+_MEMBERS_BEFORE = re.compile(r"\b(?:made\s+up|compos\w*|compris\w*|consist\w*|includ\w*|involv\w*|join\w*|along\s+with|"
+                             r"together\s+with|part\s+of|replac\w*)\b")
+#: Right before "troops from": being there ("these are soldiers from", "there are now troops from").
+_COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:\w+\s+){0,2}$")
+#: After the list: staying or serving there ("who will stay in BiH", "already started patrolling").
+_PRESENCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:stay\w*|remain\w*|serv\w*|patrol\w*|station\w*|based|operat\w*)\b")
 #: Before the list: what a force is made of ("is made up of", "consists mainly of").
 _MADE_OF_BEFORE = re.compile(r"\b(?:made\s+up|composed|comprised|consists?|consisting|consisted)\s+" + _ADVERB
                              + r"of\s+(?:the\s+)?$")
@@ -47,6 +57,7 @@ _CONTRIBUTORS_BEFORE = re.compile(
 #: Before the list: the rest of a roster named just before ("the remaining six, namely", "other countries, including").
 _NAMELY_BEFORE = re.compile(r"\b(?:countries|nations|contributors|members|others|rest|remaining(?:\s+\w+)?)\b,?\s+"
                             r"(?:namely|including|such\s+as)\s+(?:the\s+)?$")
+_ASIDE = re.compile(r"\b(?:such\s+as|like|including|namely)\s*:?\s+(?:the\s+)?$")
 _PLACE_BEFORE_HEAD = re.compile(r"\b(?:in|to|into|across|throughout|of|from|near)\s+(?:\w+\s+){0,2}$")
 #: Before the list: companions of a roster elsewhere in the sentence ("Aside from Tanzania, the force will ...").
 _COMPANION_BEFORE = re.compile(r"\b(?:aside\s+from|apart\s+from|besides|in\s+addition\s+to|together\s+with|"
@@ -78,7 +89,11 @@ _NOT_CONTRIBUTION = re.compile(
     r"\b(?:withdr\w*|pull\w*|remov\w*|evacuat\w*|redeploy\w*|transferr?\w*|relocat\w*|return\w*|repatriat\w*|"
     r"expel\w*|asked|asking|asks|request\w*|sought|seeking|appeal\w*|urg\w*|invit\w*|approach\w*|call(?:ed|ing|s)?\s+"
     r"(?:on|for)|refus\w*|declin\w*|reject\w*|ruled\s+out|not|never|no|fund\w*|financ\w*|donat\w*|donors?|money|"
-    r"million|billion|pay\w*|paid)\b|n['’]t\b|[$€£]")
+    r"million|billion|pay\w*|paid|wants?|wanted|needs?|needed|hopes?|hoped|killed|died|dead|wounded|injured|"
+    r"casualties|attacked|ambushed|kidnapped|abducted)\b|n['’]t\b|[$€£]")
+#: In the clause after the list: the dead and the wounded are not a contribution.
+_CASUALTY_AFTER = re.compile(r"[^.;]{0,40}?\b(?:killed|died|dead|wounded|injured|casualties|attacked|ambushed|"
+                             r"kidnapped|abducted)\b")
 #: A pledge without a pledge verb: willingness, a plan, a future.
 _WILLING = re.compile(r"\b(?:willing\w*|ready|readiness|prepared|offer\w*|pledg\w*|promis\w*|commit\w*|"
                       r"agreed|vowed)\b")
@@ -167,15 +182,21 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
         fixed: str | None = None
         if m := _FROM_BEFORE.search(before):
             head = m.group("head")
-            if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced") and not force_near:
-                continue
+            if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced") and (
+                    not force_near or not _SOURCE_SUBJECT.search(sl, max(clause[0], first - len(before) + m.start() - 60),
+                                                                 first - len(before) + m.start())):
+                continue  # "who comes from Nigeria": a person's origin, not a force's
             if _WITH_FROM.search(sl, max(0, first - 60), first) or _COUNTED_FORCE_BEFORE.search(before):
                 continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
-            frame = "from"
+            head_at = first - len(before) + m.start()
+            frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced") or \
+                _MEMBERS_BEFORE.search(sl, clause[0], head_at) or _COPULA_BEFORE.search(sl, max(0, head_at - 30), head_at) \
+                or _PRESENCE_AFTER.match(sl, last) else "troops from"
         elif _MADE_OF_BEFORE.search(before) and (not demonyms or _DEMONYM_FORCE_AFTER.match(after)):
             frame = "made"
-        elif _CONTRIBUTORS_BEFORE.search(before) or _CONTRIBUTORS_AFTER.match(after):
-            frame = "contributors"
+        elif (m := _CONTRIBUTORS_BEFORE.search(before)) is not None or _CONTRIBUTORS_AFTER.match(after):
+            # "The contributing countries, including Ireland, met in Brussels": an aside needs a verb that sends
+            frame = "namely" if m is not None and _ASIDE.search(m.group()) else "contributors"
         elif _SENDING_AFTER.match(after):
             frame, fixed = "sending", "pledge"
         elif demonyms and _MAKE_UP_AFTER.match(after):
@@ -188,7 +209,7 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             continue
         if frame is None:
             continue
-        if _NOT_CONTRIBUTION.search(sl, max(clause[0], first - 70), first):
+        if _NOT_CONTRIBUTION.search(sl, max(clause[0], first - 70), first) or _CASUALTY_AFTER.match(sl, last):
             continue
         if len({x[3].subject for x in chain}) == 1 and _FIGURE.search(sl, *clause):
             continue  # "Around 1000 of those troops are expected to come from Italy": the figure is the country's
@@ -226,8 +247,10 @@ def _kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -
         kind = _KIND_OF_GROUP.get(best.group)
         if kind is not None:
             return kind
-    if frame == "namely":
-        return None  # "countries, including Mali and Niger": a roster only with a verb that says what they do
+    if frame in ("namely", "troops from"):
+        # "countries, including Mali and Niger", "Soldiers from Mali clashed with rebels": a roster only with a verb
+        # that says what they do
+        return None
     if _WILLING.search(sl, 0, first) or rules.FUTURE.search(sl, 0, first):
         return "pledge"
     return "arrival"
