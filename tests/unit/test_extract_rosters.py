@@ -62,6 +62,11 @@ def kinds(text: str) -> dict[str, str]:
     ("The mission's police officers come from Senegal, Niger and Togo.",
      dict.fromkeys(("SEN", "NER", "TGO"), "arrival")),
     ("Troops from Malawi already started patrolling the town.", {"MWI": "arrival"}),
+    ("Ghana and Togo also contribute troops to the mission.", dict.fromkeys(("GHA", "TGO"), "arrival")),
+    ("Further contingents are expected from Chad and Niger.", dict.fromkeys(("TCD", "NER"), "pledge")),
+    ("First Togolese and Nigerian soldiers are now in the capital.", dict.fromkeys(("TGO", "NGA"), "arrival")),
+    ("Ethiopia and Rwanda are among the largest troop contributors to the mission.",
+     dict.fromkeys(("ETH", "RWA"), "arrival")),
 ])
 def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, expected: dict[str, str]) -> None:
     assert kinds(text) == expected
@@ -88,6 +93,8 @@ def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, 
     "Peacekeepers from India and Nepal were killed in the attack.",
     "The UN wants troops from Brazil and Argentina.",
     "The contributing countries, including Ireland and Finland, met in Brussels.",
+    "The biggest contributors of funding are Norway and Japan.",
+    "A decision is expected from Kenya and Jamaica next week, officials of the force said.",
 ])
 def test_places_money_requests_and_refusals_are_not_rosters(text: str) -> None:
     found = [c for c in claims(text) if c.kind in ("pledge", "arrival") and not c.negated]

@@ -25,7 +25,7 @@ from stabforce.engines.extract.sentences import split_sentences
 from stabforce.engines.extract.triggers import find_triggers
 
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
-_CUE = re.compile(r"\bfrom\b|contribut|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
+_CUE = re.compile(r"\bfrom\b|contribut|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
                   r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
@@ -33,13 +33,15 @@ _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?
                r"observers|engineers|medics)")
 _ADVERB = r"(?:(?:mainly|mostly|largely|chiefly|primarily|principally|predominantly|essentially|also|partly)\s+)?"
 #: Before the list: where a force comes from ("troops mainly from", "drawn from", "will come mostly from").
-_FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced)\s+"
-                          + _ADVERB + r"from\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced|expected|due)"
+                          r"\s+(?:to\s+(?:come|arrive)\s+)?(?:both\s+)?" + _ADVERB + r"from\s+(?:the\s+)?$")
+#: Before "expected from": what is expected is a force ("more police are expected from").
+_EXPECTED_FORCE = re.compile(_FORCE_NOUN + r"\s+(?:are\s+|is\s+)?(?:also\s+)?$")
 #: Before "come from", "drawn from": what comes is a force or a part of one ("the remainder", "half of these forces").
 _SOURCE_SUBJECT = re.compile(r"\b(?:" + _FORCE_NOUN[3:-1] + r"|remainder|rest|bulk|majority|most|half|others|them|"
                              r"these|those|force|mission|contingent)\b(?![^.;]*\bwho\b)")
 #: Before "troops from": the force they belong to ("is made up of troops from", "will include", "join", "along with").
-_MEMBERS_BEFORE = re.compile(r"\b(?:made\s+up|compos\w*|compris\w*|consist\w*|includ\w*|involv\w*|join\w*|along\s+with|"
+_MEMBERS_BEFORE = re.compile(r"\b(?:has|have|had|made\s+up|compos\w*|compris\w*|consist\w*|includ\w*|involv\w*|join\w*|along\s+with|"
                              r"together\s+with|part\s+of|replac\w*)\b")
 #: Right before "troops from": being there ("these are soldiers from", "there are now troops from").
 _COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:\w+\s+){0,2}$")
@@ -70,6 +72,12 @@ _CONTRIBUTORS_AFTER = re.compile(
 #: After the list: sending now ("are also sending contingents", "is providing troops").
 _SENDING_AFTER = re.compile(r"\s+(?:are|is|were)\s+(?:also\s+|all\s+|now\s+|each\s+)?(?:sending|providing|"
                             r"contributing|supplying|deploying)\b(?=[^.;]{0,60}?\b" + _FORCE_NOUN + r")")
+#: After the list: contributing now or so far ("also contribute troops", "have provided most of the peacekeepers").
+_CONTRIBUTE_AFTER = re.compile(r"\s+(?:also\s+|all\s+|each\s+|now\s+)?(?:contribute|provide|supply|have\s+(?:also\s+)?"
+                               r"(?:contributed|provided|supplied))\s+(?:[\w-]+\s+){0,3}?" + _FORCE_NOUN + r"\b")
+#: After a list of demonyms: their forces are there ("Togolese and Nigerian soldiers are now in Mali").
+_THERE_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\s+(?:are|is)\s+(?:now\s+|already\s+|currently\s+)?"
+                          r"(?:in|on\s+the\s+ground|deployed|stationed|based)\b")
 #: After a list of demonyms: their forces make up the force ("Ugandan troops make up the bulk of").
 _MAKE_UP_AFTER = re.compile(r"\s+" + _FORCE_NOUN + r"\s+(?:\w+\s+)?(?:make\s+up|makes\s+up|made\s+up|form|"
                             r"constitute|account\s+for)\b")
@@ -182,6 +190,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
         fixed: str | None = None
         if m := _FROM_BEFORE.search(before):
             head = m.group("head")
+            if head in ("expected", "due") and not _EXPECTED_FORCE.search(sl, clause[0], first - len(before) + m.start()):
+                continue  # "a decision is expected from Kenya"
             if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced") and (
                     not force_near or not _SOURCE_SUBJECT.search(sl, max(clause[0], first - len(before) + m.start() - 60),
                                                                  first - len(before) + m.start())):
@@ -189,7 +199,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             if _WITH_FROM.search(sl, max(0, first - 60), first) or _COUNTED_FORCE_BEFORE.search(before):
                 continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
             head_at = first - len(before) + m.start()
-            frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced") or \
+            frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced", "expected",
+                                       "due") or \
                 _MEMBERS_BEFORE.search(sl, clause[0], head_at) or _COPULA_BEFORE.search(sl, max(0, head_at - 30), head_at) \
                 or _PRESENCE_AFTER.match(sl, last) else "troops from"
         elif _MADE_OF_BEFORE.search(before) and (not demonyms or _DEMONYM_FORCE_AFTER.match(after)):
@@ -199,6 +210,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             frame = "namely" if m is not None and _ASIDE.search(m.group()) else "contributors"
         elif _SENDING_AFTER.match(after):
             frame, fixed = "sending", "pledge"
+        elif _CONTRIBUTE_AFTER.match(after) or (demonyms and _THERE_AFTER.match(after)):
+            frame, fixed = "sending", "arrival"
         elif demonyms and _MAKE_UP_AFTER.match(after):
             frame = "made"
         elif (m := _NAMELY_BEFORE.search(before)) is not None and not _PLACE_BEFORE_HEAD.search(
