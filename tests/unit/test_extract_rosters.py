@@ -67,6 +67,9 @@ def kinds(text: str) -> dict[str, str]:
     ("First Togolese and Nigerian soldiers are now in the capital.", dict.fromkeys(("TGO", "NGA"), "arrival")),
     ("Ethiopia and Rwanda are among the largest troop contributors to the mission.",
      dict.fromkeys(("ETH", "RWA"), "arrival")),
+    ("Troops from Rwanda have been in the province since 2021.", {"RWA": "arrival"}),
+    ("The mission, which has troops from Jamaica and Belize, patrols the capital.",
+     dict.fromkeys(("JAM", "BLZ"), "arrival")),
 ])
 def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, expected: dict[str, str]) -> None:
     assert kinds(text) == expected
@@ -94,6 +97,9 @@ def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, 
     "The UN wants troops from Brazil and Argentina.",
     "The contributing countries, including Ireland and Finland, met in Brussels.",
     "The biggest contributors of funding are Norway and Japan.",
+    "The biggest contributors are the United States and Canada, which have given $100 million.",
+    # peacekeeping at large, not this force
+    "Bangladesh and Nepal are among the largest troop contributors to UN peacekeeping.",
     "A decision is expected from Kenya and Jamaica next week, officials of the force said.",
 ])
 def test_places_money_requests_and_refusals_are_not_rosters(text: str) -> None:

@@ -46,7 +46,8 @@ _MEMBERS_BEFORE = re.compile(r"\b(?:has|have|had|made\s+up|compos\w*|compris\w*|
 #: Right before "troops from": being there ("these are soldiers from", "there are now troops from").
 _COPULA_BEFORE = re.compile(r"\b(?:are|is|were|was|be|been)\s+(?:\w+\s+){0,2}$")
 #: After the list: staying or serving there ("who will stay in BiH", "already started patrolling").
-_PRESENCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:stay\w*|remain\w*|serv\w*|patrol\w*|station\w*|based|operat\w*)\b")
+_PRESENCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:stay\w*|remain\w*|serv\w*|patrol\w*|station\w*|based|operat\w*)\b|"
+                             r"\s+(?:have|has)\s+been\s+(?:in|deployed|stationed)\b|\s+are\s+(?:now\s+|already\s+)?in\b")
 #: Before the list: what a force is made of ("is made up of", "consists mainly of").
 _MADE_OF_BEFORE = re.compile(r"\b(?:made\s+up|composed|comprised|consists?|consisting|consisted)\s+" + _ADVERB
                              + r"of\s+(?:the\s+)?$")
@@ -99,6 +100,11 @@ _NOT_CONTRIBUTION = re.compile(
     r"(?:on|for)|refus\w*|declin\w*|reject\w*|ruled\s+out|not|never|no|fund\w*|financ\w*|donat\w*|donors?|money|"
     r"million|billion|pay\w*|paid|wants?|wanted|needs?|needed|hopes?|hoped|killed|died|dead|wounded|injured|"
     r"casualties|attacked|ambushed|kidnapped|abducted)\b|n['’]t\b|[$€£]")
+#: After a list of contributors: peacekeeping at large, not this force ("among the largest troop contributors to UN
+#: peacekeeping"), or money ("which have given $100 million").
+_GENERIC_OR_MONEY_AFTER = re.compile(
+    r"[^.;]*?(?:\b(?:un|u\.n\.|united\s+nations)\s+peacekeeping\b(?!\s+(?:mission|force|operation)\s+in\b)|"
+    r"\b(?:worldwide|globally|in\s+the\s+world|fund\w*|financ\w*|donat\w*|money|million|billion|dollars|euros)\b|[$€£])")
 #: In the clause after the list: the dead and the wounded are not a contribution.
 _CASUALTY_AFTER = re.compile(r"[^.;]{0,40}?\b(?:killed|died|dead|wounded|injured|casualties|attacked|ambushed|"
                              r"kidnapped|abducted)\b")
@@ -221,6 +227,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             companions.append(chain)
             continue
         if frame is None:
+            continue
+        if frame == "contributors" and _GENERIC_OR_MONEY_AFTER.match(sl, last):
             continue
         if _NOT_CONTRIBUTION.search(sl, max(clause[0], first - 70), first) or _CASUALTY_AFTER.match(sl, last):
             continue
