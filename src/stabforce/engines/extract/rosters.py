@@ -250,9 +250,10 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             if entry.kind != "country" or subject in claimed or (subject in hosts and frame not in _ORIGIN_FRAMES):
                 continue
             claimed.add(subject)
-            mention = ex._Mention(rs, re_, name, entry, True)
-            found.append(ex._claim(text, s, e, sentence, ex._clause_of(clauses, rs), mention, kind, None,
-                                   False, False, published, "roster", None, None))
+            mention = ex._Mention(start=rs, end=re_, text=name, entry=entry, agent=True)
+            found.append(ex._claim(text=text, s=s, e=e, sentence=sentence, clause=ex._clause_of(clauses, rs),
+                                   mention=mention, kind=kind, fig=None, negated=False, revision=False,
+                                   published=published, how="roster", trigger=None, share=None))
     return found
 
 
