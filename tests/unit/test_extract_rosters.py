@@ -68,6 +68,8 @@ def kinds(text: str) -> dict[str, str]:
     ("Ethiopia and Rwanda are among the largest troop contributors to the mission.",
      dict.fromkeys(("ETH", "RWA"), "arrival")),
     ("Troops from Rwanda have been in the province since 2021.", {"RWA": "arrival"}),
+    ("The countries sending troops are Kenya and Jamaica.", dict.fromkeys(("KEN", "JAM"), "pledge")),
+    ("Other participants in the force are Italy and Spain.", dict.fromkeys(("ITA", "ESP"), "arrival")),
     ("The mission, which has troops from Jamaica and Belize, patrols the capital.",
      dict.fromkeys(("JAM", "BLZ"), "arrival")),
 ])
@@ -98,6 +100,10 @@ def test_a_roster_gives_each_listed_country_a_claim_without_a_figure(text: str, 
     "The contributing countries, including Ireland and Finland, met in Brussels.",
     "The biggest contributors of funding are Norway and Japan.",
     "The biggest contributors are the United States and Canada, which have given $100 million.",
+    # not about a force
+    "Countries participating in the talks include Egypt and Qatar.",
+    "The largest contributors to the fund are Norway and Japan.",
+    "Participating countries include Fiji, Tonga and Samoa.",
     # peacekeeping at large, not this force
     "Bangladesh and Nepal are among the largest troop contributors to UN peacekeeping.",
     "A decision is expected from Kenya and Jamaica next week, officials of the force said.",

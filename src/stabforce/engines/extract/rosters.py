@@ -19,13 +19,13 @@ from bisect import bisect_left
 from datetime import date
 
 from stabforce.engines.extract import rules
-from stabforce.engines.extract.gazetteer import Entry
+from stabforce.engines.extract.gazetteer import MISSIONS, Entry
 from stabforce.engines.extract.model import ProposedClaim
 from stabforce.engines.extract.sentences import split_sentences
 from stabforce.engines.extract.triggers import find_triggers
 
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
-_CUE = re.compile(r"\bfrom\b|contribut|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
+_CUE = re.compile(r"\bfrom\b|contribut|particip|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
                   r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
@@ -54,9 +54,14 @@ _MADE_OF_BEFORE = re.compile(r"\b(?:made\s+up|composed|comprised|consists?|consi
 #: Before the list: the contributors named ("Other troop contributing countries (TCCs) to the mission are",
 #: "Among the countries that expressed willingness to contribute soldiers are").
 _CONTRIBUTORS_BEFORE = re.compile(
-    r"(?:\bcontribut\w*\s+(?:countries|nations|states)|\btccs?\b|\bcontributors\b|\bamong\s+the\s+(?:countries|"
+    r"(?:\b(?:contribut\w*|participating)\s+(?:countries|nations|states)|\btccs?\b|\b(?:contributors|participants)\b|"
+    r"\b(?:countries|nations|states)\s+(?:that\s+are\s+|which\s+are\s+)?(?P<verb>sending|deploying|providing|"
+    r"contributing|participating|taking\s+part)\b|\bamong\s+the\s+(?:countries|"
     r"nations)\b(?=[^.;]{0,100}?\b(?:contribut|send|provid|deploy|troops|soldiers|police|personnel)))"
     r"[^.;]{0,100}?\b(?:includes?|included|are|were|such\s+as|like|including|namely)\s*:?\s+(?:the\s+)?$")
+#: A force itself, not only a word about taking part: needed by "participants", "participating countries".
+_FORCE_STRICT = re.compile(r"\b(?:" + _FORCE_NOUN[3:-1] + r"|force|mission|contingents?|deploy\w*)\b")
+_TALKS = re.compile(r"\b(?:talks|meetings?|summit|conference|negotiations|exercises?|drills?|games|tournament)\b")
 #: Before the list: the rest of a roster named just before ("the remaining six, namely", "other countries, including").
 _NAMELY_BEFORE = re.compile(r"\b(?:countries|nations|contributors|members|others|rest|remaining(?:\s+\w+)?)\b,?\s+"
                             r"(?:namely|including|such\s+as)\s+(?:the\s+)?$")
@@ -144,13 +149,14 @@ def add_roster_claims(text: str, low: str, claims: list[ProposedClaim], mentions
         previous_force = False
         for rs, re_ in split_sentences(text[ls:line_end]):
             s, e = ls + rs, ls + re_
-            force_here = _FORCE_WORD.search(low, s, e) is not None
+            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+            # a force word, or a mission's name ("the eight countries that make up SAMIM")
+            force_here = _FORCE_WORD.search(low, s, e) is not None or any(
+                forms[name].subject in MISSIONS for _, _, name in mentions[lo:hi])
             k = bisect_left(cues, s)
-            if k < len(cues) and cues[k] < e:
-                lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-                if lo < hi:
-                    added.extend(_sentence_rosters(text, low, s, e, mentions[lo:hi], forms, hosts, published, claims,
-                                                   force_here or previous_force))
+            if k < len(cues) and cues[k] < e and lo < hi:
+                added.extend(_sentence_rosters(text, low, s, e, mentions[lo:hi], forms, hosts, published, claims,
+                                               force_here or previous_force))
             previous_force = force_here
     if not added:
         return claims
@@ -214,6 +220,10 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
         elif (m := _CONTRIBUTORS_BEFORE.search(before)) is not None or _CONTRIBUTORS_AFTER.match(after):
             # "The contributing countries, including Ireland, met in Brussels": an aside needs a verb that sends
             frame = "namely" if m is not None and _ASIDE.search(m.group()) else "contributors"
+            if m is not None and (m.group("verb") or "") in ("sending", "deploying"):
+                fixed = "pledge"  # "the countries sending troops are": as "are sending troops"
+            if m is not None and "particip" in m.group() and (not _FORCE_STRICT.search(sl) or _TALKS.search(sl)):
+                continue  # "countries participating in the talks"
         elif _SENDING_AFTER.match(after):
             frame, fixed = "sending", "pledge"
         elif _CONTRIBUTE_AFTER.match(after) or (demonyms and _THERE_AFTER.match(after)):
@@ -226,8 +236,9 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
         elif _COMPANION_BEFORE.search(before) and not demonyms:
             companions.append(chain)
             continue
-        if frame is None:
-            continue
+        if frame is None or not (force_near or frame == "namely"):
+            continue  # a roster is of a force; "namely" has a trigger of its own ("the remaining six, namely A and
+            # B, leaving the country")
         if frame == "contributors" and _GENERIC_OR_MONEY_AFTER.match(sl, last):
             continue
         if _NOT_CONTRIBUTION.search(sl, max(clause[0], first - 70), first) or _CASUALTY_AFTER.match(sl, last):
