@@ -145,3 +145,12 @@ def test_claims_stay_in_text_order() -> None:
     found = claims(text)
     assert [c.start for c in found] == sorted(c.start for c in found)
     assert [c.subject for c in found] == ["ARG", "CHL", "BRA"]
+
+
+def test_a_companion_of_a_claimed_country_shares_its_kind() -> None:
+    got = kinds("Together with Ghana, Nigeria is now providing most of the troops.")
+    assert got == dict.fromkeys(("GHA", "NGA"), "pledge")
+    found = claims("Along with Chad, Niger has deployed 500 soldiers, officials from the mission said.")
+    assert {(c.subject, c.kind, c.low) for c in found} == {("NER", "arrival", 500), ("TCD", "arrival", None)}
+    found = claims("Besides Chad, the force will also be made up of troops from Niger and Mali.")
+    assert {(c.subject, c.kind) for c in found} == {("TCD", "pledge"), ("NER", "pledge"), ("MLI", "pledge")}

@@ -249,11 +249,16 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
         if kind is None:
             continue
         rosters.append((chain, kind, frame))
+    here = [c for c in claims if c.start == s]
+    claimed = {c.subject for c in here}
     if not rosters:
-        return []
+        # "Besides Kenya, Jamaica will send 200 police": a companion of a country the sentence already claims
+        kinds = {c.kind for c in here if c.subject_kind == "country" and not c.negated}
+        if not companions or len(kinds) != 1 or not force_near or kinds & {"command", "territory_control", "other"}:
+            return []
+        rosters = [([], kinds.pop(), "none")]
     kind_of_sentence = rosters[0][1]
     rosters += [(chain, kind_of_sentence, "companion") for chain in companions]
-    claimed = {c.subject for c in claims if c.start == s}
     found: list[ProposedClaim] = []
     for chain, kind, frame in rosters:
         for rs, re_, name, entry in chain:
