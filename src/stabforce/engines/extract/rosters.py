@@ -1,15 +1,24 @@
 """Contributor rosters: sentences that list the countries a force is drawn from, without a figure per country.
 
-"The troops are drawn from Argentina, Brazil and Chile", "Other troop contributing countries include Ghana and
-Togo", "The remainder will come mostly from Ireland and Sweden", "Fiji and Tonga are also sending contingents":
-each listed country gets one claim without a figure (tests/gold/GUIDELINE.md, sections 2 and 3). The kind comes
-from a trigger in the list's clause when there is one (leaving: a withdrawal), else from the tense before the list
-(future, willingness: a pledge; present: an arrival). A country that already has a claim in the sentence, a host
-or destination (unless a frame names it as where troops come from), and a list someone asked for, refused, paid for or left get nothing; neither do the contributors
-named beside a mission's total (", with police from Kenya and Jamaica,").
+Frames (each around a list of names joined by commas, "and", "or"): "troops (mainly) from A, B and C" (with a sign
+that they belong to the force: "made up of", "include", "join", "along with", "these are", a trigger, staying or
+patrolling after), "drawn from", "will come mostly from", "are expected from"; "is made up of", "consists mainly of";
+"(troop) contributing countries (TCCs) include / are", "A and B are the other contributing countries", "the
+countries sending troops are", "among the countries willing to contribute soldiers are"; "A and B are (also)
+sending / providing contingents", "A and B contribute troops"; "Ugandan troops make up the bulk of", "Togolese
+soldiers are now in"; "the remaining six, namely A and B, leaving" (with a trigger); and companions ("Aside from
+A, ...", "Together with A, ...") of a roster or of a country the sentence already claims.
 
-Runs after the sentence pass over the whole text (`add_roster_claims`), so it needs nothing from that pass but its
-claims, and costs one regex search for texts without a roster word.
+Each listed country gets one claim without a figure (tests/gold/GUIDELINE.md, sections 2 and 3). The kind comes
+from the nearest trigger in the list's clause when there is one (leaving: a withdrawal), else from the words
+before the list (a future or willingness: a pledge; otherwise a present deployment: an arrival). Nothing for a
+country that already has a claim in the sentence, a host or destination named in a weak frame, a list someone asked
+for, wants, refused, paid for, left or lost (casualties), contributors to peacekeeping at large, an institution
+("the Rwanda National Police"), a single country beside a figure of its own, or the contributors beside a force's
+total (", with police from Kenya and Jamaica,", "at least 4,000 troops from A, B and C").
+
+Runs after the sentence pass over the whole text (`add_roster_claims`, called once at the end of `extract`), so it
+needs nothing from that pass but its claims, and costs one regex search for texts without a roster word.
 """
 
 from __future__ import annotations
