@@ -38,6 +38,7 @@ from stabforce.engines.extract.numbers import (
     unit_pattern,
     words_to_int,
 )
+from stabforce.engines.extract.rosters import add_roster_claims
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
@@ -175,7 +176,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
-    return claims
+    return add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
