@@ -105,6 +105,11 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s*,)")
 _BRACKETED = re.compile(r"\s*\(\s*")
 #: A number right before the force the list makes up ("at least 4,000 troops from"): the force's total.
 _COUNTED_FORCE_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN + r"\s+" + _ADVERB + r"from\s+(?:the\s+)?$")
+#: A force's own size in the sentence ("the 22,000-strong force", "numbers 2,500", "a force of 3,000"): the
+#: contributors listed beside it are its parts (tests/gold/GUIDELINE.md, section 3: a mission total).
+_TOTAL = re.compile(r"\d[\d,.]*[\s-]+(?:strong|member|man)\b|\b(?:numbers?|numbering|totals?|totalling|totaling)\s+"
+                    r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?\d|\b(?:force|mission|contingent)\s+of\s+"
+                    r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|up\s+to\s+)?\d")
 #: A personnel figure: a number and, within three words, a force noun ("1000 of those troops", "200 soldiers").
 _FIGURE = re.compile(r"\b\d[\d,.]*\s+(?:[\w-]+\s+){0,3}?" + _FORCE_NOUN + r"\b")
 #: A list that moves a force out of a place, someone asks for, refuses, or pays for.
@@ -186,6 +191,9 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                       hosts: frozenset[str], published: date, claims: list[ProposedClaim],
                       force_near: bool) -> list[ProposedClaim]:
     sentence, sl = text[s:e], low[s:e]
+    if any(s <= c.start < e and c.subject_kind != "country" and (c.low is not None or c.high is not None)
+           for c in claims) or _TOTAL.search(sl):
+        return []  # a force's total with its contributors beside it: the total is the force's, the list no claim
     names: list[tuple[int, int, str, Entry]] = []
     for ms, me, name in raw:
         entry = forms[name]
