@@ -42,6 +42,7 @@ from stabforce.engines.extract.rosters import add_roster_claims
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
 from stabforce.engines.extract.triggers import Hit, find_triggers
+from stabforce.ledger.plausible import MAX_PERSONNEL
 from stabforce.ledger.vocab import UNIT_STRENGTH
 
 _KIND_OF_GROUP = {
@@ -176,7 +177,21 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
-    return add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
+    found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
+    return [p for c in found if (p := _plausible(c)) is not None]
+
+
+def _plausible(claim: ProposedClaim) -> ProposedClaim | None:
+    """A figure beyond any force (more than `MAX_PERSONNEL`, the ledger's own limit) is not a personnel figure:
+    the claim keeps its words for the reviewer, without the number. A share outside 0-100% is no share, and a
+    territory claim without one is no claim."""
+    if claim.share_pct is not None and not 0 <= claim.share_pct <= 100:
+        if claim.kind == "territory_control":
+            return None
+        claim = replace(claim, share_pct=None)
+    if all(v is None or 0 <= v <= MAX_PERSONNEL for v in (claim.low, claim.high)):
+        return claim
+    return replace(claim, low=None, high=None, approx=False, conversion=None)
 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
