@@ -95,6 +95,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     mention_starts = [m[0] for m in mentions_all]
     missions = [(ms, forms[name].subject or "") for ms, _, name in mentions_all if forms[name].subject in MISSIONS]
     hosts = _hosts(text, mentions_all, forms)
+    doc_mission = missions[0][1] if missions else _body_mission(mentions_all, forms, hosts, published)
     low = _lower(text)
     claims: list[ProposedClaim] = []
     previous_subjects: tuple[str, ...] = ()
@@ -161,7 +162,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else anaphor_prev,
                                      sentence_low, hinted,
-                                     force_ctx, mission, hosts, missions[0][1] if missions else None,
+                                     force_ctx, mission, hosts, doc_mission,
                                      None if label is None else label[1:3], speaker_prev)
             if found:
                 claims.extend(found)
@@ -251,7 +252,39 @@ _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|d
 #: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
-              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union"}
+              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union",
+              "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS"}
+#: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
+#: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
+_BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
+    ("United Nations", "SSD"): (("UNMISS", date(2011, 7, 9), date(2100, 1, 1)),),
+    ("United Nations", "MLI"): (("MINUSMA", date(2013, 4, 25), date(2023, 12, 31)),),
+    ("United Nations", "HTI"): (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)),),
+    ("United Nations", "LBN"): (("UNIFIL", date(1978, 3, 19), date(2100, 1, 1)),),
+    ("United Nations", "COD"): (("MONUSCO", date(2010, 7, 1), date(2100, 1, 1)),),
+    ("United Nations", "CAF"): (("MINUSCA", date(2014, 4, 10), date(2100, 1, 1)),),
+    ("African Union", "SOM"): (("AMISOM", date(2007, 1, 19), date(2022, 3, 31)),
+                               ("ATMIS", date(2022, 4, 1), date(2024, 12, 31))),
+    ("NATO", "XKX"): (("KFOR", date(1999, 6, 12), date(2100, 1, 1)),),
+    ("NATO", "AFG"): (("ISAF", date(2001, 12, 20), date(2014, 12, 31)),),
+    ("ECOWAS", "GMB"): (("ECOMIG", date(2017, 1, 1), date(2100, 1, 1)),),
+    ("ECOWAS", "MLI"): (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)),),
+    ("SADC", "MOZ"): (("SAMIM", date(2021, 7, 1), date(2024, 7, 31)),),
+    ("European Union", "BIH"): (("EUFOR", date(2004, 12, 2), date(2100, 1, 1)),),
+    ("European Union", "COD"): (("EUFOR", date(2006, 4, 25), date(2006, 11, 30)),),
+    ("European Union", "TCD"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
+    ("European Union", "CAF"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)), ("EUFOR", date(2014, 2, 10),
+                                                                                  date(2015, 3, 23))),
+}
+
+
+def _body_mission(mentions: list[tuple[int, int, str]], forms: dict[str, Entry], hosts: frozenset[str],
+                  published: date) -> str | None:
+    """The one mission that a body the report names fields in a host the report names at the report's date."""
+    bodies = {forms[name].subject for _, _, name in mentions if forms[name].subject in PARENT_BODIES}
+    found = {mission for body in bodies for host in hosts for mission, start, end in _BODY_MISSIONS.get((body, host), ())
+             if start <= published <= end}
+    return found.pop() if len(found) == 1 else None
 
 
 #: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
@@ -289,7 +322,8 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
 #: Where each mission serves: its host's own forces are not contributions.
 _MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN", "AMISOM": "SOM", "ATMIS": "SOM",
                  "MINUSMA": "MLI", "AFISMA": "MLI", "KFOR": "XKX", "ISAF": "AFG", "MNF-I": "IRQ", "MONUSCO": "COD",
-                 "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE"}
+                 "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE", "SAMIM": "MOZ",
+                 "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
@@ -837,6 +871,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
+    if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _AUTHORIZES.search(sl):
+        # "The Security Council created the intervention brigade of more than 3,000 troops": an authorized size.
+        claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
     claims.sort(key=lambda c: (c.start, c.subject))
     return claims
 
@@ -850,11 +887,16 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
         at = _end_of(c, mentions)
         figure = c.low is not None or c.high is not None
         if c.subject in PARENT_BODIES and not _MEMBERS_AFTER.match(sl, at):
-            if mission is not None and _PARENT_OF.get(mission) == c.subject and figure:
-                c = replace(c, subject=mission, subject_kind="organization")
+            # A mission named later in the report takes the figure too; NATO's new troops stay NATO's: the alliance
+            # sends its reserve forces to its missions ("NATO will deploy 700 more troops"), while what it leads now
+            # is the mission's ("NATO is leading some 32,000 troops under ISAF").
+            own = None if c.subject == "NATO" and c.kind != "arrival" else mission or doc_mission
+            if own is not None and _PARENT_OF.get(own) == c.subject and figure:
+                c = replace(c, subject=own, subject_kind="organization")
             else:
                 target = mission or doc_mission
-                if target is not None and _PARENT_OF.get(target) == c.subject and _ATTRIBUTIVE.match(sl, at):
+                if target is not None and _PARENT_OF.get(target) == c.subject and (_ATTRIBUTIVE.match(sl, at) or (
+                        c.subject != "NATO" and c.kind in _BODY_ACTS)):
                     c = replace(c, subject=target, subject_kind="organization")
         key = (c.subject, c.kind, c.low, c.high)
         if key not in seen:
@@ -864,6 +906,10 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
     return [c for c in out if c.low is not None or c.high is not None or (c.subject, c.kind) not in figured]
 
 
+#: A mission's size set by a decision: GUIDELINE section 2 counts an authorized size as a pledge.
+_AUTHORIZES = re.compile(r"\b(?:authori[sz]\w*|approv\w*|endors\w*|created|creates|establish\w*|mandat\w*)\b")
+#: What a body does through its mission ("SADC has begun withdrawing its troops" in a report about SAMIM).
+_BODY_ACTS = frozenset({"pledge", "arrival", "reduction_or_withdrawal"})
 #: After a body's name: the name is an attribute of a force ("UN troops", "U.N. peacekeeping mission", "NATO's force").
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:troops|forces?|mission|peacekeepers|staff|soldiers)\b")
 

@@ -1,0 +1,89 @@
+"""Subjects, second round: missions and the bodies that field them, on sentences written for these tests (not
+taken from any report). Rules: tests/gold/GUIDELINE.md, sections 2 and 3.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2022, 3, 2)
+
+
+def rows(text: str, day: date = DAY) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=day)}
+
+
+def subjects(text: str, day: date = DAY) -> set[str]:
+    return {c.subject for c in extract(text, published=day)}
+
+
+# --- missions known by their names (GUIDELINE section 3) -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "mission"), [
+    ("The SADC Mission in Mozambique now has 2,000 troops on the ground.", "SAMIM"),
+    ("SAMIM will grow to 3,000 personnel next year.", "SAMIM"),
+    ("The Regional Assistance Mission currently has 300 soldiers in Honiara.", "RAMSI"),
+    ("RAMSI now has 500 police officers deployed.", "RAMSI"),
+    ("The International Force for East Timor now has 9,000 troops in Dili.", "INTERFET"),
+    ("ECOMIG currently has 1,000 troops in Banjul.", "ECOMIG"),
+    ("The United Nations Mission in South Sudan now has 13,000 peacekeepers.", "UNMISS"),
+    ("EUFOR RD Congo will have 2,000 soldiers in Kinshasa.", "EUFOR"),
+])
+def test_a_mission_named_in_full_or_by_acronym_holds_its_total(text: str, mission: str) -> None:
+    assert mission in subjects(text)
+    assert subjects(text) <= {mission}
+
+
+def test_a_mission_name_does_not_give_its_country_words_a_claim() -> None:
+    # "EUFOR RD Congo" is one name: no claim for the Republic of the Congo.
+    assert "COG" not in subjects("EUFOR RD Congo will have 2,000 soldiers in Kinshasa.")
+
+
+# --- a body's troops in a report about its mission are the mission's ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # The mission is named elsewhere in the report.
+    ("EUFOR Althea keeps watch over the peace.\nAround 300 EU troops are on the ground in Sarajevo.",
+     date(2023, 5, 1), ("EUFOR", "arrival", 300, 300)),
+    ("SAMIM was launched last year.\nSome 1,200 SADC troops are now in Cabo Delgado.",
+     date(2022, 5, 1), ("SAMIM", "arrival", 1200, 1200)),
+    # No mission named: the body and the host country at the report's date tell which.
+    ("There are now 12,000 UN peacekeepers in South Sudan.", date(2016, 9, 1), ("UNMISS", "arrival", 12000, 12000)),
+    ("The EU will send 2,500 soldiers to Chad.", date(2008, 1, 10), ("EUFOR", "pledge", 2500, 2500)),
+    ("About 400 ECOWAS troops remain stationed in Gambia.", date(2018, 2, 1), ("ECOMIG", "arrival", 400, 400)),
+])
+def test_a_body_figure_is_its_mission_figure(text: str, day: date, expected: tuple) -> None:
+    found = rows(text, day)
+    assert expected in found
+    assert not {r for r in found if r[0] in ("United Nations", "European Union", "SADC", "ECOWAS")}
+
+
+def test_a_body_figure_outside_its_missions_time_stays_the_body_figure() -> None:
+    # The UN had no mission in South Sudan in 2005 (the country did not exist yet): nothing to map to.
+    assert "UNMISS" not in subjects("There are now 12,000 UN peacekeepers in South Sudan.", date(2005, 1, 1))
+
+
+def test_nato_sending_its_reserves_stays_nato() -> None:
+    text = "KFOR keeps the peace in Kosovo.\nNATO will deploy 600 more troops from its reserve force."
+    assert ("NATO", "pledge", 600, 600) in rows(text, date(2023, 6, 1))
+
+
+def test_a_regional_body_withdrawing_its_troops_is_its_mission_withdrawing() -> None:
+    text = ("SADC has begun withdrawing its troops from Cabo Delgado.\n"
+            "The Southern African Development Community Mission in Mozambique will end in July.")
+    assert ("SAMIM", "reduction_or_withdrawal", None, None) in rows(text, date(2024, 4, 1))
+    assert "SADC" not in subjects(text, date(2024, 4, 1))
+
+
+def test_an_authorized_mission_size_is_a_pledge() -> None:
+    text = "MONUSCO serves in Congo.\nThe Security Council created a brigade of 3,000 UN troops for the mission."
+    assert ("MONUSCO", "pledge", 3000, 3000) in rows(text, date(2013, 5, 1))
+
+
+def test_what_nato_leads_now_is_its_missions() -> None:
+    text = "NATO is leading some 20,000 troops under the Kosovo Force."
+    assert ("KFOR", "arrival", 20000, 20000) in rows(text, date(2000, 6, 1))
