@@ -87,3 +87,46 @@ def test_an_authorized_mission_size_is_a_pledge() -> None:
 def test_what_nato_leads_now_is_its_missions() -> None:
     text = "NATO is leading some 20,000 troops under the Kosovo Force."
     assert ("KFOR", "arrival", 20000, 20000) in rows(text, date(2000, 6, 1))
+
+
+# --- pledge lists in a wire-service layout -------------------------------------------------------------------------
+
+def test_underscore_bullets_under_a_title_of_pledges() -> None:
+    text = ("New troop pledges to the UN force in Lebanon.\n\nIn the past week:\n\n_Finland: 120.\n\n_Portugal 140.\n\n"
+            "_Ireland: up to 400.\n")
+    assert rows(text) == {("FIN", "pledge", 120, 120), ("PRT", "pledge", 140, 140), ("IRL", "pledge", None, 400)}
+
+
+def test_a_sub_heading_without_a_kind_keeps_the_heading_above() -> None:
+    text = "Troops offered so far:\nBy Monday:\n- Chile: 200\n- Peru: 150\n"
+    assert rows(text) == {("CHL", "pledge", 200, 200), ("PER", "pledge", 150, 150)}
+
+
+def test_a_later_heading_with_a_kind_wins() -> None:
+    text = "Troops offered so far:\n_Chile: 200.\nContingents to be withdrawn next year:\n_Peru: 150.\n"
+    assert rows(text) == {("CHL", "pledge", 200, 200), ("PER", "reduction_or_withdrawal", 150, 150)}
+
+
+def test_a_bare_number_line_takes_the_kind_of_its_list() -> None:
+    text = ("The following are the contributions announced so far.\nAustria: 90 troops\nNorway: 1,100\n"
+            "Denmark: 300 troops\n")
+    assert ("NOR", "pledge", 1100, 1100) in rows(text)
+
+
+def test_an_unbulleted_mixed_case_name_and_number_is_running_text() -> None:
+    assert "NPL" not in subjects("Troops offered so far:\nNepal 900 is a big number.\n")
+
+
+# --- names that are not parties ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("US allies have pledged at least 5,000 more troops for the mission.", "USA"),
+    ("Britain's partners will send 2,000 soldiers.", "GBR"),
+    ("The mission will cost 16 million euros (US $19 million) and have at least 900 troops.", "USA"),
+])
+def test_allies_and_currencies_are_not_the_country(text: str, absent: str) -> None:
+    assert absent not in subjects(text)
+
+
+def test_a_demonym_before_allies_is_still_the_country() -> None:
+    assert "FRA" in subjects("Their French allies will send 500 soldiers.")

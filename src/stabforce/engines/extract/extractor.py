@@ -98,6 +98,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     doc_mission = missions[0][1] if missions else _body_mission(mentions_all, forms, hosts, published)
     low = _lower(text)
     claims: list[ProposedClaim] = []
+    unkinded: list[tuple[int, int, tuple[int, str, str | None, str, int]]] = []  # list lines without a kind
+    label_kinds: list[str] = []  # the kinds of the claims on list lines
     previous_subjects: tuple[str, ...] = ()
     previous_end = -1
     spans = _paragraphs(text, mention_starts)
@@ -111,6 +113,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         if hint is None:
             if label is not None:  # "Czechia (120)" under a heading of troop pledges
                 claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
+                if label[2] is None:
+                    unkinded.append((ps, pe, label))
             if not _people_move(text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
                 continue
         first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
@@ -166,18 +170,29 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                                      None if label is None else label[1:3], speaker_prev)
             if found:
                 claims.extend(found)
+                if label is not None:
+                    label_kinds.extend(c.kind for c in found if c.kind in _GROUP_OF_KIND)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
+    if unkinded and label_kinds:
+        # "Britain: 1,200" among "Albania: 125 troops" lines whose verbless kind the list gives: the list's kind.
+        group = _GROUP_OF_KIND[max(set(label_kinds), key=label_kinds.count)]
+        for ps, pe, (end, subject, _, personnel, rest) in unkinded:
+            claims.extend(_bare_label_claims(text, ps, pe, (end, subject, group, personnel, rest), forms, published))
+        claims.sort(key=lambda c: c.start)
     return claims
+
+
+_GROUP_OF_KIND = {"pledge": "pledge", "arrival": "arrival", "reduction_or_withdrawal": "reduction"}
 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
-_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
-                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_LABEL = re.compile(r"^[ \t]*(?P<bullet>(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Za-z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Za-z] \d)",
                          re.MULTILINE)
 #: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
 _LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
@@ -196,8 +211,8 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
     for m in _LABEL.finditer(text):
         name = m.group("name")
         between = text[m.end("name"):m.end()]
-        if not between.strip() and "\t" not in between and not name.isupper():
-            continue  # "NEPAL 900" needs the capitals; "Nepal 900" is running text
+        if not between.strip() and "\t" not in between and not name.isupper() and not m.group("bullet"):
+            continue  # "NEPAL 900" needs the capitals or a bullet ("_Poland 600."); "Nepal 900" is running text
         entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
         if entry is None or entry.kind == "blocked" or entry.role not in ("name", "org", "code"):
             continue
@@ -208,9 +223,15 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
             if not _LETTER.search(h.group()):
                 continue  # a table's rule line ("|---|---|")
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
+            # A sub-heading without a kind ("In past week:") keeps the kind of the heading above it.
             group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
-                _lower(h.group())) else None
+                _lower(h.group())) else group
             personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
+        if group is None and m.group("bullet"):
+            # Bulleted lines under a title that gives the kind ("Key allied pledges to the force ...").
+            first = text[:max(0, text.find("\n"))]
+            hits = [t for t in find_triggers(_lower(first)) if t.group not in ("command", "territory")]
+            group = hits[0].group if hits and not _LABEL.match(first) else None
         found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
 
@@ -465,6 +486,9 @@ def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
     return m.entry.role in ("name", "code") and fig.start <= m.start < fig.end and bool(_TROOPS_AFTER.match(sl, m.end))
 
 
+#: After a country's name: a currency ("US $20 million") or others around it ("US allies", "Britain's partners").
+_CURRENCY_AFTER = re.compile(r"\s?\$")
+_OTHERS_AFTER = re.compile(r"(?:['’]s)?\s+(?:allies|partners)\b")
 #: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
 _ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
                               r"supplying|adding|dispatching)\b")
@@ -611,6 +635,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if name in NEEDS_COUNTRY and not any(forms[o].subject == entry.subject for _, _, o in raw_mentions if o != name):
             continue  # "carabinieri" alone: a kind of police; Italy's when the sentence names Italy
         rs, re_ = ms - s, me - s
+        if entry.kind == "country" and (_CURRENCY_AFTER.match(sentence, re_) or (
+                entry.role != "demonym" and _OTHERS_AFTER.match(sentence, re_))):
+            continue  # "US $20.9 million", "US allies pledged 7,000 troops": a currency, the country's allies
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
