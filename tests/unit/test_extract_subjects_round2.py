@@ -130,3 +130,37 @@ def test_allies_and_currencies_are_not_the_country(text: str, absent: str) -> No
 
 def test_a_demonym_before_allies_is_still_the_country() -> None:
     assert "FRA" in subjects("Their French allies will send 500 soldiers.")
+
+
+# --- a total of the whole force is not the country's (GUIDELINE section 3) ----------------------------------------
+
+@pytest.mark.parametrize(("text", "day", "expected", "absent"), [
+    ("UNIFIL keeps the peace in Lebanon.\nItaly will lead the 3,000-strong force, which includes troops from Ghana.",
+     date(2007, 1, 10), ("UNIFIL", "arrival", 3000, 3000), "ITA"),
+    ("MINUSMA serves in Mali.\nChinese engineers will be part of a UN force of 11,000 troops and 1,400 police.",
+     date(2014, 1, 10), ("MINUSMA", "pledge", 1400, 1400), "CHN"),
+    # No mission named: the host and the date tell which (RAMSI in Solomon Islands, 2003).
+    ("Fiji will join a regional force of 2,000 troops to be deployed to Solomon Islands.",
+     date(2003, 7, 20), ("RAMSI", "pledge", 2000, 2000), "FJI"),
+    ("Chad will send police to Haiti.\nThe force is expected to reach its full strength of 5,000 personnel.",
+     date(2026, 1, 10), ("GSF", "pledge", 5000, 5000), "TCD"),
+])
+def test_the_size_of_the_whole_force_is_the_missions(text: str, day: date, expected: tuple, absent: str) -> None:
+    found = rows(text, day)
+    assert expected in found
+    assert not {r for r in found if r[0] == absent and r[2] == expected[2]}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Brazil has offered its own force of 1,200 troops for Haiti.", date(2004, 5, 31), ("BRA", "pledge", 1200, 1200)),
+    ("They are part of a 1,280 man force from Tanzania that will deploy to Congo.", date(2013, 5, 1), None),
+    ("A 400-strong Chinese peacekeeping force will deploy to Mali.", date(2014, 1, 10),
+     ("CHN", "pledge", 400, 400)),
+    ("Kenya sent 400 police to Haiti.\nThey will be joined by the 200-strong force on Tuesday.", date(2024, 7, 1),
+     ("KEN", "pledge", 200, 200)),
+])
+def test_a_force_of_a_country_stays_the_countrys(text: str, day: date, expected: tuple | None) -> None:
+    found = rows(text, day)
+    assert not {r for r in found if r[0] in ("MINUSTAH", "MONUSCO", "MINUSMA", "MSS")}
+    if expected is not None:
+        assert expected in found

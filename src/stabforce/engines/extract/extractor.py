@@ -299,12 +299,41 @@ _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
 }
 
 
+#: The multinational missions serving in a host country over a span of time (GUIDELINE section 6), for a report that
+#: names no mission: "An Australian-led force of 2,225 troops" arriving in Solomon Islands in 2003 is RAMSI.
+_HOST_MISSIONS: dict[str, tuple[tuple[str, date, date], ...]] = {
+    "SLB": (("RAMSI", date(2003, 7, 1), date(2017, 6, 30)),),
+    "TLS": (("INTERFET", date(1999, 9, 1), date(2000, 2, 28)),),
+    "PSE": (("International Stabilization Force", date(2025, 1, 1), date(2100, 1, 1)),),
+    "HTI": (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)), ("MSS", date(2023, 10, 2), date(2025, 9, 30)),
+            ("GSF", date(2025, 9, 30), date(2100, 1, 1))),
+    "GMB": (("ECOMIG", date(2017, 1, 1), date(2100, 1, 1)),),
+    "MOZ": (("SAMIM", date(2021, 7, 1), date(2024, 7, 31)),),
+    "LBN": (("UNIFIL", date(1978, 3, 19), date(2100, 1, 1)),),
+    "XKX": (("KFOR", date(1999, 6, 12), date(2100, 1, 1)),),
+    "AFG": (("ISAF", date(2001, 12, 20), date(2014, 12, 31)),),
+    "IRQ": (("MNF-I", date(2003, 3, 20), date(2009, 12, 31)),),
+    "SOM": (("AMISOM", date(2007, 1, 19), date(2022, 3, 31)), ("ATMIS", date(2022, 4, 1), date(2024, 12, 31))),
+    "SSD": (("UNMISS", date(2011, 7, 9), date(2100, 1, 1)),),
+    "CAF": (("MINUSCA", date(2014, 4, 10), date(2100, 1, 1)), ("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),
+            ("EUFOR", date(2014, 2, 10), date(2015, 3, 23))),
+    "COD": (("MONUSCO", date(2010, 7, 1), date(2100, 1, 1)), ("EUFOR", date(2006, 4, 25), date(2006, 11, 30))),
+    "MLI": (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)), ("MINUSMA", date(2013, 7, 1), date(2023, 12, 31))),
+    "TCD": (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
+    "BIH": (("EUFOR", date(2004, 12, 2), date(2100, 1, 1)),),
+}
+
+
 def _body_mission(mentions: list[tuple[int, int, str]], forms: dict[str, Entry], hosts: frozenset[str],
                   published: date) -> str | None:
-    """The one mission that a body the report names fields in a host the report names at the report's date."""
+    """The one mission that a body the report names fields in a host the report names at the report's date, else
+    the one mission serving in the report's host at that date."""
     bodies = {forms[name].subject for _, _, name in mentions if forms[name].subject in PARENT_BODIES}
     found = {mission for body in bodies for host in hosts for mission, start, end in _BODY_MISSIONS.get((body, host), ())
              if start <= published <= end}
+    if not found:
+        found = {mission for host in hosts for mission, start, end in _HOST_MISSIONS.get(host, ())
+                 if start <= published <= end}
     return found.pop() if len(found) == 1 else None
 
 
@@ -810,6 +839,12 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        target = mission or doc_mission
+        if target is not None and subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
+                sl, fig, [m for m in mentions if m.start >= 0], how == "inherited"):
+            # "Kenya leads the 2,500-strong force", "Brazil's soldiers will be the core of a force of 6,700 troops": the
+            # size of the whole force, the mission's (GUIDELINE section 3), not the country's.
+            subjects, how = [_inherited_mention(target, forms)], "mission"
         if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
                 len(subjects) > 1 or "strong" in fig.text):
             # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
@@ -903,6 +938,38 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
     claims.sort(key=lambda c: (c.start, c.subject))
     return claims
+
+
+#: After a figure: it sizes a force ("the 1,250-strong force", "a 3,000 man force", "a 160,000-member force").
+_SIZES_FORCE_AFTER = re.compile(r"[\d,.]*(?:-|\s+)?(?:strong|man|member|person)\s+(?:[\w.-]+\s+){0,3}?(?:force|mission)\b")
+#: Before a figure: the force it sizes ("a U.N.-mandated force of 6,700 troops", "a force comprising at least 4,000",
+#: "the force is expected to reach its full strength of 5,500").
+_SIZES_FORCE_BEFORE = re.compile(
+    r"\b(?P<det>the|this|a|an|its|their|his|her)\s+(?:[\w.-]+\s+){0,3}?(?:force|mission)\s+(?:(?:of|comprising|"
+    r"numbering|totall?ing|with)|(?:in\s+[\w\s]{1,20}?\s+)?(?:comprising|numbering|of)|(?:is|will|would|should)\s+"
+    r"[^,;]{0,50}?(?:strength|size|total)\s+of)\s+(?:[\d,]+\s+[a-z]+\s+and\s+)?$")
+#: After a force: whose it is ("a force from Tanzania").
+_FORCE_FROM_AFTER = re.compile(r"\s+(?:[\w.-]+\s+){0,2}?from\s+")
+_OWNER_DET = frozenset({"its", "their", "his", "her"})
+
+
+def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool) -> bool:
+    """Whether a figure is the size of a whole force that belongs to nobody named: not "its force of 1,200", not "a
+    1,280 man force from Tanzania", not "a 395-strong Chinese force", not "Germany's 780-strong contingent"; and not
+    "They will be joined by the 150-strong force", a force the sentence before named."""
+    after = _SIZES_FORCE_AFTER.match(sl, fig.end) or _SIZES_FORCE_AFTER.match(sl, fig.start, fig.end + 40)
+    if after is not None:
+        if inherited or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
+                r"\b(?:its|their|his|her)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 30):fig.start]) or any(
+                after.start() <= m.start < after.end() for m in mentions):
+            return False
+        return not any(_OWNER_BEFORE.fullmatch(sl, m.end, fig.start) for m in mentions)
+    start = fig.start  # a qualifier ("at least") is part of the figure
+    before = _SIZES_FORCE_BEFORE.search(sl, max(0, start - 90), start)
+    if before is None or before.group("det") in _OWNER_DET:
+        return False
+    return not any(before.start() <= m.start < start and m.agent for m in mentions) and not any(
+        _OWNER_BEFORE.fullmatch(sl, m.end, before.start("det") + len(before.group("det")) + 1) for m in mentions)
 
 
 def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: str | None, mentions: list[_Mention],
