@@ -164,3 +164,30 @@ def test_a_force_of_a_country_stays_the_countrys(text: str, day: date, expected:
     assert not {r for r in found if r[0] in ("MINUSTAH", "MONUSCO", "MINUSMA", "MSS")}
     if expected is not None:
         assert expected in found
+
+
+# --- counts of members and parts of a joint figure ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The force now has 4,500 troops contributed by 27 NATO member states and partners.",
+    "Some 3,000 soldiers from 12 member countries are serving in the mission.",
+    "The EU force, drawn from 14 nations, now has 2,000 troops in Chad.",
+])
+def test_a_count_of_members_is_not_a_figure(text: str) -> None:
+    found = rows(text, date(2008, 3, 1))
+    assert not {r for r in found if r[2] in (27, 12, 14) or r[3] in (27, 12, 14)}
+
+
+def test_a_figure_from_countries_is_still_a_figure() -> None:
+    text = "MINUSMA serves in Mali.\nThe 830 soldiers from countries including Togo and Benin are now in Bamako."
+    assert ("MINUSMA", "arrival", 830, 830) in rows(text, date(2013, 8, 1))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MINUSMA serves in Mali.\nSome 12,000 soldiers, including 900 Germans, are present in Mali, which the mission "
+     "was launched to protect.", ("DEU", "arrival", 900, 900)),
+    ("UNIFIL keeps the peace.\nSome 10,000 troops are now deployed in Lebanon, among them 1,200 Italians.",
+     ("ITA", "arrival", 1200, 1200)),
+])
+def test_a_people_included_in_a_figure_of_troops_is_part_of_it(text: str, expected: tuple) -> None:
+    assert expected in rows(text, date(2014, 1, 10))

@@ -604,7 +604,11 @@ def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: 
         near = sorted((t for t in triggers if t.group not in ("command", "territory")),
                       key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
         trigger_text, negated = None, False
-        if near:
+        whole = [c for c in claims if c.low is not None and c.kind in _GROUP_OF_KIND and
+                 _INCLUDING_BEFORE.search(sl, max(0, fig.start - 12), fig.start)]
+        if whole:  # "12,000 soldiers, including 1,100 Germans, are present": the part has the kind of the whole
+            group = _GROUP_OF_KIND[whole[-1].kind]
+        elif near:
             group, trigger_text, negated = near[0].group, near[0].text, near[0].negated
         elif rules.FUTURE.search(sl):
             group = "pledge"
@@ -782,6 +786,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
+            continue  # "contributed by 27 NATO member states": a count of members, not of personnel
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
@@ -1150,7 +1156,9 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
         num = _NUMBER_OF_PEOPLE.search(sl, max(0, m.start - 24), m.start) if m.entry.role == "demonym" and (
             m.text.endswith("s")) else None
         if num is not None and not _TROOPS_AFTER.match(sl, m.end) and (
-                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start())):
+                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start()) or (
+                    _INCLUDING_BEFORE.search(sl, max(0, num.start() - 12), num.start()) and rules.PERSONNEL_HINT.search(
+                        sl, 0, num.start()))):
             value = int(num.group("n").replace(",", ""))
             q = (num.group("q") or "").strip()
             found.append((m, Figure(start=num.start(), end=m.end, low=None if q == "up to" else value,
@@ -1163,6 +1171,11 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
 #: "300 Rwandans will join", "100 Austrians serving": the people act as a force.
 _PEOPLE_SERVE_AFTER = re.compile(r"\s+(?:(?:will|would|are|were|have|had|has|is|to|also|be|been|now|already)\s+)*"
                                  r"(?:join\w*|deploy\w*|arriv\w*|serv\w*|land\w*|patrol\w*|take\s+part|participat\w*)\b")
+#: "10,000 troops from 22 nations, including some 5,500 Australians": a part of a figure of troops.
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$")
+#: A number that counts members: "27 NATO member states", "troops from 27 member countries".
+_MEMBER_COUNT = re.compile(r"[\d,]+\s+(?:(?!(?:from|of|in)\b)[a-z.-]+\s+)?(?:member\s+)?(?:states|countries|nations|"
+                           r"governments)\b")
 #: "600 German troops and 100 Austrians": coordinated with a figure of troops.
 _PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|personnel|peacekeepers)\s*(?:,|and|,\s*and)\s+"
                                    r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
