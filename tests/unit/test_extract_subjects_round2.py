@@ -184,8 +184,8 @@ def test_a_figure_from_countries_is_still_a_figure() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("MINUSMA serves in Mali.\nSome 12,000 soldiers, including 900 Germans, are present in Mali, which the mission "
-     "was launched to protect.", ("DEU", "arrival", 900, 900)),
+    (("MINUSMA serves in Mali.\nSome 12,000 soldiers, including 900 Germans, are present in Mali, which the mission "
+      "was launched to protect."), ("DEU", "arrival", 900, 900)),
     ("UNIFIL keeps the peace.\nSome 10,000 troops are now deployed in Lebanon, among them 1,200 Italians.",
      ("ITA", "arrival", 1200, 1200)),
 ])
