@@ -191,3 +191,29 @@ def test_a_figure_from_countries_is_still_a_figure() -> None:
 ])
 def test_a_people_included_in_a_figure_of_troops_is_part_of_it(text: str, expected: tuple) -> None:
     assert expected in rows(text, date(2014, 1, 10))
+
+
+# --- anaphors across sentences (GUIDELINE section 3) ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 130 Dutch soldiers are already in Chad. In the coming days, 400 more troops will join them.",
+     ("NLD", "pledge", 400, 400)),
+    ("Romania will send 150 soldiers to Kosovo. It already has 80 soldiers in the current NATO force.",
+     ("ROU", "arrival", 80, 80)),
+    ("Mongolia is set to become a major participant in ISAF. It currently has 40 soldiers in Afghanistan.",
+     ("MNG", "arrival", 40, 40)),
+])
+def test_a_pronoun_opening_a_sentence_is_the_country_named_before(text: str, expected: tuple) -> None:
+    assert expected in rows(text, date(2010, 1, 10))
+
+
+def test_a_pronoun_after_another_name_is_not_the_country_named_before() -> None:
+    text = "Romania will send 150 soldiers to Kosovo. Italy said it already has 80 soldiers there."
+    assert "ROU" not in {r[0] for r in rows(text, date(2010, 1, 10)) if r[2] == 80}
+
+
+def test_part_of_the_whole_force_is_the_mission_even_after_a_country() -> None:
+    text = ("MONUSCO serves in Congo.\nTanzania will send 1,000 soldiers. They will be part of the 3,000 strong force, "
+            "with Malawi and South Africa.")
+    found = rows(text, date(2013, 5, 1))
+    assert ("MONUSCO", "pledge", 3000, 3000) in found and ("TZA", "pledge", 3000, 3000) not in found

@@ -135,7 +135,9 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
-            lead = _LEADING_ANAPHOR.match(low, s, e) if m_lo == m_hi and not follows and label is None else None
+            # (a sentence that names only the places the force goes to names nobody: "It has one soldier in Afghanistan")
+            lead = _LEADING_ANAPHOR.match(low, s, e) if not follows and label is None and all(
+                forms[name].subject in hosts or forms[name].kind == "blocked" for _, _, name in mentions_all[m_lo:m_hi]) else None
             if lead is not None:
                 prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
                 if lead.group("plural"):  # "Chad and Niger were named. They will send 1,000 troops each."
@@ -159,7 +161,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
             if not hits and not hinted and not _BRACKETS.search(sentence_low):
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and (
+            if m_lo == m_hi and not _anaphor(sentence_low, 0, e - s) and label is None and speaker_prev is None and (
                     not anaphor_prev) and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
@@ -962,10 +964,12 @@ _OWNER_DET = frozenset({"its", "their", "his", "her"})
 def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool) -> bool:
     """Whether a figure is the size of a whole force that belongs to nobody named: not "its force of 1,200", not "a
     1,280 man force from Tanzania", not "a 395-strong Chinese force", not "Germany's 780-strong contingent"; and not
-    "They will be joined by the 150-strong force", a force the sentence before named."""
+    "They will be joined by the 150-strong force", a force the sentence before named (but "They will be part of the
+    3,000 strong force" is the whole)."""
     after = _SIZES_FORCE_AFTER.match(sl, fig.end) or _SIZES_FORCE_AFTER.match(sl, fig.start, fig.end + 40)
     if after is not None:
-        if inherited or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
+        part = re.search(r"\b(?:part|members?)\s+of\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 40):fig.start])
+        if (inherited and not part) or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
                 r"\b(?:its|their|his|her)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 30):fig.start]) or any(
                 after.start() <= m.start < after.end() for m in mentions):
             return False
@@ -976,6 +980,17 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
         return False
     return not any(before.start() <= m.start < start and m.agent for m in mentions) and not any(
         _OWNER_BEFORE.fullmatch(sl, m.end, before.start("det") + len(before.group("det")) + 1) for m in mentions)
+
+
+#: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
+#: join them."
+_JOIN_THEM = re.compile(r"\b(?:join|joined|joining|reinforce|reinforced|reinforcing|relieve|relieved|replace|replaced)\s+"
+                        r"them\b")
+
+
+def _anaphor(sl: str, lo: int, hi: int) -> bool:
+    """Whether the span of a (lower-cased) sentence refers back to a subject named before."""
+    return rules.ANAPHOR.search(sl, lo, hi) is not None or _JOIN_THEM.search(sl, lo, hi) is not None
 
 
 def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: str | None, mentions: list[_Mention],
@@ -1252,8 +1267,9 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         trig.subjects = [own[-1]]
         trig.how = "speaker"
         return
-    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
-            sentence, lo, hi):
+    if inherited and _anaphor(sentence, lo, hi) and (not any(m.agent for m in mentions) or (
+            _LEADING_ANAPHOR.match(sentence) and not any(m.agent and m.start < trig.start for m in mentions))):
+        # "It already has 200 soldiers in the U.N. force": the pronoun opening the sentence, before any other name
         trig.subjects = [_inherited_mention(x, forms) for x in inherited]
         trig.how = "inherited"
 
@@ -1435,8 +1451,9 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
     anchor = _agent_before(fig.start, clause[0], mentions)
     if anchor is not None:
         return _coordinated(anchor, sentence, mentions), "direct"
-    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
-            sentence, *(clause if mentions else (0, len(sentence)))):
+    if inherited and _anaphor(sentence, *(clause if mentions else (0, len(sentence)))) and (
+            not any(m.agent for m in mentions) or (_LEADING_ANAPHOR.match(sentence) and not any(
+                m.agent and m.start < fig.start for m in mentions))):
         return [_inherited_mention(x, forms) for x in inherited], "inherited"
     return [], "none"
 
