@@ -217,3 +217,34 @@ def test_part_of_the_whole_force_is_the_mission_even_after_a_country() -> None:
             "with Malawi and South Africa.")
     found = rows(text, date(2013, 5, 1))
     assert ("MONUSCO", "pledge", 3000, 3000) in found and ("TZA", "pledge", 3000, 3000) not in found
+
+
+# --- requests to lead, hyphenated place names, members of a regional body -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The United Nations asked Australia to lead the multinational force.",
+    "It was the first time Australia had been asked by the United Nations to build and lead a multinational force.",
+    "Fiji was invited to lead the regional mission.",
+])
+def test_a_request_to_lead_is_no_command_claim(text: str) -> None:
+    assert not {r for r in rows(text, date(1999, 9, 10)) if r[1] == "command"}
+
+
+def test_a_decision_to_lead_is_still_a_command_claim() -> None:
+    assert ("AUS", "command", None, None) in rows("Australia agreed to lead the multinational force.", date(1999, 9, 10))
+
+
+def test_a_name_inside_a_hyphenated_place_is_no_subject() -> None:
+    text = "PORT-AU-PRINCE: Brazil will lead the new peacekeeping force in Haiti."
+    assert "African Union" not in subjects(text, date(2004, 5, 1))
+
+
+def test_members_of_a_regional_body_act_through_its_mission() -> None:
+    text = "Rwanda sent troops to Mozambique.\nIn June, SADC countries also agreed to send a standby force to Mozambique."
+    found = rows(text, date(2021, 8, 1))
+    assert ("SAMIM", "pledge", None, None) in found and "SADC" not in {r[0] for r in found}
+
+
+def test_nato_members_stay_nato() -> None:
+    text = "KFOR keeps the peace in Kosovo.\nNATO member countries pledged 500 more troops."
+    assert ("NATO", "pledge", 500, 500) in rows(text, date(2023, 6, 1))

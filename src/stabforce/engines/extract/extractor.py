@@ -86,8 +86,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         ms = m.start()
         if ms:  # `starts_word`, inlined: not inside "xNATO" or after "U."
             before = text[ms - 1]
-            if before.isalnum() or before in "._":
-                continue
+            if before.isalnum() or before in "._" or (before == "-" and text[m.end():m.end() + 1] == "-"):
+                continue  # (nor inside "PORT-AU-PRINCE")
         mentions_all.append((ms, m.end(), m.group()))
     labels = _labels(text, forms) if _LABEL_HINT.search(text) else {}
     if not mentions_all and not labels:
@@ -701,6 +701,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
                 m.start > ts - 70 and m.end < ts for m in mentions):
             continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)
+        if group == "command" and (_REQUESTED_OF.search(sl, max(0, ts - 70), ts) or _ASKED_PASSIVE.search(
+                sl, max(0, ts - 90), ts)) and any(m.start > ts - 90 and m.end < ts for m in mentions):
+            continue  # "the UN asked Australia to lead the operation", "had been asked by the UN to build and lead"
         if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
             continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
@@ -1001,7 +1004,10 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
     for c in claims:
         at = _end_of(c, mentions)
         figure = c.low is not None or c.high is not None
-        if c.subject in PARENT_BODIES and not _MEMBERS_AFTER.match(sl, at):
+        if c.subject in PARENT_BODIES and (not _MEMBERS_AFTER.match(sl, at) or (
+                c.subject != "NATO" and _PARENT_OF.get(mission or doc_mission or "") == c.subject)):
+            # (NATO's members acting together are NATO's claim, GUIDELINE section 3; "SADC countries agreed to send a
+            # standby force" in a report about SAMIM is the mission's)
             # A mission named later in the report takes the figure too; NATO's new troops stay NATO's: the alliance
             # sends its reserve forces to its missions ("NATO will deploy 700 more troops"), while what it leads now
             # is the mission's ("NATO is leading some 32,000 troops under ISAF").
@@ -1351,6 +1357,9 @@ def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]
 #: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
 _REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
                            r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
+#: Before a trigger: the one who acts was asked to ("had been asked by the United Nations to build and lead").
+_ASKED_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:asked|requested|invited|urged|called\s+upon)\s+"
+                           r"(?:by\s+[^,;]{2,40}?\s+)?to\s+(?:\w+\s+(?:and|or)\s+)?(?:\w+ly\s+)?$")
 _FOR_PLACE_BEFORE = re.compile(r"\b(?:troops|soldiers|police|personnel|peacekeepers|officers|bound|headed|heading|"
                                r"destined|leave|left|depart\w*)\s+for\s+(?:the\s+)?$")
 _REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|called\s+on|ordered)\s+by|\bat\s+the\s+"
