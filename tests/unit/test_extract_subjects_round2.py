@@ -248,3 +248,25 @@ def test_members_of_a_regional_body_act_through_its_mission() -> None:
 def test_nato_members_stay_nato() -> None:
     text = "KFOR keeps the peace in Kosovo.\nNATO member countries pledged 500 more troops."
     assert ("NATO", "pledge", 500, 500) in rows(text, date(2023, 6, 1))
+
+
+# --- speakers across sentences and conditional asides ---------------------------------------------------------------
+
+def test_first_person_after_a_sentence_naming_a_country_a_body_and_a_place() -> None:
+    text = ("The president ordered 500 more Spanish troops to join the UN force in Lebanon.\n"
+            "\"I have decided to send two extra companies to expand our UNIFIL contingent,\" he said.")
+    found = rows(text, date(2006, 8, 30))
+    assert ("ESP", "pledge", 200, 400) in found and "UNIFIL" not in {r[0] for r in found}
+
+
+def test_a_pronoun_after_a_country_and_its_destination() -> None:
+    text = "Kenyan police arrived in Haiti on Tuesday. The contingent of 400 officers will patrol the capital."
+    assert "KEN" in {r[0] for r in rows(text, date(2024, 6, 30)) if r[2] == 400}
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("France is prepared, if the UN wishes, to continue to assume command of the force.", "FRA"),
+    ("Italy would, if the EU agrees, take over command of the mission.", "ITA"),
+])
+def test_a_conditional_aside_does_not_take_the_subject(text: str, subject: str) -> None:
+    assert {r[0] for r in rows(text, date(2006, 8, 30)) if r[1] == "command"} == {subject}

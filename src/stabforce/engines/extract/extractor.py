@@ -131,7 +131,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             speaker_prev = None
             if _FIRST_PERSON_QUOTE.search(low, s, e):
                 speaker_prev = _only_country(mentions_all, mention_starts, forms,
-                                             *_previous_sentence(text, ps, sentences, i))
+                                             *_previous_sentence(text, ps, sentences, i), hosts)
             # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
@@ -144,7 +144,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                     named = _countries(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
                     anaphor_prev = named if 1 < len(named) <= 5 else ()
                 else:
-                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
+                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
                     if only is not None and only not in hosts:
                         anaphor_prev = (only,)
             if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None and (
@@ -657,7 +657,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     clauses = _clauses(sl)
     if label is not None:
         inherited = ()  # a list line's label, not the line before, is who the line is about
-    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s)
+    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s) + [
+        m.span() for m in _IF_ASIDE.finditer(sl)]  # "France is prepared, if the UN wishes, to assume command"
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -985,6 +986,8 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
         _OWNER_BEFORE.fullmatch(sl, m.end, before.start("det") + len(before.group("det")) + 1) for m in mentions)
 
 
+#: A condition set off by commas inside a clause: who it names does not act in the clause.
+_IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
 #: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
 #: join them."
 _JOIN_THEM = re.compile(r"\b(?:join|joined|joining|reinforce|reinforced|reinforcing|relieve|relieved|replace|replaced)\s+"
@@ -1409,10 +1412,13 @@ def _previous_sentence(text: str, ps: int, sentences: list[tuple[int, int]], i: 
 
 
 def _only_country(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry],
-                  s: int, e: int) -> str | None:
-    """The one country (or organization) named between s and e, None when none or several are."""
+                  s: int, e: int, hosts: frozenset[str] = frozenset()) -> str | None:
+    """The one country (or organization) named between s and e, None when none or several are. The places a force
+    goes to do not count, nor does a body beside a country ("1,600 French troops to join the UN force in Lebanon")."""
     named = {forms[name].subject for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
-             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS}
+             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS and forms[name].subject not in hosts}
+    if len(named) > 1 and named - PARENT_BODIES:
+        named -= PARENT_BODIES
     return named.pop() if len(named) == 1 else None
 
 
