@@ -270,3 +270,38 @@ def test_a_pronoun_after_a_country_and_its_destination() -> None:
 ])
 def test_a_conditional_aside_does_not_take_the_subject(text: str, subject: str) -> None:
     assert {r[0] for r in rows(text, date(2006, 8, 30)) if r[1] == "command"} == {subject}
+
+
+# --- parliaments, destinations, first parts of a whole, a pre-2025 "stabilisation force" -----------------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The Bundestag voted on Thursday to send a maximum of 800 soldiers to a UN-mandated EU force.", "DEU"),
+    ("The Sejm approved sending 300 soldiers to the EU force in Chad.", "POL"),
+    ("The Storting voted to send 150 soldiers to join the UN force.", "NOR"),
+])
+def test_a_parliament_voting_to_send_is_its_country(text: str, subject: str) -> None:
+    found = rows(text, date(2008, 1, 10))
+    assert {r[0] for r in found if r[2] is not None or r[3] is not None} == {subject}
+
+
+def test_the_force_troops_are_sent_to_is_not_who_sends_them() -> None:
+    text = "EUFOR Chad/RCA is being formed.\nSweden would send a contingent of 200 soldiers to the EU force."
+    found = rows(text, date(2008, 1, 10))
+    assert ("SWE", "pledge", 200, 200) in found and "EUFOR" not in {r[0] for r in found}
+
+
+def test_the_whole_a_first_detachment_belongs_to_is_the_missions() -> None:
+    text = ("About 150 Nepalese peacekeepers have arrived in South Sudan, the first detachment of 3,000 extra troops "
+            "approved by the UN.")
+    found = rows(text, date(2016, 9, 1))
+    assert ("UNMISS", "pledge", 3000, 3000) in found and "NPL" not in {r[0] for r in found if r[2] == 3000}
+
+
+def test_a_first_contingent_itself_is_the_countrys() -> None:
+    text = "A first contingent of 100 peacekeepers from Burundi deployed in Mogadishu on Sunday."
+    assert ("BDI", "arrival", 100, 100) in rows(text, date(2007, 3, 10))
+
+
+def test_a_stabilisation_force_before_2025_is_not_the_gaza_force() -> None:
+    text = "The Iraq stabilisation force will have 20,000 troops, most of them deployed in Iraq."
+    assert "International Stabilization Force" not in subjects(text, date(2003, 5, 9))

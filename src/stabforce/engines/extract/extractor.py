@@ -177,6 +177,12 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
+    if published < _ISF_FROM and any(c.subject == "International Stabilization Force" for c in claims):
+        # "the Iraq stabilisation force" in 2003 is not the Gaza force (GUIDELINE section 6): the one serving in the
+        # report's host then, else no subject.
+        other = _body_mission([], forms, hosts, published)
+        claims = [replace(c, subject=other) if c.subject == "International Stabilization Force" else c
+                  for c in claims if c.subject != "International Stabilization Force" or other is not None]
     if unkinded and label_kinds:
         # "Britain: 1,200" among "Albania: 125 troops" lines whose verbless kind the list gives: the list's kind.
         group = _GROUP_OF_KIND[max(set(label_kinds), key=label_kinds.count)]
@@ -186,6 +192,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     return claims
 
 
+_ISF_FROM = date(2025, 1, 1)
 _GROUP_OF_KIND = {"pledge": "pledge", "arrival": "arrival", "reduction_or_withdrawal": "reduction"}
 
 
@@ -680,6 +687,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if agent and _FOR_PLACE_BEFORE.search(sl, max(0, rs - 16), rs) and not _REQUEST_AFTER.match(sl, re_) and (
                 sl[re_:re_ + 2] not in ("'s", "’s")):
             agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
+        if agent and entry.subject in MISSIONS and _JOINED_BEFORE.search(sl, max(0, rs - 50), rs):
+            agent = False  # "to send 780 soldiers to a United Nations-mandated EU force": where they go
         if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
             agent = False  # "asked by Somalia", "at the request of the UN", "at Haiti's request": who asks
         if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
@@ -857,6 +866,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             # "Kenya leads the 2,500-strong force", "Brazil's soldiers will be the core of a force of 6,700 troops": the
             # size of the whole force, the mission's (GUIDELINE section 3), not the country's.
             subjects, how = [_inherited_mention(target, forms)], "mission"
+        elif target is not None and subjects and _FIRST_PART_OF_BEFORE.search(sl, max(0, fig.start - 55), fig.start) and any(
+                f.end <= fig.start for f in figures):
+            # "120 Rwandan peacekeepers have arrived, the first detachment of 4,000 extra troops approved by the UN":
+            # the whole the arrivals are part of is the mission's planned strength.
+            subjects, how, group = [_inherited_mention(target, forms)], "mission", "pledge"
         if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
                 len(subjects) > 1 or "strong" in fig.text):
             # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
@@ -960,6 +974,9 @@ _SIZES_FORCE_BEFORE = re.compile(
     r"\b(?P<det>the|this|a|an|its|their|his|her)\s+(?:[\w.-]+\s+){0,3}?(?:force|mission)\s+(?:(?:of|comprising|"
     r"numbering|totall?ing|with)|(?:in\s+[\w\s]{1,20}?\s+)?(?:comprising|numbering|of)|(?:is|will|would|should)\s+"
     r"[^,;]{0,50}?(?:strength|size|total)\s+of)\s+(?:[\d,]+\s+[a-z]+\s+and\s+)?$")
+#: Before a figure: it is the whole that a first part belongs to ("the first detachment of 4,000 extra troops").
+_FIRST_PART_OF_BEFORE = re.compile(r",\s+(?:being\s+|as\s+)?the\s+(?:first|initial|advance|second|third|next)\s+(?:detachment|batch|group|wave|"
+                                   r"part|tranche|elements?|contingent)\s+of\s+(?:the\s+|an?\s+)?$")
 #: After a force: whose it is ("a force from Tanzania").
 _FORCE_FROM_AFTER = re.compile(r"\s+(?:[\w.-]+\s+){0,2}?from\s+")
 _OWNER_DET = frozenset({"its", "their", "his", "her"})
@@ -986,6 +1003,8 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
         _OWNER_BEFORE.fullmatch(sl, m.end, before.start("det") + len(before.group("det")) + 1) for m in mentions)
 
 
+#: Before a mission's name: the force others go to or join ("soldiers to a UN-mandated EU force", "to join KFOR").
+_JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined)\s+(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?)?$")
 #: A condition set off by commas inside a clause: who it names does not act in the clause.
 _IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
 #: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will

@@ -121,6 +121,10 @@ ALIASES: dict[str, str] = {
     "RCMP": "CAN", "Mounties": "CAN", "Carabinieri": "ITA", "Spetsnaz": "RUS", "Rosgvardia": "RUS", "Pakistan Rangers": "PAK",
     "Assam Rifles": "IND", "ROK Army": "KOR", "Republic of Korea": "KOR", "ROK": "KOR", "Zahal": "ISR",
     "Kosovo Security Force": "XKX", "Bangladesh Army": "BGD",
+    # Parliaments that vote to send troops (GUIDELINE section 2: "parliament or cabinet approves sending").
+    "Bundestag": "DEU", "Knesset": "ISR", "State Duma": "RUS", "Sejm": "POL", "Storting": "NOR", "Riksdag": "SWE",
+    "Folketing": "DNK", "Eduskunta": "FIN", "Verkhovna Rada": "UKR", "Oireachtas": "IRL", "Dáil": "IRL",
+    "Tweede Kamer": "NLD", "Grand National Assembly": "TUR", "Lok Sabha": "IND", "Majlis": "IRN",
 }
 
 #: Force names that are their country's only when the sentence also names the country ("Italian carabinieri",
