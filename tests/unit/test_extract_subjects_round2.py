@@ -305,3 +305,24 @@ def test_a_first_contingent_itself_is_the_countrys() -> None:
 def test_a_stabilisation_force_before_2025_is_not_the_gaza_force() -> None:
     text = "The Iraq stabilisation force will have 20,000 troops, most of them deployed in Iraq."
     assert "International Stabilization Force" not in subjects(text, date(2003, 5, 9))
+
+
+# --- ", with N troops" and strengths had in a place ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine had the fifth largest contingent in the coalition, with nearly one thousand troops in the south of Iraq.",
+     ("UKR", "arrival", 1000, 1000)),
+    ("Romania was 12th on the coalition list with about 400 troops in Iraq.", ("ROU", "arrival", 400, 400)),
+    ("In the spring, Denmark had 500 troops in Iraq.", ("DNK", "arrival", 500, 500)),
+])
+def test_a_strength_a_country_has_in_a_place(text: str, expected: tuple) -> None:
+    assert expected in rows(text, date(2005, 6, 1))
+
+
+def test_a_with_clause_does_not_take_a_name_of_its_own_clause_for_the_one_before() -> None:
+    text = "Ukraine had the fifth largest contingent, with Poland sending 2,500 troops to Iraq."
+    assert "UKR" not in {r[0] for r in rows(text, date(2005, 6, 1)) if r[2] == 2500}
+
+
+def test_a_strength_without_a_place_keeps_no_kind() -> None:
+    assert not {r for r in rows("Chile had 300 soldiers.", date(2005, 6, 1)) if r[1] == "arrival"}

@@ -959,6 +959,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
+    if any(c.kind == "other" and c.subject_kind == "country" for c in claims) and _HAS_BEFORE.search(sl):
+        # "the Netherlands had 1,400 troops in Iraq", "with about 450 troops in Iraq": a country's deployed strength
+        # (GUIDELINE section 2: "has N troops in" is an arrival), whatever the verb.
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject_kind == "country" and _stationed_in(
+            sentence, sl, c, mentions) else c for c in claims]
     if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _AUTHORIZES.search(sl):
         # "The Security Council created the intervention brigade of more than 3,000 troops": an authorized size.
         claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
@@ -1005,6 +1010,25 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
 
 #: Before a mission's name: the force others go to or join ("soldiers to a UN-mandated EU force", "to join KFOR").
 _JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined)\s+(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?)?$")
+#: A clause that opens with "with" and continues the one before: ", with 8,000 troops in Iraq".
+_WITH_CLAUSE = re.compile(r"\s*with\s+(?:(?:nearly|about|around|some|almost|roughly|more\s+than|over|at\s+least)\s+)?"
+                          r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few\s+)?(?:hundred|thousand|dozen))")
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had|with)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?of\s+)?$")
+
+
+def _stationed_in(sentence: str, sl: str, c: ProposedClaim, mentions: list[_Mention]) -> bool:
+    """Whether a claim's figure is had in a place the sentence names right after it ("had 1,400 troops in Iraq")."""
+    at = sentence.find(c.quantity_text or "\0")
+    if at < 0:
+        return False
+    end = at + len(c.quantity_text or "")
+    if not _HAS_BEFORE.search(sl, max(0, at - 40), at):
+        return False
+    return any(end <= m.start <= end + 45 and _IN_BEFORE.search(sl, end, m.start) and m.entry.kind == "country"
+               for m in mentions)
+
+
 #: A condition set off by commas inside a clause: who it names does not act in the clause.
 _IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
 #: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
@@ -1485,6 +1509,12 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
     anchor = _agent_before(fig.start, clause[0], mentions)
     if anchor is not None:
         return _coordinated(anchor, sentence, mentions), "direct"
+    if clause[0] > 0 and _WITH_CLAUSE.match(sentence, clause[0]):
+        # "Ukraine had the fifth largest contingent, with nearly one thousand troops in Iraq": the clause goes on
+        # describing the previous clause's subject.
+        anchor = _agent_before(clause[0], 0, mentions)
+        if anchor is not None and not any(m.agent and clause[0] <= m.start < fig.start for m in mentions):
+            return _coordinated(anchor, sentence, mentions), "direct"
     if inherited and _anaphor(sentence, *(clause if mentions else (0, len(sentence)))) and (
             not any(m.agent for m in mentions) or (_LEADING_ANAPHOR.match(sentence) and not any(
                 m.agent and m.start < fig.start for m in mentions))):
