@@ -326,3 +326,19 @@ def test_a_with_clause_does_not_take_a_name_of_its_own_clause_for_the_one_before
 
 def test_a_strength_without_a_place_keeps_no_kind() -> None:
     assert not {r for r in rows("Chile had 300 soldiers.", date(2005, 6, 1)) if r[1] == "arrival"}
+
+
+# --- hypotheses are not claims -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If Australia, Britain, Italy and Japan reduce or recall their personnel, the coalition would shrink by half.",
+    "If Chile sends 500 more troops, the mission will reach its target.",
+    "Unless Peru withdraws its soldiers, the plan stands.",
+])
+def test_a_condition_opening_the_sentence_gives_no_claim(text: str) -> None:
+    assert rows(text, date(2007, 5, 1)) == set()
+
+
+def test_the_main_clause_after_a_condition_is_still_a_claim() -> None:
+    text = "If and when the Security Council decides, Indonesia is prepared to deploy 20,000 soldiers."
+    assert ("IDN", "pledge", 20000, 20000) in rows(text, date(2025, 9, 25))

@@ -666,6 +666,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         inherited = ()  # a list line's label, not the line before, is who the line is about
     background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s) + [
         m.span() for m in _IF_ASIDE.finditer(sl)]  # "France is prepared, if the UN wishes, to assume command"
+    hypothetical = [m.span() for m in _IF_CLAUSE.finditer(sentence)] if "if" in sl or "unless" in sl or "should" in sl else []
+    background += hypothetical  # who a hypothesis names acts in no other clause
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -703,6 +705,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     for hit in raw_triggers:
         group = hit.group
         ts, te = hit.start, hit.end
+        if any(lo <= ts < hi for lo, hi in hypothetical):
+            continue  # "If Australia, Britain and Italy reduce their personnel, ...": a hypothesis, no claim
         if group == "territory" and (not rules.SHARE.search(sl, *_clause_of(clauses, ts)) or in_background(ts)):
             continue
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
@@ -801,6 +805,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if any(lo <= fig.start < hi for lo, hi in hypothetical):
+            continue  # "If Chile sends 500 more troops, ...": a hypothesis
         if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
             continue  # "contributed by 27 NATO member states": a count of members, not of personnel
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
@@ -1029,6 +1035,10 @@ def _stationed_in(sentence: str, sl: str, c: ProposedClaim, mentions: list[_Ment
                for m in mentions)
 
 
+#: A condition that opens a sentence, up to the comma after it (commas before a name or "and" belong to a list):
+#: "If Australia, Britain, Italy and Japan reduce their personnel, ...".
+_IF_CLAUSE = re.compile(r"(?:^|[;:]\s*)\W*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould)\s(?:[^,;]|,(?=\s*(?:[A-Z]"
+                        r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and\b|or\b)|and\b|or\b)))*")
 #: A condition set off by commas inside a clause: who it names does not act in the clause.
 _IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
 #: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
