@@ -342,3 +342,23 @@ def test_a_condition_opening_the_sentence_gives_no_claim(text: str) -> None:
 def test_the_main_clause_after_a_condition_is_still_a_claim() -> None:
     text = "If and when the Security Council decides, Indonesia is prepared to deploy 20,000 soldiers."
     assert ("IDN", "pledge", 20000, 20000) in rows(text, date(2025, 9, 25))
+
+
+# --- a force named by nobody, contingents a mission receives -------------------------------------------------------
+
+def test_a_force_named_by_nobody_in_a_known_host_is_the_mission() -> None:
+    text = "HONIARA - A regional force of 2,000 troops and police began arriving in the troubled Solomon Islands."
+    assert ("RAMSI", "arrival", 2000, 2000) in rows(text, date(2003, 7, 24))
+
+
+def test_a_figure_named_by_nobody_outside_any_known_mission_gives_no_claim() -> None:
+    text = "A regional force of 2,000 troops began arriving in the troubled Solomon Islands."
+    assert rows(text, date(1990, 1, 1)) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MINUSCA welcomed 300 Rwandan peacekeepers on 3 August.", ("RWA", "arrival", 300, 300)),
+    ("The mission has received 450 Zambian soldiers this week.", ("ZMB", "arrival", 450, 450)),
+])
+def test_contingents_a_mission_receives_have_arrived(text: str, expected: tuple) -> None:
+    assert expected in rows(text, date(2021, 8, 5))

@@ -348,7 +348,7 @@ def _body_mission(mentions: list[tuple[int, int, str]], forms: dict[str, Entry],
 
 #: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
 _HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within|for)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
-                          r"eastern\s+|western\s+|central\s+|south\s+|north\s+)?$")
+                          r"eastern\s+|western\s+|central\s+|south\s+|north\s+|(?<=the\s)[a-z]+\s+)?$")
 #: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
 _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
                           r"sent|send\w*|landed|mission|force|withdraw\w*|stationed|serving)\b[^.;]*$")
@@ -844,6 +844,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                     subjects, how = [speaker], "speaker"
             if not subjects and label is not None:
                 subjects, how = [_inherited_mention(label[0], forms)], "label"
+            if not subjects and (mission or doc_mission) is not None and _force_total(
+                    sl, fig, [m for m in mentions if m.start >= 0], False):
+                # "An Australian-led force of 2,225 troops began arriving": the whole force, named by nobody
+                subjects, how = [_inherited_mention(mission or doc_mission or "", forms)], "mission"
             if not subjects and mission is not None and _FORCE_HEAD.search(sl) and not any(
                     m.entry.subject in hosts and clause[0] <= m.start < fig.start and _HOST_FORCE_AFTER.match(sl, m.end)
                     for m in mentions):
@@ -965,6 +969,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
+    if any(c.kind == "other" and c.subject_kind == "country" for c in claims) and _RECEIVED.search(sl):
+        # "MINUSCA welcomed 300 Rwandan peacekeepers": the mission received them, they arrived
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject_kind == "country" and _RECEIVED.search(
+            sl, max(0, sentence.find(c.quantity_text or "\0") - 40), max(0, sentence.find(c.quantity_text or "\0")))
+            else c for c in claims]
     if any(c.kind == "other" and c.subject_kind == "country" for c in claims) and _HAS_BEFORE.search(sl):
         # "the Netherlands had 1,400 troops in Iraq", "with about 450 troops in Iraq": a country's deployed strength
         # (GUIDELINE section 2: "has N troops in" is an arrival), whatever the verb.
@@ -1019,6 +1028,7 @@ _JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined)\s+(?:(?:an?|the)
 #: A clause that opens with "with" and continues the one before: ", with 8,000 troops in Iraq".
 _WITH_CLAUSE = re.compile(r"\s*with\s+(?:(?:nearly|about|around|some|almost|roughly|more\s+than|over|at\s+least)\s+)?"
                           r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few\s+)?(?:hundred|thousand|dozen))")
+_RECEIVED = re.compile(r"\b(?:welcomed|welcomes|received|receives|is\s+receiving|has\s+received)\b")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|with)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?of\s+)?$")
 
