@@ -362,3 +362,20 @@ def test_a_figure_named_by_nobody_outside_any_known_mission_gives_no_claim() -> 
 ])
 def test_contingents_a_mission_receives_have_arrived(text: str, expected: tuple) -> None:
     assert expected in rows(text, date(2021, 8, 5))
+
+
+# --- a mission's name as a force word; a mission as the source of troops -------------------------------------------
+
+def test_a_sentence_naming_a_mission_needs_no_other_force_word() -> None:
+    text = "SAMIM deployed in 2021.\n\nOf the eight countries that make up SAMIM, Botswana was the first to withdraw."
+    assert ("BWA", "reduction_or_withdrawal", None, None) in rows(text, date(2024, 4, 1))
+
+
+def test_a_line_without_a_force_word_or_a_mission_gives_nothing() -> None:
+    assert rows("Of the eight countries, Botswana was the first to withdraw.", date(2024, 4, 1)) == set()
+
+
+def test_people_from_a_mission_are_their_country() -> None:
+    text = "The first Australians from Interfet arrived in Dili on 20 September."
+    found = rows(text, date(1999, 10, 1))
+    assert ("AUS", "arrival", None, None) in found and "INTERFET" not in {r[0] for r in found}

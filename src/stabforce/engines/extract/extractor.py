@@ -110,14 +110,18 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         # A line without any force or share word holds no sentence that passes the test below: skip it
         # before splitting it into sentences.
         hint = _LINE_ANCHOR.search(low, ps, pe)
-        if hint is None:
-            if label is not None:  # "Czechia (120)" under a heading of troop pledges
-                claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
-                if label[2] is None:
-                    unkinded.append((ps, pe, label))
-            if not _people_move(text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
-                continue
+        if hint is None and label is not None:  # "Czechia (120)" under a heading of troop pledges
+            claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
+            if label[2] is None:
+                unkinded.append((ps, pe, label))
+        # A mission's name is a force word too ("Of the countries that make up SAMIM, Botswana was the first to withdraw").
+        line_missions = [ms for ms, _ in missions if ps <= ms < pe]
+        if hint is None and not line_missions and not _people_move(
+                text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
+            continue
         first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
+        if line_missions and line_missions[0] < first_hint:
+            first_hint = line_missions[0]
         sentences = split_sentences(text[ps:pe])
         for i, (rs, re_) in enumerate(sentences):
             s, e = ps + rs, ps + re_
@@ -153,7 +157,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
             if not force_ctx and m_lo < m_hi:
-                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi])
+                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi]) or any(
+                    s <= ms < e for ms in line_missions)
             if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
@@ -1024,7 +1029,7 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
 
 
 #: Before a mission's name: the force others go to or join ("soldiers to a UN-mandated EU force", "to join KFOR").
-_JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined)\s+(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?)?$")
+_JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined|from)\s+(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?)?$")
 #: A clause that opens with "with" and continues the one before: ", with 8,000 troops in Iraq".
 _WITH_CLAUSE = re.compile(r"\s*with\s+(?:(?:nearly|about|around|some|almost|roughly|more\s+than|over|at\s+least)\s+)?"
                           r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few\s+)?(?:hundred|thousand|dozen))")
