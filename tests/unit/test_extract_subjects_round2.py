@@ -379,3 +379,22 @@ def test_people_from_a_mission_are_their_country() -> None:
     text = "The first Australians from Interfet arrived in Dili on 20 September."
     found = rows(text, date(1999, 10, 1))
     assert ("AUS", "arrival", None, None) in found and "INTERFET" not in {r[0] for r in found}
+
+
+# --- a bare number from a country ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Few countries are contributing more than a few hundred troops: 70 from Albania, 150 from Azerbaijan.",
+     {("ALB", "pledge", 70, 70), ("AZE", "pledge", 150, 150)}),
+    ("Spain will contribute 600 soldiers, with another 400 from Portugal.", {("PRT", "pledge", 400, 400)}),
+])
+def test_a_number_from_a_country_is_that_countrys(text: str, expected: set[tuple]) -> None:
+    assert expected <= rows(text, date(2006, 6, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile will send 300 soldiers, most of them veterans of 2004 from Haiti.",
+    "The summit drew 40 delegates from Peru.",
+])
+def test_a_year_or_a_count_without_personnel_is_no_figure(text: str) -> None:
+    assert not {r for r in rows(text, date(2006, 6, 1)) if r[0] == "PER" or r[2] == 2004}

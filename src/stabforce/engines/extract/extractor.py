@@ -645,6 +645,8 @@ def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: 
 def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
     spans = []
     for m in _WITH_FROM.finditer(sl):
+        if any(c.isdigit() for c in m.group()):
+            continue  # ", with another 400 from Portugal": a figure of its own, not a force's make-up
         end = m.end()
         for ms, me, _ in raw_mentions:
             rs, re_ = ms - s, me - s
@@ -923,7 +925,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
                                      "elliptic", trigger_text, None))
-    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym"):
+    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym") or " from " in sl:
         claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
@@ -1257,7 +1259,29 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
                                     high=None if q in ("more than", "over", "at least") else value,
                                     approx=q in ("about", "around", "some", "nearly"), personnel="troops",
                                     text=sentence[num.start():m.end])))
+    # "a few hundred troops: 70 from Albania, 150 from Azerbaijan", "about 500 with another 500 from France": a bare
+    # number from a country, in a sentence that counts personnel, is that many of the country's.
+    for m in mentions:
+        if m.entry.kind != "country" or m.entry.role not in ("name", "code"):
+            continue
+        num = _NUMBER_FROM.search(sl, max(0, m.start - 40), m.start)
+        if num is None or not rules.PERSONNEL_HINT.search(sl):
+            continue
+        value = int(num.group("n").replace(",", ""))
+        if "," not in num.group("n") and 1900 <= value <= 2099:
+            continue  # a year
+        q = " ".join((num.group("q") or "").split())
+        found.append((m, Figure(start=num.start("n") if q in ("another", "") else num.start(), end=num.end("n"),
+                                low=None if q == "up to" else value,
+                                high=None if q in ("more than", "over", "at least") else value,
+                                approx=q in ("about", "around", "some", "nearly"),
+                                personnel="police" if "police" in sl else "troops",
+                                text=sentence[num.start("n") if q in ("another", "") else num.start():num.end("n")])))
     return found
+
+
+_NUMBER_FROM = re.compile(r"(?:\b(?P<q>about|around|some|nearly|another|up\s+to|at\s+least|more\s+than|over)\s+)?"
+                          r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+(?:more\s+|additional\s+)?from\s+(?:the\s+)?$")
 
 
 #: "300 Rwandans will join", "100 Austrians serving": the people act as a force.
