@@ -398,3 +398,34 @@ def test_a_number_from_a_country_is_that_countrys(text: str, expected: set[tuple
 ])
 def test_a_year_or_a_count_without_personnel_is_no_figure(text: str) -> None:
     assert not {r for r in rows(text, date(2006, 6, 1)) if r[0] == "PER" or r[2] == 2004}
+
+
+# --- a total with no known mission, inline pledge lists, serving in a mission ---------------------------------------
+
+def test_a_force_total_is_nobodys_when_the_report_names_no_mission() -> None:
+    text = "Kenya leads the 2,500-strong force, which includes troops from Chad."
+    assert not {r for r in rows(text, date(2024, 8, 1)) if r[2] == 2500 and r[0] in ("KEN", "TCD")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Troop pledges: Indonesia, 20,000; Azerbaijan, 1,000",
+     {("IDN", "pledge", 20000, 20000), ("AZE", "pledge", 1000, 1000)}),
+    ("Pledges of troops so far: Chile, 300; Peru, about 150; Ecuador, 90.",
+     {("CHL", "pledge", 300, 300), ("PER", "pledge", 150, 150), ("ECU", "pledge", 90, 90)}),
+])
+def test_an_inline_list_of_pledges(text: str, expected: set[tuple]) -> None:
+    assert rows(text, date(2025, 11, 1)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 200 South African soldiers crossed the border on Monday.\nThey are part of the SADC mission.",
+     ("ZAF", "arrival", None, None)),
+    ("The Zambian troops began their withdrawal on Monday. They are part of SAMIM.", ("ZMB", "arrival", None, None)),
+    ("Irish soldiers landed in Beirut. They are now serving with UNIFIL.", ("IRL", "arrival", None, None)),
+])
+def test_a_contingent_that_is_part_of_a_mission_is_deployed(text: str, expected: tuple) -> None:
+    assert expected in rows(text, date(2022, 5, 1))
+
+
+def test_being_part_of_something_else_is_no_claim() -> None:
+    assert rows("Kenya is part of the regional bloc. It is part of the East African Community.", DAY) == set()

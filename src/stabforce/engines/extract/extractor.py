@@ -140,13 +140,15 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
             # (a sentence that names only the places the force goes to names nobody: "It has one soldier in Afghanistan")
+            # (nor does one that names only a mission or its body: "They are part of the SADC mission")
             lead = _LEADING_ANAPHOR.match(low, s, e) if not follows and label is None and all(
-                forms[name].subject in hosts or forms[name].kind == "blocked" for _, _, name in mentions_all[m_lo:m_hi]) else None
+                forms[name].subject in hosts or forms[name].kind == "blocked" or forms[name].subject in MISSIONS or
+                forms[name].subject in PARENT_BODIES for _, _, name in mentions_all[m_lo:m_hi]) else None
             if lead is not None:
                 prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
                 if lead.group("plural"):  # "Chad and Niger were named. They will send 1,000 troops each."
                     named = _countries(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
-                    anaphor_prev = named if 1 < len(named) <= 5 else ()
+                    anaphor_prev = named if 1 <= len(named) <= 5 else ()  # "Some 200 South Africans crossed. They ..."
                 else:
                     only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
                     if only is not None and only not in hosts:
@@ -164,7 +166,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
-            if not hits and not hinted and not _BRACKETS.search(sentence_low):
+            if not hits and not hinted and not _BRACKETS.search(sentence_low) and not _MEMBERSHIP.search(sentence_low):
                 continue
             if m_lo == m_hi and not _anaphor(sentence_low, 0, e - s) and label is None and speaker_prev is None and (
                     not anaphor_prev) and not (
@@ -736,6 +738,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         weak = group == "pledge" and bool(rules.DETERMINER_BEFORE.search(sl, max(0, ts - 12), ts))
         negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts))
         triggers.append(_Trigger(ts, te, group, sentence[ts:te], in_background(ts), negated, weak=weak))
+    # "They are part of the SADC mission": serving in a mission now is a present deployment (GUIDELINE section 2).
+    for mm in _MEMBERSHIP.finditer(sl):
+        if force_ctx and any(mm.end() <= m.start <= mm.end() + 40 and (m.entry.subject in MISSIONS or m.entry.subject in
+                                                                       PARENT_BODIES) for m in mentions) and not any(
+                t.start < mm.end() and mm.start() < t.end for t in triggers):
+            triggers.append(_Trigger(mm.start("v"), mm.end("v"), "arrival", sentence[mm.start("v"):mm.end("v")],
+                                     in_background(mm.start())))
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
         o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
@@ -878,10 +887,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
         target = mission or doc_mission
-        if target is not None and subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
+        if subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
                 sl, fig, [m for m in mentions if m.start >= 0], how == "inherited"):
             # "Kenya leads the 2,500-strong force", "Brazil's soldiers will be the core of a force of 6,700 troops": the
-            # size of the whole force, the mission's (GUIDELINE section 3), not the country's.
+            # size of the whole force, the mission's (GUIDELINE section 3), not the country's; nobody's when the report
+            # does not tell which mission.
+            if target is None:
+                continue
             subjects, how = [_inherited_mention(target, forms)], "mission"
         elif target is not None and subjects and _FIRST_PART_OF_BEFORE.search(sl, max(0, fig.start - 55), fig.start) and any(
                 f.end <= fig.start for f in figures):
@@ -1056,6 +1068,9 @@ def _stationed_in(sentence: str, sl: str, c: ProposedClaim, mentions: list[_Ment
 #: "If Australia, Britain, Italy and Japan reduce their personnel, ...".
 _IF_CLAUSE = re.compile(r"(?:^|[;:]\s*)\W*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould)\s(?:[^,;]|,(?=\s*(?:[A-Z]"
                         r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and\b|or\b)|and\b|or\b)))*")
+#: Serving in a mission now: "are part of the SADC mission", "is serving with UNIFIL".
+_MEMBERSHIP = re.compile(r"\b(?:are|is)\s+(?:now\s+|already\s+|currently\s+)?(?P<v>part\s+of|serving\s+(?:in|with|under))\s+"
+                         r"(?:the\s+)?")
 #: A condition set off by commas inside a clause: who it names does not act in the clause.
 _IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
 #: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
@@ -1231,7 +1246,8 @@ def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention
 
 
 #: "Kenya (1,000), Chad (400)", "Indonesia 1,200, Italy 1,100": names with their numbers in brackets or right after.
-_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)")
+_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)|"
+                           r",\s*(?:about\s+|some\s+|up\s+to\s+)?\d[\d,]*\s*(?:;|\.?$)")  # "Indonesia, 20,000; Azerbaijan, 1,000"
 
 
 def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
