@@ -158,10 +158,11 @@ def test_the_size_of_the_whole_force_is_the_missions(text: str, day: date, expec
      ("CHN", "pledge", 400, 400)),
     ("Kenya sent 400 police to Haiti.\nThey will be joined by the 200-strong force on Tuesday.", date(2024, 7, 1),
      ("KEN", "pledge", 200, 200)),
+    ("UNIFIL keeps the peace.\nMorocco pledged a 3,000-strong force.", date(2006, 9, 1), ("MAR", "pledge", 3000, 3000)),
 ])
 def test_a_force_of_a_country_stays_the_countrys(text: str, day: date, expected: tuple | None) -> None:
     found = rows(text, day)
-    assert not {r for r in found if r[0] in ("MINUSTAH", "MONUSCO", "MINUSMA", "MSS")}
+    assert not {r for r in found if r[0] in ("MINUSTAH", "MONUSCO", "MINUSMA", "MSS", "UNIFIL")}
     if expected is not None:
         assert expected in found
 

@@ -1028,6 +1028,8 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
     3,000 strong force" is the whole)."""
     after = _SIZES_FORCE_AFTER.match(sl, fig.end) or _SIZES_FORCE_AFTER.match(sl, fig.start, fig.end + 40)
     if after is not None:
+        if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", sl[max(0, fig.start - 25):fig.start]):
+            return False  # "Morocco pledged a 3,000-strong force": the country's own force; "leads the 2,500-strong force"
         part = re.search(r"\b(?:part|members?)\s+of\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 40):fig.start])
         if (inherited and not part) or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
                 r"\b(?:its|their|his|her)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 30):fig.start]) or any(
