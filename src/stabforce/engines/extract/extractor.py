@@ -95,8 +95,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         ms = m.start()
         if ms:  # `starts_word`, inlined: not inside "xNATO" or after "U."
             before = text[ms - 1]
-            if before.isalnum() or before in "._":
-                continue
+            if before.isalnum() or before in "._" or (before == "-" and text[m.end():m.end() + 1] == "-"):
+                continue  # (nor inside "PORT-AU-PRINCE")
         mentions_all.append((ms, m.end(), m.group()))
     labels = _labels(text, forms) if _LABEL_HINT.search(text) else {}
     if not mentions_all and not labels:
@@ -104,8 +104,11 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     mention_starts = [m[0] for m in mentions_all]
     missions = [(ms, forms[name].subject or "") for ms, _, name in mentions_all if forms[name].subject in MISSIONS]
     hosts = _hosts(text, mentions_all, forms)
+    doc_mission = missions[0][1] if missions else _body_mission(mentions_all, forms, hosts, published)
     low = _lower(text)
     claims: list[ProposedClaim] = []
+    unkinded: list[tuple[int, int, tuple[int, str, str | None, str, int]]] = []  # list lines without a kind
+    label_kinds: list[str] = []  # the kinds of the claims on list lines
     previous_subjects: tuple[str, ...] = ()
     previous_end = -1
     spans = _paragraphs(text, mention_starts)
@@ -116,12 +119,18 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         # A line without any force or share word holds no sentence that passes the test below: skip it
         # before splitting it into sentences.
         hint = _LINE_ANCHOR.search(low, ps, pe)
-        if hint is None:
-            if label is not None:  # "Czechia (120)" under a heading of troop pledges
-                claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
-            if not _people_move(text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
-                continue
+        if hint is None and label is not None:  # "Czechia (120)" under a heading of troop pledges
+            claims.extend(_bare_label_claims(text, ps, pe, label, forms, published))
+            if label[2] is None:
+                unkinded.append((ps, pe, label))
+        # A mission's name is a force word too ("Of the countries that make up SAMIM, Botswana was the first to withdraw").
+        line_missions = [ms for ms, _ in missions if ps <= ms < pe]
+        if hint is None and not line_missions and not _people_move(
+                text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
+            continue
         first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
+        if line_missions and line_missions[0] < first_hint:
+            first_hint = line_missions[0]
         sentences = split_sentences(text[ps:pe])
         for i, (rs, re_) in enumerate(sentences):
             s, e = ps + rs, ps + re_
@@ -135,18 +144,22 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             speaker_prev = None
             if _FIRST_PERSON_QUOTE.search(low, s, e):
                 speaker_prev = _only_country(mentions_all, mention_starts, forms,
-                                             *_previous_sentence(text, ps, sentences, i))
+                                             *_previous_sentence(text, ps, sentences, i), hosts)
             # "Ghana confirmed its participation. The contingent of 600 soldiers will ...": a sentence that opens with
             # an anaphor and names nobody is about the one country the sentence before names, claim or not.
             anaphor_prev: tuple[str, ...] = ()
-            lead = _LEADING_ANAPHOR.match(low, s, e) if m_lo == m_hi and not follows and label is None else None
+            # (a sentence that names only the places the force goes to names nobody: "It has one soldier in Afghanistan")
+            # (nor does one that names only a mission or its body: "They are part of the SADC mission")
+            lead = _LEADING_ANAPHOR.match(low, s, e) if not follows and label is None and all(
+                forms[name].subject in hosts or forms[name].kind == "blocked" or forms[name].subject in MISSIONS or
+                forms[name].subject in PARENT_BODIES for _, _, name in mentions_all[m_lo:m_hi]) else None
             if lead is not None:
                 prev_s, prev_e = _previous_sentence(text, ps, sentences, i)
                 if lead.group("plural"):  # "Chad and Niger were named. They will send 1,000 troops each."
                     named = _countries(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
-                    anaphor_prev = named if 1 < len(named) <= 5 else ()
+                    anaphor_prev = named if 1 <= len(named) <= 5 else ()  # "Some 200 South Africans crossed. They ..."
                 else:
-                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e)
+                    only = _only_country(mentions_all, mention_starts, forms, prev_s, prev_e, hosts)
                     if only is not None and only not in hosts:
                         anaphor_prev = (only,)
             if m_lo == m_hi and not follows and mission is None and label is None and speaker_prev is None and (
@@ -155,28 +168,43 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             # The first force or share word of the line starts at most `_LONGEST_HINT - 1` before `first_hint`.
             force_ctx, share_hint = _force_or_share(low, max(s, first_hint - _LONGEST_HINT + 1), e)
             if not force_ctx and m_lo < m_hi:
-                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi])
+                force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi]) or any(
+                    s <= ms < e for ms in line_missions)
             if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
             hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
-            if not hits and not hinted and not _BRACKETS.search(sentence_low):
+            if not hits and not hinted and not _BRACKETS.search(sentence_low) and not _MEMBERSHIP.search(sentence_low):
                 continue
-            if m_lo == m_hi and not rules.ANAPHOR.search(sentence_low) and label is None and speaker_prev is None and (
+            if m_lo == m_hi and not _anaphor(sentence_low, 0, e - s) and label is None and speaker_prev is None and (
                     not anaphor_prev) and not (
                     mission is not None and _FORCE_HEAD.search(sentence_low)):
                 continue
             found = _sentence_claims(text, s, e, mentions_all[m_lo:m_hi], hits, forms, published, units,
                                      (unit_rx, unit_hint_rx), previous_subjects if follows else anaphor_prev,
                                      sentence_low, hinted,
-                                     force_ctx, mission, hosts, missions[0][1] if missions else None,
+                                     force_ctx, mission, hosts, doc_mission,
                                      None if label is None else label[1:3], speaker_prev)
             if found:
                 claims.extend(found)
+                if label is not None:
+                    label_kinds.extend(c.kind for c in found if c.kind in _GROUP_OF_KIND)
                 subjects = tuple(dict.fromkeys(c.subject for c in found))
                 previous_subjects = subjects if len(subjects) == 1 else ()
                 previous_end = e
+    if published < _ISF_FROM and any(c.subject == "International Stabilization Force" for c in claims):
+        # "the Iraq stabilisation force" in 2003 is not the Gaza force (GUIDELINE section 6): the one serving in the
+        # report's host then, else no subject.
+        other = _body_mission([], forms, hosts, published)
+        claims = [replace(c, subject=other) if c.subject == "International Stabilization Force" else c
+                  for c in claims if c.subject != "International Stabilization Force" or other is not None]
+    if unkinded and label_kinds:
+        # "Britain: 1,200" among "Albania: 125 troops" lines whose verbless kind the list gives: the list's kind.
+        group = _GROUP_OF_KIND[max(set(label_kinds), key=label_kinds.count)]
+        for ps, pe, (end, subject, _, personnel, rest) in unkinded:
+            claims.extend(_bare_label_claims(text, ps, pe, (end, subject, group, personnel, rest), forms, published))
+        claims.sort(key=lambda c: c.start)
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
     return [p for c in found if (p := _plausible(c)) is not None]
 
@@ -194,12 +222,16 @@ def _plausible(claim: ProposedClaim) -> ProposedClaim | None:
     return replace(claim, low=None, high=None, approx=False, conversion=None)
 
 
+_ISF_FROM = date(2025, 1, 1)
+_GROUP_OF_KIND = {"pledge": "pledge", "arrival": "arrival", "reduction_or_withdrawal": "reduction"}
+
+
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
-_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
-                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
+_LABEL = re.compile(r"^[ \t]*(?P<bullet>(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+                    r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Za-z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Za-z] \d)",
                          re.MULTILINE)
 #: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
 _LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
@@ -218,8 +250,8 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
     for m in _LABEL.finditer(text):
         name = m.group("name")
         between = text[m.end("name"):m.end()]
-        if not between.strip() and "\t" not in between and not name.isupper():
-            continue  # "NEPAL 900" needs the capitals; "Nepal 900" is running text
+        if not between.strip() and "\t" not in between and not name.isupper() and not m.group("bullet"):
+            continue  # "NEPAL 900" needs the capitals or a bullet ("_Poland 600."); "Nepal 900" is running text
         entry = forms.get(name) or forms.get(name.title()) or forms.get(name.title().replace(" Of ", " of "))
         if entry is None or entry.kind == "blocked" or entry.role not in ("name", "org", "code"):
             continue
@@ -230,9 +262,15 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
             if not _LETTER.search(h.group()):
                 continue  # a table's rule line ("|---|---|")
             hits = [t for t in find_triggers(_lower(h.group())) if t.group not in ("command", "territory")]
+            # A sub-heading without a kind ("In past week:") keeps the kind of the heading above it.
             group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
-                _lower(h.group())) else None
+                _lower(h.group())) else group
             personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
+        if group is None and m.group("bullet"):
+            # Bulleted lines under a title that gives the kind ("Key allied pledges to the force ...").
+            first = text[:max(0, text.find("\n"))]
+            hits = [t for t in find_triggers(_lower(first)) if t.group not in ("command", "territory")]
+            group = hits[0].group if hits and not _LABEL.match(first) else None
         found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
 
@@ -274,12 +312,73 @@ _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|d
 #: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
-              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union"}
+              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union",
+              "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS"}
+#: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
+#: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
+_BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
+    ("United Nations", "SSD"): (("UNMISS", date(2011, 7, 9), date(2100, 1, 1)),),
+    ("United Nations", "MLI"): (("MINUSMA", date(2013, 4, 25), date(2023, 12, 31)),),
+    ("United Nations", "HTI"): (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)),),
+    ("United Nations", "LBN"): (("UNIFIL", date(1978, 3, 19), date(2100, 1, 1)),),
+    ("United Nations", "COD"): (("MONUSCO", date(2010, 7, 1), date(2100, 1, 1)),),
+    ("United Nations", "CAF"): (("MINUSCA", date(2014, 4, 10), date(2100, 1, 1)),),
+    ("African Union", "SOM"): (("AMISOM", date(2007, 1, 19), date(2022, 3, 31)),
+                               ("ATMIS", date(2022, 4, 1), date(2024, 12, 31))),
+    ("NATO", "XKX"): (("KFOR", date(1999, 6, 12), date(2100, 1, 1)),),
+    ("NATO", "AFG"): (("ISAF", date(2001, 12, 20), date(2014, 12, 31)),),
+    ("ECOWAS", "GMB"): (("ECOMIG", date(2017, 1, 1), date(2100, 1, 1)),),
+    ("ECOWAS", "MLI"): (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)),),
+    ("SADC", "MOZ"): (("SAMIM", date(2021, 7, 1), date(2024, 7, 31)),),
+    ("European Union", "BIH"): (("EUFOR", date(2004, 12, 2), date(2100, 1, 1)),),
+    ("European Union", "COD"): (("EUFOR", date(2006, 4, 25), date(2006, 11, 30)),),
+    ("European Union", "TCD"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
+    ("European Union", "CAF"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)), ("EUFOR", date(2014, 2, 10),
+                                                                                  date(2015, 3, 23))),
+}
+
+
+#: The multinational missions serving in a host country over a span of time (GUIDELINE section 6), for a report that
+#: names no mission: "An Australian-led force of 2,225 troops" arriving in Solomon Islands in 2003 is RAMSI.
+_HOST_MISSIONS: dict[str, tuple[tuple[str, date, date], ...]] = {
+    "SLB": (("RAMSI", date(2003, 7, 1), date(2017, 6, 30)),),
+    "TLS": (("INTERFET", date(1999, 9, 1), date(2000, 2, 28)),),
+    "PSE": (("International Stabilization Force", date(2025, 1, 1), date(2100, 1, 1)),),
+    "HTI": (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)), ("MSS", date(2023, 10, 2), date(2025, 9, 30)),
+            ("GSF", date(2025, 9, 30), date(2100, 1, 1))),
+    "GMB": (("ECOMIG", date(2017, 1, 1), date(2100, 1, 1)),),
+    "MOZ": (("SAMIM", date(2021, 7, 1), date(2024, 7, 31)),),
+    "LBN": (("UNIFIL", date(1978, 3, 19), date(2100, 1, 1)),),
+    "XKX": (("KFOR", date(1999, 6, 12), date(2100, 1, 1)),),
+    "AFG": (("ISAF", date(2001, 12, 20), date(2014, 12, 31)),),
+    "IRQ": (("MNF-I", date(2003, 3, 20), date(2009, 12, 31)),),
+    "SOM": (("AMISOM", date(2007, 1, 19), date(2022, 3, 31)), ("ATMIS", date(2022, 4, 1), date(2024, 12, 31))),
+    "SSD": (("UNMISS", date(2011, 7, 9), date(2100, 1, 1)),),
+    "CAF": (("MINUSCA", date(2014, 4, 10), date(2100, 1, 1)), ("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),
+            ("EUFOR", date(2014, 2, 10), date(2015, 3, 23))),
+    "COD": (("MONUSCO", date(2010, 7, 1), date(2100, 1, 1)), ("EUFOR", date(2006, 4, 25), date(2006, 11, 30))),
+    "MLI": (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)), ("MINUSMA", date(2013, 7, 1), date(2023, 12, 31))),
+    "TCD": (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
+    "BIH": (("EUFOR", date(2004, 12, 2), date(2100, 1, 1)),),
+}
+
+
+def _body_mission(mentions: list[tuple[int, int, str]], forms: dict[str, Entry], hosts: frozenset[str],
+                  published: date) -> str | None:
+    """The one mission that a body the report names fields in a host the report names at the report's date, else
+    the one mission serving in the report's host at that date."""
+    bodies = {forms[name].subject for _, _, name in mentions if forms[name].subject in PARENT_BODIES}
+    found = {mission for body in bodies for host in hosts for mission, start, end in _BODY_MISSIONS.get((body, host), ())
+             if start <= published <= end}
+    if not found:
+        found = {mission for host in hosts for mission, start, end in _HOST_MISSIONS.get(host, ())
+                 if start <= published <= end}
+    return found.pop() if len(found) == 1 else None
 
 
 #: Before a country's name: the place a force goes to or stays in ("arrived in Haiti", "deployed to Lebanon").
 _HOST_BEFORE = re.compile(r"\b(?:in|to|into|inside|throughout|across|within|for)\s+(?:the\s+)?(?:southern\s+|northern\s+|"
-                          r"eastern\s+|western\s+|central\s+|south\s+|north\s+)?$")
+                          r"eastern\s+|western\s+|central\s+|south\s+|north\s+|(?<=the\s)[a-z]+\s+)?$")
 #: A force on the move or on the ground, shortly before the place ("troops arrived in Haiti").
 _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|personnel|contingent|deploy\w*|arriv\w*|"
                           r"sent|send\w*|landed|mission|force|withdraw\w*|stationed|serving)\b[^.;]*$")
@@ -312,7 +411,8 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
 #: Where each mission serves: its host's own forces are not contributions.
 _MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN", "AMISOM": "SOM", "ATMIS": "SOM",
                  "MINUSMA": "MLI", "AFISMA": "MLI", "KFOR": "XKX", "ISAF": "AFG", "MNF-I": "IRQ", "MONUSCO": "COD",
-                 "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE"}
+                 "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE", "SAMIM": "MOZ",
+                 "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
@@ -458,6 +558,19 @@ _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|we
                       r"totals|totalled|totaled|numbers|numbered|patrols|patrolled|guards|guarded|secures|secured|"
                       r"operates|operated|operating|keeps|kept|protects|protected|mans|manned|holds|guard|patrol|secure|protect|"
                       r"operate|man|hold)\b")
+#: Where a force is, for a present strength given by "has/had" alone ("had 300 soldiers in Haiti", "has 900 there").
+_PLACED = re.compile(r"\b(?:in|there|on\s+the\s+ground|deployed|stationed|serving|based)\b")
+
+
+def _present(sl: str, lo: int, hi: int) -> bool:
+    """Whether a clause states a present strength: a present word, but "has/had N soldiers" only with a place
+    (GUIDELINE section 2: "has N troops in"; "Chile had 300 soldiers" alone says nothing of a deployment)."""
+    words = [m.group() for m in _PRESENT.finditer(sl, lo, hi)]
+    if not words:
+        return False
+    return not all(w in ("has", "have", "had") for w in words) or _PLACED.search(sl, lo, hi) is not None
+
+
 #: "1,000 troops each": every subject of a coordination sends the figure, not all of them together.
 _EACH_AFTER = re.compile(r"\s+each\b")
 _EACH = re.compile(r"\b(?:each|apiece)\b")
@@ -482,6 +595,9 @@ def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
     return m.entry.role in ("name", "code") and fig.start <= m.start < fig.end and bool(_TROOPS_AFTER.match(sl, m.end))
 
 
+#: After a country's name: a currency ("US $20 million") or others around it ("US allies", "Britain's partners").
+_CURRENCY_AFTER = re.compile(r"\s?\$")
+_OTHERS_AFTER = re.compile(r"(?:['’]s)?\s+(?:allies|partners)\b")
 #: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
 _ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
                               r"supplying|adding|dispatching)\b")
@@ -568,7 +684,11 @@ def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: 
         near = sorted((t for t in triggers if t.group not in ("command", "territory")),
                       key=lambda t: (t.start > fig.start, abs(t.start - fig.start)))
         trigger_text, negated = None, False
-        if near:
+        whole = [c for c in claims if c.low is not None and c.kind in _GROUP_OF_KIND and
+                 _INCLUDING_BEFORE.search(sl, max(0, fig.start - 12), fig.start)]
+        if whole:  # "12,000 soldiers, including 1,100 Germans, are present": the part has the kind of the whole
+            group = _GROUP_OF_KIND[whole[-1].kind]
+        elif near:
             group, trigger_text, negated = near[0].group, near[0].text, near[0].negated
         elif rules.FUTURE.search(sl):
             group = "pledge"
@@ -591,6 +711,8 @@ def _bracket_claims(text: str, s: int, e: int, sentence: str, sl: str, clauses: 
 def _with_from_spans(sl: str, raw_mentions: list[tuple[int, int, str]], s: int) -> list[tuple[int, int]]:
     spans = []
     for m in _WITH_FROM.finditer(sl):
+        if any(c.isdigit() for c in m.group()):
+            continue  # ", with another 400 from Portugal": a figure of its own, not a force's make-up
         end = m.end()
         for ms, me, _ in raw_mentions:
             rs, re_ = ms - s, me - s
@@ -615,7 +737,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     clauses = _clauses(sl)
     if label is not None:
         inherited = ()  # a list line's label, not the line before, is who the line is about
-    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s)
+    background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s) + [
+        m.span() for m in _IF_ASIDE.finditer(sl)]  # "France is prepared, if the UN wishes, to assume command"
+    hypothetical = [m.span() for m in _IF_CLAUSE.finditer(sentence)] if "if" in sl or "unless" in sl or "should" in sl else []
+    background += hypothetical  # who a hypothesis names acts in no other clause
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -628,12 +753,17 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if name in NEEDS_COUNTRY and not any(forms[o].subject == entry.subject for _, _, o in raw_mentions if o != name):
             continue  # "carabinieri" alone: a kind of police; Italy's when the sentence names Italy
         rs, re_ = ms - s, me - s
+        if entry.kind == "country" and (_CURRENCY_AFTER.match(sentence, re_) or (
+                entry.role != "demonym" and _OTHERS_AFTER.match(sentence, re_))):
+            continue  # "US $20.9 million", "US allies pledged 7,000 troops": a currency, the country's allies
         agent = entry.subject not in hosts and not rules.RECEIVER_AFTER.match(sentence, re_) and not _CITY_BEFORE.search(
             sentence, max(0, rs - 30), rs) and not rules.NOT_AGENT_AFTER.match(sentence, re_) and not rules.LOCATIVE_BEFORE.search(
             sl, max(0, rs - 12), rs) and not (entry.role == "demonym" and rules.NOT_AGENT_AFTER_DEMONYM.match(sl, re_))
         if agent and _FOR_PLACE_BEFORE.search(sl, max(0, rs - 16), rs) and not _REQUEST_AFTER.match(sl, re_) and (
                 sl[re_:re_ + 2] not in ("'s", "’s")):
             agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
+        if agent and entry.subject in MISSIONS and _JOINED_BEFORE.search(sl, max(0, rs - 50), rs):
+            agent = False  # "to send 780 soldiers to a United Nations-mandated EU force": where they go
         if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
             agent = False  # "asked by Somalia", "at the request of the UN", "at Haiti's request": who asks
         if not agent and _WITH_BEFORE.search(sl, max(0, rs - 6), rs) and _ACTS_AFTER_WITH.match(sl, re_) and (
@@ -648,6 +778,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     for hit in raw_triggers:
         group = hit.group
         ts, te = hit.start, hit.end
+        if any(lo <= ts < hi for lo, hi in hypothetical):
+            continue  # "If Australia, Britain and Italy reduce their personnel, ...": a hypothesis, no claim
         if group == "territory" and (not rules.SHARE.search(sl, *_clause_of(clauses, ts)) or in_background(ts)):
             continue
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
@@ -656,6 +788,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
                 m.start > ts - 70 and m.end < ts for m in mentions):
             continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)
+        if group == "command" and (_REQUESTED_OF.search(sl, max(0, ts - 70), ts) or _ASKED_PASSIVE.search(
+                sl, max(0, ts - 90), ts)) and any(m.start > ts - 90 and m.end < ts for m in mentions):
+            continue  # "the UN asked Australia to lead the operation", "had been asked by the UN to build and lead"
         if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
             continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
@@ -667,6 +802,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         weak = group == "pledge" and bool(rules.DETERMINER_BEFORE.search(sl, max(0, ts - 12), ts))
         negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts))
         triggers.append(_Trigger(ts, te, group, sentence[ts:te], in_background(ts), negated, weak=weak))
+    # "They are part of the SADC mission": serving in a mission now is a present deployment (GUIDELINE section 2).
+    for mm in _MEMBERSHIP.finditer(sl):
+        if force_ctx and any(mm.end() <= m.start <= mm.end() + 40 and (m.entry.subject in MISSIONS or m.entry.subject in
+                                                                       PARENT_BODIES) for m in mentions) and not any(
+                t.start < mm.end() and mm.start() < t.end for t in triggers):
+            triggers.append(_Trigger(mm.start("v"), mm.end("v"), "arrival", sentence[mm.start("v"):mm.end("v")],
+                                     in_background(mm.start())))
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
         o is not t and not o.weak and _clause_of(clauses, o.start) == _clause_of(clauses, t.start) for o in triggers)]
@@ -752,6 +894,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if any(lo <= fig.start < hi for lo, hi in hypothetical):
+            continue  # "If Chile sends 500 more troops, ...": a hypothesis
+        if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
+            continue  # "contributed by 27 NATO member states": a count of members, not of personnel
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
@@ -800,6 +946,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                     subjects, how = [speaker], "speaker"
             if not subjects and label is not None:
                 subjects, how = [_inherited_mention(label[0], forms)], "label"
+            if not subjects and (mission or doc_mission) is not None and _force_total(
+                    sl, fig, [m for m in mentions if m.start >= 0], False):
+                # "An Australian-led force of 2,225 troops began arriving": the whole force, named by nobody
+                subjects, how = [_inherited_mention(mission or doc_mission or "", forms)], "mission"
             if not subjects and mission is not None and _FORCE_HEAD.search(sl) and not any(
                     m.entry.subject in hosts and clause[0] <= m.start < fig.start and _HOST_FORCE_AFTER.match(sl, m.end)
                     for m in mentions):
@@ -816,12 +966,26 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 group = label[1] or ("arrival" if _ON_THE_GROUND.search(sl) or _PRESENT.search(sl) and not
                                      rules.FUTURE.search(sl) else "pledge")
             else:
-                group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
+                group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _present(
                     sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
             if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        target = mission or doc_mission
+        if subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
+                sl, fig, [m for m in mentions if m.start >= 0], how == "inherited"):
+            # "Kenya leads the 2,500-strong force", "Brazil's soldiers will be the core of a force of 6,700 troops": the
+            # size of the whole force, the mission's (GUIDELINE section 3), not the country's; nobody's when the report
+            # does not tell which mission.
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
+        elif target is not None and subjects and _FIRST_PART_OF_BEFORE.search(sl, max(0, fig.start - 55), fig.start) and any(
+                f.end <= fig.start for f in figures):
+            # "120 Rwandan peacekeepers have arrived, the first detachment of 4,000 extra troops approved by the UN":
+            # the whole the arrivals are part of is the mission's planned strength.
+            subjects, how, group = [_inherited_mention(target, forms)], "mission", "pledge"
         if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
                 len(subjects) > 1 or "strong" in fig.text):
             # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
@@ -859,7 +1023,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 seen.add(key)
                 claims.append(_claim(text, s, e, sentence, clause, mention, kind, more, negated, False, published,
                                      "elliptic", trigger_text, None))
-    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym"):
+    if "(" in sentence or len(mentions) > 1 or (mentions and mentions[0].entry.role == "demonym") or " from " in sl:
         claims += _bracket_claims(text, s, e, sentence, sl, clauses, mentions, figures, triggers, claims, seen, published)
     # Subjects with triggers but no figure: one claim each, of the strongest kind.
     figured = {c.subject for c in claims}
@@ -910,8 +1074,109 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if mission is not None or doc_mission is not None:
         claims = _to_mission(claims, mission, doc_mission, mentions, sl)
     claims = [c for c in claims if c.subject not in hosts or c.kind == "territory_control"]
+    if any(c.kind == "other" and c.subject_kind == "country" for c in claims) and _RECEIVED.search(sl):
+        # "MINUSCA welcomed 300 Rwandan peacekeepers": the mission received them, they arrived
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject_kind == "country" and _RECEIVED.search(
+            sl, max(0, sentence.find(c.quantity_text or "\0") - 40), max(0, sentence.find(c.quantity_text or "\0")))
+            else c for c in claims]
+    if any(c.kind == "other" and c.subject_kind == "country" for c in claims) and _HAS_BEFORE.search(sl):
+        # "the Netherlands had 1,400 troops in Iraq", "with about 450 troops in Iraq": a country's deployed strength
+        # (GUIDELINE section 2: "has N troops in" is an arrival), whatever the verb.
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject_kind == "country" and _stationed_in(
+            sentence, sl, c, mentions) else c for c in claims]
+    if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _AUTHORIZES.search(sl):
+        # "The Security Council created the intervention brigade of more than 3,000 troops": an authorized size.
+        claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
     claims.sort(key=lambda c: (c.start, c.subject))
     return claims
+
+
+#: After a figure: it sizes a force ("the 1,250-strong force", "a 3,000 man force", "a 160,000-member force").
+_SIZES_FORCE_AFTER = re.compile(r"[\d,.]*(?:-|\s+)?(?:strong|man|member|person)\s+(?:[\w.-]+\s+){0,3}?(?:force|mission)\b")
+#: Before a figure: the force it sizes ("a U.N.-mandated force of 6,700 troops", "a force comprising at least 4,000",
+#: "the force is expected to reach its full strength of 5,500").
+_SIZES_FORCE_BEFORE = re.compile(
+    r"\b(?P<det>the|this|a|an|its|their|his|her)\s+(?:[\w.-]+\s+){0,3}?(?:force|mission)\s+(?:(?:of|comprising|"
+    r"numbering|totall?ing|with)|(?:in\s+[\w\s]{1,20}?\s+)?(?:comprising|numbering|of)|(?:is|will|would|should)\s+"
+    r"[^,;]{0,50}?(?:strength|size|total)\s+of)\s+(?:[\d,]+\s+[a-z]+\s+and\s+)?$")
+#: Before a figure: it is the whole that a first part belongs to ("the first detachment of 4,000 extra troops").
+_FIRST_PART_OF_BEFORE = re.compile(r",\s+(?:being\s+|as\s+)?the\s+(?:first|initial|advance|second|third|next)\s+(?:detachment|batch|group|wave|"
+                                   r"part|tranche|elements?|contingent)\s+of\s+(?:the\s+|an?\s+)?$")
+#: After a force: whose it is ("a force from Tanzania").
+_FORCE_FROM_AFTER = re.compile(r"\s+(?:[\w.-]+\s+){0,2}?from\s+")
+_OWNER_DET = frozenset({"its", "their", "his", "her"})
+
+
+def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool) -> bool:
+    """Whether a figure is the size of a whole force that belongs to nobody named: not "its force of 1,200", not "a
+    1,280 man force from Tanzania", not "a 395-strong Chinese force", not "Germany's 780-strong contingent"; and not
+    "They will be joined by the 150-strong force", a force the sentence before named (but "They will be part of the
+    3,000 strong force" is the whole)."""
+    if any(fig.start <= m.start < fig.end and m.entry.role == "demonym" for m in mentions):
+        return False  # "a force of 2,000 Italian soldiers": the figure names its own country
+    after = _SIZES_FORCE_AFTER.match(sl, fig.end) or _SIZES_FORCE_AFTER.match(sl, fig.start, fig.end + 40)
+    if after is not None:
+        if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", sl[max(0, fig.start - 25):fig.start]):
+            return False  # "Morocco pledged a 3,000-strong force": the country's own force; "leads the 2,500-strong force"
+        part = re.search(r"\b(?:part|members?)\s+of\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 40):fig.start])
+        if (inherited and not part) or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
+                r"\b(?:its|their|his|her)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 30):fig.start]) or any(
+                after.start() <= m.start < after.end() for m in mentions):
+            return False
+        return not any(_OWNER_BEFORE.fullmatch(sl, m.end, fig.start) for m in mentions)
+    start = fig.start  # a qualifier ("at least") is part of the figure
+    before = _SIZES_FORCE_BEFORE.search(sl, max(0, start - 90), start)
+    if before is None or before.group("det") in _OWNER_DET:
+        return False
+    if before.group().rstrip().endswith(" with") and any(m.agent and m.start < before.start() for m in mentions):
+        return False  # "Kenya took part in the mission with 400 officers": what Kenya brings, not the mission's size
+    return not any(before.start() <= m.start < start and m.agent and not (
+        m.entry.kind == "organization" and _BODY_OF_FORCE.match(sl, m.end)) for m in mentions) and not any(
+        _OWNER_BEFORE.fullmatch(sl, m.end, before.start("det") + len(before.group("det")) + 1) for m in mentions)
+
+
+#: After a body's name: it names the force ("a UN force of 11,000", "an EU-led mission of 2,000"), it does not own it.
+_BODY_OF_FORCE = re.compile(r"(?:[\s-]+(?:led|mandated|backed|authori[sz]ed))?\s+(?:[\w-]+\s+)?(?:force|mission)\b")
+#: Before a mission's name: the force others go to or join ("soldiers to a UN-mandated EU force", "to join KFOR").
+_JOINED_BEFORE = re.compile(r"\b(?:to|into|join|joining|joined|from)\s+(?:(?:an?|the)\s+(?:[\w.-]+\s+){0,3}?)?$")
+#: A clause that opens with "with" and continues the one before: ", with 8,000 troops in Iraq".
+_WITH_CLAUSE = re.compile(r"\s*with\s+(?:(?:nearly|about|around|some|almost|roughly|more\s+than|over|at\s+least)\s+)?"
+                          r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few\s+)?(?:hundred|thousand|dozen))")
+_RECEIVED = re.compile(r"\b(?:welcomed|welcomes|received|receives|is\s+receiving|has\s+received)\b")
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had|with)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?of\s+)?$")
+
+
+def _stationed_in(sentence: str, sl: str, c: ProposedClaim, mentions: list[_Mention]) -> bool:
+    """Whether a claim's figure is had in a place the sentence names right after it ("had 1,400 troops in Iraq")."""
+    at = sentence.find(c.quantity_text or "\0")
+    if at < 0:
+        return False
+    end = at + len(c.quantity_text or "")
+    if not _HAS_BEFORE.search(sl, max(0, at - 40), at):
+        return False
+    return any(end <= m.start <= end + 45 and _IN_BEFORE.search(sl, end, m.start) and m.entry.kind == "country"
+               for m in mentions)
+
+
+#: A condition that opens a sentence, up to the comma after it (commas before a name or "and" belong to a list):
+#: "If Australia, Britain, Italy and Japan reduce their personnel, ...".
+_IF_CLAUSE = re.compile(r"(?:^|[;:]\s*)\W*(?:[Bb]ut\s+|[Aa]nd\s+)?(?:[Ii]f|[Uu]nless|[Ss]hould)\s(?:[^,;]|,(?=\s*(?:[A-Z]"
+                        r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|and\b|or\b)|and\b|or\b)))*")
+#: Serving in a mission now: "are part of the SADC mission", "is serving with UNIFIL".
+_MEMBERSHIP = re.compile(r"\b(?:are|is)\s+(?:now\s+|already\s+|currently\s+)?(?P<v>part\s+of|serving\s+(?:in|with|under))\s+"
+                         r"(?:the\s+)?")
+#: A condition set off by commas inside a clause: who it names does not act in the clause.
+_IF_ASIDE = re.compile(r",\s*(?:if|unless|should)\s+[^,;]{2,40}?,")
+#: An object pronoun for the force the sentence before named: "130 German soldiers are in Congo. 650 more troops will
+#: join them."
+_JOIN_THEM = re.compile(r"\b(?:join|joined|joining|reinforce|reinforced|reinforcing|relieve|relieved|replace|replaced)\s+"
+                        r"them\b")
+
+
+def _anaphor(sl: str, lo: int, hi: int) -> bool:
+    """Whether the span of a (lower-cased) sentence refers back to a subject named before."""
+    return rules.ANAPHOR.search(sl, lo, hi) is not None or _JOIN_THEM.search(sl, lo, hi) is not None
 
 
 def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: str | None, mentions: list[_Mention],
@@ -922,12 +1187,20 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
     for c in claims:
         at = _end_of(c, mentions)
         figure = c.low is not None or c.high is not None
-        if c.subject in PARENT_BODIES and not _MEMBERS_AFTER.match(sl, at):
-            if mission is not None and _PARENT_OF.get(mission) == c.subject and figure:
-                c = replace(c, subject=mission, subject_kind="organization")
+        if c.subject in PARENT_BODIES and (not _MEMBERS_AFTER.match(sl, at) or (
+                c.subject != "NATO" and _PARENT_OF.get(mission or doc_mission or "") == c.subject)):
+            # (NATO's members acting together are NATO's claim, GUIDELINE section 3; "SADC countries agreed to send a
+            # standby force" in a report about SAMIM is the mission's)
+            # A mission named later in the report takes the figure too; NATO's new troops stay NATO's: the alliance
+            # sends its reserve forces to its missions ("NATO will deploy 700 more troops"), while what it leads now
+            # is the mission's ("NATO is leading some 32,000 troops under ISAF").
+            own = None if c.subject == "NATO" and c.kind != "arrival" else mission or doc_mission
+            if own is not None and _PARENT_OF.get(own) == c.subject and figure:
+                c = replace(c, subject=own, subject_kind="organization")
             else:
                 target = mission or doc_mission
-                if target is not None and _PARENT_OF.get(target) == c.subject and _ATTRIBUTIVE.match(sl, at):
+                if target is not None and _PARENT_OF.get(target) == c.subject and (_ATTRIBUTIVE.match(sl, at) or (
+                        c.subject != "NATO" and c.kind in _BODY_ACTS)):
                     c = replace(c, subject=target, subject_kind="organization")
         key = (c.subject, c.kind, c.low, c.high)
         if key not in seen:
@@ -937,6 +1210,10 @@ def _to_mission(claims: list[ProposedClaim], mission: str | None, doc_mission: s
     return [c for c in out if c.low is not None or c.high is not None or (c.subject, c.kind) not in figured]
 
 
+#: A mission's size set by a decision: GUIDELINE section 2 counts an authorized size as a pledge.
+_AUTHORIZES = re.compile(r"\b(?:authori[sz]\w*|approv\w*|endors\w*|created|creates|establish\w*|mandat\w*)\b")
+#: What a body does through its mission ("SADC has begun withdrawing its troops" in a report about SAMIM).
+_BODY_ACTS = frozenset({"pledge", "arrival", "reduction_or_withdrawal"})
 #: After a body's name: the name is an attribute of a force ("UN troops", "U.N. peacekeeping mission", "NATO's force").
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}?(?:troops|forces?|mission|peacekeepers|staff|soldiers)\b")
 
@@ -1075,7 +1352,8 @@ def _elliptic_chain(sentence: str, sl: str, fig: Figure, mentions: list[_Mention
 
 
 #: "Kenya (1,000), Chad (400)", "Indonesia 1,200, Italy 1,100": names with their numbers in brackets or right after.
-_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)")
+_PAREN_NUMBER = re.compile(r"\s*\(\s*(?:about\s+|some\s+|up\s+to\s+)?\d|\s+\d[\d,]*(?:\s*[,;.]|\s+and\b|$)|"
+                           r",\s*(?:about\s+|some\s+|up\s+to\s+)?\d[\d,]*\s*(?:;|\.?$)")  # "Indonesia, 20,000; Azerbaijan, 1,000"
 
 
 def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[tuple[_Mention, Figure]]:
@@ -1094,19 +1372,48 @@ def _bracket_figures(sentence: str, sl: str, mentions: list[_Mention]) -> list[t
         num = _NUMBER_OF_PEOPLE.search(sl, max(0, m.start - 24), m.start) if m.entry.role == "demonym" and (
             m.text.endswith("s")) else None
         if num is not None and not _TROOPS_AFTER.match(sl, m.end) and (
-                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start())):
+                _PEOPLE_SERVE_AFTER.match(sl, m.end) or _PERSONNEL_AND_BEFORE.search(sl, 0, num.start()) or (
+                    _INCLUDING_BEFORE.search(sl, max(0, num.start() - 12), num.start()) and rules.PERSONNEL_HINT.search(
+                        sl, 0, num.start()))):
             value = int(num.group("n").replace(",", ""))
             q = (num.group("q") or "").strip()
             found.append((m, Figure(start=num.start(), end=m.end, low=None if q == "up to" else value,
                                     high=None if q in ("more than", "over", "at least") else value,
                                     approx=q in ("about", "around", "some", "nearly"), personnel="troops",
                                     text=sentence[num.start():m.end])))
+    # "a few hundred troops: 70 from Albania, 150 from Azerbaijan", "about 500 with another 500 from France": a bare
+    # number from a country, in a sentence that counts personnel, is that many of the country's.
+    for m in mentions:
+        if m.entry.kind != "country" or m.entry.role not in ("name", "code"):
+            continue
+        num = _NUMBER_FROM.search(sl, max(0, m.start - 40), m.start)
+        if num is None or not rules.PERSONNEL_HINT.search(sl):
+            continue
+        value = int(num.group("n").replace(",", ""))
+        if "," not in num.group("n") and 1900 <= value <= 2099:
+            continue  # a year
+        q = " ".join((num.group("q") or "").split())
+        found.append((m, Figure(start=num.start("n") if q in ("another", "") else num.start(), end=num.end("n"),
+                                low=None if q == "up to" else value,
+                                high=None if q in ("more than", "over", "at least") else value,
+                                approx=q in ("about", "around", "some", "nearly"),
+                                personnel="police" if "police" in sl else "troops",
+                                text=sentence[num.start("n") if q in ("another", "") else num.start():num.end("n")])))
     return found
+
+
+_NUMBER_FROM = re.compile(r"(?:\b(?P<q>about|around|some|nearly|another|up\s+to|at\s+least|more\s+than|over)\s+)?"
+                          r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+(?:more\s+|additional\s+)?from\s+(?:the\s+)?$")
 
 
 #: "300 Rwandans will join", "100 Austrians serving": the people act as a force.
 _PEOPLE_SERVE_AFTER = re.compile(r"\s+(?:(?:will|would|are|were|have|had|has|is|to|also|be|been|now|already)\s+)*"
                                  r"(?:join\w*|deploy\w*|arriv\w*|serv\w*|land\w*|patrol\w*|take\s+part|participat\w*)\b")
+#: "10,000 troops from 22 nations, including some 5,500 Australians": a part of a figure of troops.
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$")
+#: A number that counts members: "27 NATO member states", "troops from 27 member countries".
+_MEMBER_COUNT = re.compile(r"[\d,]+\s+(?:(?!(?:from|of|in)\b)[a-z.-]+\s+)?(?:member\s+)?(?:states|countries|nations|"
+                           r"governments)\b")
 #: "600 German troops and 100 Austrians": coordinated with a figure of troops.
 _PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|personnel|peacekeepers)\s*(?:,|and|,\s*and)\s+"
                                    r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
@@ -1183,8 +1490,9 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         trig.subjects = [own[-1]]
         trig.how = "speaker"
         return
-    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
-            sentence, lo, hi):
+    if inherited and _anaphor(sentence, lo, hi) and (not any(m.agent for m in mentions) or (
+            _LEADING_ANAPHOR.match(sentence) and not any(m.agent and m.start < trig.start for m in mentions))):
+        # "It already has 200 soldiers in the U.N. force": the pronoun opening the sentence, before any other name
         trig.subjects = [_inherited_mention(x, forms) for x in inherited]
         trig.how = "inherited"
 
@@ -1266,6 +1574,9 @@ def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]
 #: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").
 _REQUESTED_OF = re.compile(r"\b(?:asked|asks|urged|urges|requested|requests|pressed|presses|called\s+on|calls\s+on|"
                            r"invited|invites|told|ordered)\s+(?:the\s+)?[^,;]{2,40}?\s+to\s+(?:\w+ly\s+)?$")
+#: Before a trigger: the one who acts was asked to ("had been asked by the United Nations to build and lead").
+_ASKED_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:asked|requested|invited|urged|called\s+upon)\s+"
+                           r"(?:by\s+[^,;]{2,40}?\s+)?to\s+(?:\w+\s+(?:and|or)\s+)?(?:\w+ly\s+)?$")
 _FOR_PLACE_BEFORE = re.compile(r"\b(?:troops|soldiers|police|personnel|peacekeepers|officers|bound|headed|heading|"
                                r"destined|leave|left|depart\w*)\s+for\s+(?:the\s+)?$")
 _REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|called\s+on|ordered)\s+by|\bat\s+the\s+"
@@ -1315,10 +1626,13 @@ def _previous_sentence(text: str, ps: int, sentences: list[tuple[int, int]], i: 
 
 
 def _only_country(mentions_all: list[tuple[int, int, str]], mention_starts: list[int], forms: dict[str, Entry],
-                  s: int, e: int) -> str | None:
-    """The one country (or organization) named between s and e, None when none or several are."""
+                  s: int, e: int, hosts: frozenset[str] = frozenset()) -> str | None:
+    """The one country (or organization) named between s and e, None when none or several are. The places a force
+    goes to do not count, nor does a body beside a country ("1,600 French troops to join the UN force in Lebanon")."""
     named = {forms[name].subject for _, _, name in mentions_all[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
-             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS}
+             if forms[name].kind != "blocked" and forms[name].subject not in MISSIONS and forms[name].subject not in hosts}
+    if len(named) > 1 and named - PARENT_BODIES:
+        named -= PARENT_BODIES
     return named.pop() if len(named) == 1 else None
 
 
@@ -1366,8 +1680,15 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
     anchor = _agent_before(fig.start, clause[0], mentions)
     if anchor is not None:
         return _coordinated(anchor, sentence, mentions), "direct"
-    if inherited and not any(m.agent for m in mentions) and rules.ANAPHOR.search(
-            sentence, *(clause if mentions else (0, len(sentence)))):
+    if clause[0] > 0 and _WITH_CLAUSE.match(sentence, clause[0]):
+        # "Ukraine had the fifth largest contingent, with nearly one thousand troops in Iraq": the clause goes on
+        # describing the previous clause's subject.
+        anchor = _agent_before(clause[0], 0, mentions)
+        if anchor is not None and not any(m.agent and clause[0] <= m.start < fig.start for m in mentions):
+            return _coordinated(anchor, sentence, mentions), "direct"
+    if inherited and _anaphor(sentence, *(clause if mentions else (0, len(sentence)))) and (
+            not any(m.agent for m in mentions) or (_LEADING_ANAPHOR.match(sentence) and not any(
+                m.agent and m.start < fig.start for m in mentions))):
         return [_inherited_mention(x, forms) for x in inherited], "inherited"
     return [], "none"
 

@@ -121,6 +121,10 @@ ALIASES: dict[str, str] = {
     "RCMP": "CAN", "Mounties": "CAN", "Carabinieri": "ITA", "Spetsnaz": "RUS", "Rosgvardia": "RUS", "Pakistan Rangers": "PAK",
     "Assam Rifles": "IND", "ROK Army": "KOR", "Republic of Korea": "KOR", "ROK": "KOR", "Zahal": "ISR",
     "Kosovo Security Force": "XKX", "Bangladesh Army": "BGD",
+    # Parliaments that vote to send troops (GUIDELINE section 2: "parliament or cabinet approves sending").
+    "Bundestag": "DEU", "Knesset": "ISR", "State Duma": "RUS", "Sejm": "POL", "Storting": "NOR", "Riksdag": "SWE",
+    "Folketing": "DNK", "Eduskunta": "FIN", "Verkhovna Rada": "UKR", "Oireachtas": "IRL", "Dáil": "IRL",
+    "Tweede Kamer": "NLD", "Grand National Assembly": "TUR", "Lok Sabha": "IND", "Majlis": "IRN",
 }
 
 #: Force names that are their country's only when the sentence also names the country ("Italian carabinieri",
@@ -156,13 +160,32 @@ ORGANIZATIONS: dict[str, str] = {
     "AFISMA": "AFISMA", "MONUSCO": "MONUSCO", "UNMISS": "UNMISS", "MINUSCA": "MINUSCA", "MNF-I": "MNF-I",
     "ECOMOG": "ECOMOG", "stabilization force": "International Stabilization Force",
     "stabilisation force": "International Stabilization Force",
+    # Regional bodies that field forces, and the missions of GUIDELINE section 3 known by longer names.
+    "ECOWAS": "ECOWAS", "Economic Community of West African States": "ECOWAS", "SADC": "SADC",
+    "Southern African Development Community": "SADC", "ECOMIG": "ECOMIG", "Ecomig": "ECOMIG",
+    "ECOWAS Mission in The Gambia": "ECOMIG", "ECOWAS Mission in the Gambia": "ECOMIG", "SAMIM": "SAMIM",
+    "SADC Mission in Mozambique": "SAMIM", "Southern African Development Community Mission in Mozambique": "SAMIM",
+    "INTERFET": "INTERFET", "Interfet": "INTERFET", "International Force for East Timor": "INTERFET",
+    "International Force East Timor": "INTERFET", "International Force in East Timor": "INTERFET",
+    "RAMSI": "RAMSI", "Ramsi": "RAMSI", "Regional Assistance Mission to Solomon Islands": "RAMSI",
+    "Regional Assistance Mission to the Solomon Islands": "RAMSI", "Regional Assistance Mission": "RAMSI",
+    "United Nations Mission in South Sudan": "UNMISS", "UN Mission in South Sudan": "UNMISS",
+    "U.N. Mission in South Sudan": "UNMISS", "Regional Protection Force": "UNMISS",
+    "Force Intervention Brigade": "MONUSCO", "MISMA": "AFISMA",
+    "African-led International Support Mission in Mali": "AFISMA",
+    "African-led International Support Mission to Mali": "AFISMA",
+    "United Nations Stabilization Mission in Haiti": "MINUSTAH", "UN Stabilization Mission in Haiti": "MINUSTAH",
+    "EUFOR RD Congo": "EUFOR", "EUFOR RD CONGO": "EUFOR", "EUFOR DR Congo": "EUFOR", "EUFOR DR CONGO": "EUFOR",
+    "EUFOR Chad/RCA": "EUFOR", "EUFOR Tchad/RCA": "EUFOR", "EUFOR Althea": "EUFOR", "EU force": "EUFOR",
+    "EU Force": "EUFOR", "European Union Force": "EUFOR", "European Union force": "EUFOR", "Eufor": "EUFOR",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
 #: about MINUSMA are MINUSMA's).
 MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
-                      "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force"})
-PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union"})
+                      "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force",
+                      "ECOMIG", "SAMIM", "INTERFET", "RAMSI"})
+PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
 #: They are matched (longest first) so that their inner country names are not.

@@ -170,7 +170,8 @@ _UP_AFTER = re.compile(r"\s+up\b")
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
 _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
                                r"(?:(?:the|a|an|its|deputy|force|overall)\s+)*$")
-_AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
+_AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:additional|more|extra|up\s+to|\d|deployment|dispatch|sending|increase|force|"
+                               r"troops)")
 
 
 #: After "withdrew", "pulled": an offer taken back, not troops.
