@@ -42,7 +42,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
-           "phase", "phases", "phased", "phasing", "out", "renew", "extend"):
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
            "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
@@ -50,7 +50,7 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
-           "served", "has", "had", "reached", "reaches", "off"):
+           "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -65,7 +65,7 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
-           "thinking"):
+           "thinking", "thoughts"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -77,7 +77,8 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering", "bolstered", "double",
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
-           "reserve", "preparation"):
+           "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
+           "authorises", "increasing", "increases"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -170,7 +171,8 @@ _UP_AFTER = re.compile(r"\s+up\b")
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
 _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
                                r"(?:(?:the|a|an|its|deputy|force|overall)\s+)*$")
-_AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops)")
+_AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:additional|more|extra|up\s+to|\d|deployment|increase|force|troops|"
+                               r"raising|increasing|expanding|enlarging|boosting|doubling|an?\s+(?:\w+\s+)?force)")
 
 
 #: After "withdrew", "pulled": an offer taken back, not troops.
@@ -222,6 +224,9 @@ def find_triggers(low: str) -> list[Hit]:
             if kind == "arrival" and (_PLANNED_BEFORE.search(low, 0, s) or _DELAYED_AFTER.search(low, e)):
                 kind = "pledge"
             hits.append(Hit(s, e, kind, word))
+            continue
+        if word == "rotation" and re.search(r"\b(?:last|final)\s+$", before) and _OF_FORCE_AFTER.match(after):
+            hits.append(Hit(s, e, "reduction", word))  # "the last rotation of New Zealand troops": they leave
             continue
         if group == "noun":
             continue
@@ -295,7 +300,7 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after, low[max(0, s - 120):s])
         elif group == "arrival":
-            if word in ("began", "started", "begin", "begins", "start", "starts"):
+            if word in ("began", "started", "begin", "begins", "start", "starts", "begun"):
                 mm = _BEGAN_AFTER.match(after)
                 kind = None if mm is None else "reduction" if _EXIT_AHEAD.search(mm.group()) or "returning" in mm.group(
                     ) else "arrival"
@@ -372,6 +377,8 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = None  # "is considered the most dangerous mission": a description
             elif word == "decided":
                 kind = "consideration" if _NOT_YET_BEFORE.search(before) else None
+            elif word == "thoughts":
+                kind = "consideration" if before.endswith("second ") else None  # "is having second thoughts"
             elif word == "decision":
                 kind = "consideration" if before.endswith("no ") else None
             elif word == "decide":
@@ -414,17 +421,20 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
-                                "phased", "phasing", "out", "renew", "extend"})
+                                "phased", "phasing", "out", "renew", "extend", "home"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
                            r"units?|gendarmes)")
 #: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
 _END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
-                        r"contribution|operations?|involvement|engagement)\b")
+                        r"contributions?|operations?|involvement|engagement)\b")
 #: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
 _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
                          r"forces|marines|gendarmes|detachment|company|companies)\b")
+#: After "left <place>": on the way to the mission ("bound for Dili", "on their way to Haiti", "to join the force").
+_STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:their|its|his|her|the)\s+way\s+to|"
+                            r"en\s+route\s+(?:to|for)|to\s+join|to\s+reinforce|to\s+take\s+up)\b")
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
@@ -453,6 +463,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         # "its 300 troops would be out by December", "are out of the country"
         return "reduction" if re.search(r"\b(?:be|are|were|is|was|been)\s+(?:all\s+)?$", before) and re.match(
             r"\s+(?:of|by)\b", after) and _FORCE_NEAR.search(before[-50:]) else None
+    if word == "home":
+        # "the remaining 876 troops are due home by December", "all our soldiers will be home by Christmas"
+        return "reduction" if re.search(r"\b(?:due|be|back)\s+$", before) and _FORCE_NEAR.search(before) else None
     if word in ("renew", "extend"):
         # "will not renew the mandate of its 300 troops": they leave; "will extend its mission": they stay (a pledge)
         if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:mandate|mission|deployment|contract|stay|"
@@ -486,6 +499,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         if re.match(r"\s+for\s+(?!home\b)", after):
             return None  # "left for talks in Addis Ababa": a trip, neither in nor out
+        if _STAGING_AFTER.match(after):
+            # "left Darwin bound for Dili", "left the air base on their way to Haiti", "left the country for Port-au-Prince
+            # to join their counterparts": a staging point on the way in.
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         if before.endswith(("the ", "on ", "of ")):
             return None
         return "reduction"
@@ -499,7 +516,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
-                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"})
+                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
+                              "contributed", "welcomed", "made"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
@@ -533,6 +551,12 @@ _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force
 _SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
 
 
+#: Before "bringing its total to": the move that brings it is still an offer or an order.
+_OFFER_AHEAD_BEFORE = re.compile(r"\b(?:will|would|shall|to\s+(?:send|deploy|dispatch|contribute|add|provide)|pledged|pledges|"
+                                 r"promised|promises|offered|offers|ordering|ordered|plans?|planning|is\s+to|are\s+to|"
+                                 r"announced|agreed|approved|authori[sz]ed)\b[^.;]*$")
+
+
 def _force_near(before: str, after: str) -> bool:
     """Whether a force is named next to a movement or presence verb ("150 soldiers sailed", "reached Bangui with 500
     troops"), so that a minister's trip or a ship's route is not a deployment."""
@@ -548,7 +572,10 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
     if word in ("brings", "bringing"):
         if _OBJECT_HOME_AFTER.match(after) or _HOME_AFTER.match(after):
             return "reduction"  # "bringing home 2,800 troops"
-        return None if _EXIT_AHEAD.search(after) else "arrival"
+        if _EXIT_AHEAD.search(after):
+            return None
+        # "will send 1,600 more troops, bringing its total to 2,000": the new total of an offer is offered too.
+        return "pledge" if _OFFER_AHEAD_BEFORE.search(wide or before) else "arrival"
     if word.startswith(("keep", "kept", "maintain")):
         ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
     elif word.startswith("remain"):
@@ -562,6 +589,15 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
     elif word.startswith("reach"):
         ok = not _REACHED_NOT_PLACE.match(after) and _force_near(wide or before, after)
+    elif word in ("contributed", "welcomed"):
+        # "Chad contributed more than 900 personnel", "the mission welcomed 300 Rwandan peacekeepers": a force there
+        # (not "contributed $5 million", "welcomed the decision")
+        ok = bool(_READIED_AFTER.match(after))
+    elif word == "made":
+        # "the contingent is made up of 850 troops", "the mission is made up of troops from Ghana and Togo"
+        ok = bool(re.match(r"\s+up\s+of\s+(?:(?:about|some|around|nearly|more\s+than|over|roughly)\s+)?(?:\d|[\w-]+\s+)?"
+                           r"(?:[\w-]+\s+)?(?:troops|soldiers|police|peacekeepers|personnel|officers|forces|contingents|"
+                           r"battalions|units|gendarmes|\d)", after))
     elif word == "off":
         # "set off for Haiti", "sets off to join the mission"
         ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
@@ -582,13 +618,16 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
                              "preparing", "trained", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
-                             "triple", "triples", "tripling", "tripled", "reserve", "preparation"})
+                             "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
+                             "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
+                             "increases"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
                           r"contribution)\b")
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
-_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
+_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|a\s+maximum\s+of|"
+                            r"as\s+many\s+as|a\s+total\s+of|an?|its|their|"
                             r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
                             r"contingents?|officers|battalions?|companies|brigades?|units?|gendarmes)\b)")
 
@@ -616,7 +655,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "willingness":
         return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
                                     after) else None
-    if word.startswith(("boost", "bolster", "doubl", "tripl")):
+    if word.startswith(("boost", "bolster", "doubl", "tripl", "increas")):
         if not _BOOST_AFTER.match(after):
             return None
         # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
@@ -636,7 +675,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word.startswith(("allocat", "assign")):
         # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
         return None if re.match(r"\s+(?:to|as|for)\b", after) else "pledge"
-    if word in ("authorized", "authorised"):
+    if word.startswith("authori"):
         return "pledge" if _AUTHORIZED_AFTER.match(after) else None
     return "pledge"
 
@@ -667,8 +706,23 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
             return "negation", len(before) - m.start()
         m = _AUX_BEFORE.search(before)
         return ("pledge", len(before) - m.start()) if m else (None, 0)
+    if word in ("take", "participate", "join", "serve") and _NO_MORE_BEFORE.search(before):
+        return "reduction", 0  # "no more soldiers will take part after July", "will no longer participate"
     for kind, rx in (("negation", _NEG_MODAL), ("consideration", _CONS_MODAL), ("pledge", _PLEDGE_MODAL)):
         m = rx.search(before)
         if m:
+            if kind == "pledge" and _WHETHER_BEFORE.search(before, 0, m.start()):
+                kind = "consideration"  # "is due to announce whether it would send a contingent": not decided yet
             return kind, len(before) - m.start()
+    m = _ORDERED_BEFORE.search(before)
+    if m:
+        return "pledge", len(before) - m.start()  # "was ordering 1,600 more troops to join", "voted in January to dispatch"
     return None, 0
+
+
+#: "no more soldiers will", "will no longer": a stay that ends.
+_NO_MORE_BEFORE = re.compile(r"\bno\s+(?:more|longer|further)\b[^.;,]{0,40}$")
+#: "announce whether it would", "decide if they will": the decision is still open.
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:it|they|the\s+\w+|[\w-]+)\s+$")
+#: "ordered 600 troops to", "voted in mid January to": a decision to send taken.
+_ORDERED_BEFORE = re.compile(r"\b(?:ordered|ordering|voted|votes)\s+(?:[\w,'’-]+\s+){1,6}?to\s+$")

@@ -1,0 +1,103 @@
+"""Triggers, kinds and quantities, second round (sentences written for these tests, not from reports).
+
+Each group names a pattern; the rules are in tests/gold/GUIDELINE.md (§2 kinds, §4 quantities).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2026, 3, 2)
+
+
+def rows(text: str) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)}
+
+
+# --- present strength in other words: arrivals ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad contributed more than 900 personnel to the regional force.", ("TCD", "arrival", 900, None)),
+    ("Ghana has contributed 450 soldiers to the mission.", ("GHA", "arrival", 450, 450)),
+    ("The mission welcomed 150 Malian peacekeepers.", ("MLI", "arrival", 150, 150)),
+    ("On Monday the force welcomed 300 Rwandan troops in Bangui.", ("RWA", "arrival", 300, 300)),
+    ("The Brazilian contingent is made up of 850 troops.", ("BRA", "arrival", 850, 850)),
+])
+def test_present_strength_in_other_words_is_an_arrival(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway contributed $5 million to the trust fund.",
+    "Kenya welcomed the decision of the Security Council.",
+    "The Kenyan cabinet is made up of twenty ministers.",
+])
+def test_contributed_money_or_welcomed_words_are_no_arrival(text: str) -> None:
+    assert not any(k == "arrival" for _, k, _, _ in rows(text))
+
+
+# --- pledges: totals of offers, orders, votes, authorizations ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Britain has pledged to send another 500 soldiers, bringing its total contribution to 10,000.",
+     {("GBR", "pledge", 500, 500), ("GBR", "pledge", 10000, 10000)}),
+    ("The president said Italy will send 1,000 more troops, bringing the total Italian force to 2,500.",
+     {("ITA", "pledge", 1000, 1000), ("ITA", "pledge", 2500, 2500)}),
+    ("The minister was ordering 600 more Spanish troops to join the force.", {("ESP", "pledge", 600, 600)}),
+    ("Nepal's government voted last week to dispatch 850 soldiers to the mission.", {("NPL", "pledge", 850, 850)}),
+    ("We have prepared a maximum of 20,000 Indonesian soldiers for the force.", {("IDN", "pledge", None, 20000)}),
+])
+def test_offers_orders_and_votes_are_pledges(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_a_total_already_reached_stays_an_arrival() -> None:
+    assert rows("Britain sent another 500 soldiers last week, bringing its total contribution to 10,000 troops.") == {
+        ("GBR", "arrival", 500, 500), ("GBR", "arrival", 10000, 10000)}
+
+
+# --- withdrawals and exits ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The remaining 200 Turkish troops are due home by June.", ("TUR", "reduction_or_withdrawal", 200, 200)),
+    ("All 300 Irish soldiers will be home by Christmas.", ("IRL", "reduction_or_withdrawal", 300, 300)),
+    ("Norway decided to terminate its contributions to the mission.", ("NOR", "reduction_or_withdrawal", None, None)),
+    ("Officials confirmed no more New Zealand soldiers will take part after July.",
+     ("NZL", "reduction_or_withdrawal", None, None)),
+    ("Italy said its troops will no longer participate in the operation.", ("ITA", "reduction_or_withdrawal", None, None)),
+])
+def test_exit_wordings_are_withdrawals(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Australian contingent left Darwin bound for Dili.", ("AUS", "arrival", None, None)),
+    ("The fourth contingent of Kenyan police left the country for Haiti's capital to join their counterparts.",
+     ("KEN", "arrival", None, None)),
+    ("The last Brazilian soldiers left the air base yesterday on their way to Haiti.", ("BRA", "arrival", None, None)),
+])
+def test_leaving_a_staging_point_for_the_mission_is_an_arrival(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+def test_leaving_a_place_without_a_destination_is_a_withdrawal() -> None:
+    assert rows("The Dutch troops left the province on Monday.") == {("NLD", "reduction_or_withdrawal", None, None)}
+
+
+# --- consideration -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Swedish parliament is due to announce whether it would send a contingent.", ("SWE", "consideration")),
+    ("Italy will decide if it will send troops to the force.", ("ITA", "consideration")),
+    ("The Polish government is having second thoughts about its troop offer.", ("POL", "consideration")),
+])
+def test_an_open_decision_is_a_consideration(text: str, expected: tuple) -> None:
+    assert {(s, k) for s, k, _, _ in rows(text)} == {expected}
+
+
+def test_second_thoughts_needs_second() -> None:
+    assert not any(k == "consideration" for _, k, _, _ in rows("Spain said its thoughts are with the troops in Haiti."))
