@@ -101,3 +101,39 @@ def test_an_open_decision_is_a_consideration(text: str, expected: tuple) -> None
 
 def test_second_thoughts_needs_second() -> None:
     assert not any(k == "consideration" for _, k, _, _ in rows("Spain said its thoughts are with the troops in Haiti."))
+
+
+# --- hypotheticals ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If Norway and Peru reduce their forces, the mission will shrink.",
+    "Outside funding would be required if more than 1,500 Polish troops were needed.",
+    "The force could collapse if Chad withdraws its 1,000 soldiers.",
+])
+def test_a_conditional_clause_gives_no_claim(text: str) -> None:
+    assert rows(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("If approved, Italy will send 1,000 troops.", ("ITA", "pledge", 1000, 1000)),
+    ("Italy will send 1,000 troops if the UN asks.", ("ITA", "pledge", 1000, 1000)),
+    ("If and when the UN decides, Indonesia is prepared to deploy 20,000 troops.", ("IDN", "pledge", 20000, 20000)),
+    ("Spain is ready to deploy 500 soldiers if needed.", ("ESP", "pledge", 500, 500)),
+])
+def test_a_claim_outside_the_condition_stays(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+# --- figures ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland would send as many as 7'000 troops.", {("POL", "pledge", None, 7000)}),
+    ("An Australian force of 2225 troops began arriving in Honiara.", {("AUS", "arrival", 2225, 2225)}),
+    ("On 12 March Kenyan troops were deployed to Haiti.", {("KEN", "arrival", None, None)}),
+    ("Ukraine had nearly one thousand troops in Iraq.", {("UKR", "arrival", 1000, 1000)}),
+    ("Croatia will send two police mentoring teams (teams usually comprise 15-25 personnel).",
+     {("HRV", "pledge", None, None)}),
+    ("Poland will send two army units to the force.", {("POL", "pledge", None, None)}),
+])
+def test_figures(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -40,7 +40,7 @@ from stabforce.engines.extract.numbers import (
 )
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
-from stabforce.engines.extract.triggers import Hit, find_triggers
+from stabforce.engines.extract.triggers import ASKS_IF_BEFORE, Hit, find_triggers
 from stabforce.ledger.vocab import UNIT_STRENGTH
 
 _KIND_OF_GROUP = {
@@ -535,6 +535,8 @@ def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
 
 
 #: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
+_IF_CLAUSE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
+                        r"[^,;:.]{0,90}(?=[,;:.]|$)")
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
                            r"numbers|totals|comprises|consists)\b")
 
@@ -600,6 +602,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if label is not None:
         inherited = ()  # a list line's label, not the line before, is who the line is about
     background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s)
+    # "If Norway and Peru reduce their forces, the mission will shrink": a hypothetical, neither its names nor its
+    # figures are claims.
+    conditional = [(m.start(), m.end()) for m in _IF_CLAUSE.finditer(sl)
+                   if not ASKS_IF_BEFORE.search(sl, max(0, m.start() - 30), m.start())]
+    background += conditional
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -736,6 +743,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if any(lo <= fig.start < hi for lo, hi in conditional):
+            continue  # "if more than 1,500 troops were needed": a hypothetical figure
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (

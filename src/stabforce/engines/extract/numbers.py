@@ -28,7 +28,7 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 _SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
     # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
     r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
@@ -93,6 +93,12 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s+or\s+(?:more|so)\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|year|early|late|mid|before|after|during)[\s-]+|-)$",
                           re.IGNORECASE)
+_UNITS_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?units?\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?(?!\s+(?:troops|soldiers))",
+                          re.IGNORECASE)
+_TYPICAL_BEFORE = re.compile(r"\b(?:usually|typically|normally|generally|each\s+(?:team|unit)\s+(?:of|has|comprises))\s+"
+                             r"(?:(?:comprise|comprises|consist\s+of|consists\s+of|number|numbers|have|has|include|"
+                             r"includes)\s+)?(?:(?:about|around|some|between|up\s+to)\s+)?$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
@@ -108,10 +114,11 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 #: After a personnel noun: things, not people ("armoured personnel carriers", "police dogs", "troop transports").
 _THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|horses?|stations?|posts?|boats?|"
                            r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
-                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
+                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?|"
+                           r"(?:[\w-]+\s+)?teams?)\b", re.IGNORECASE)
 _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
-_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f'’]")
 #: "15 member states", "member countries": a count of states, not of people.
 _MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
                                   re.IGNORECASE)
@@ -291,6 +298,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue  # "800 of the 1,000 officers": the figure is the 800
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
+        if value <= 31 and _MONTH_AFTER.match(sentence, m.end()):
+            continue  # "On 12 March Kenyan troops were deployed": a date, not a figure
         if m.group("digits") and m.group("digits").isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
                 not _NOUN_DIRECT.match(sentence, m.end())):
             continue
@@ -320,6 +329,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                     high = value2
                     end = nxt.end()
                     skip_until = nxt.end()
+        if _TYPICAL_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "(teams usually comprise 15-25 personnel)": a typical size, not a figure of this report
         if head.lower().endswith(("aged ", "ages ", "age ", "aged between ")) or _YEARS_AFTER.match(
                 sentence[end:end + 8]):
             continue
@@ -330,6 +341,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue
         if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):
             continue
+        if value < 10 and (noun.group("noun").lower() == "units" or _UNITS_AFTER.match(sentence, noun.end())):
+            continue  # "two police training units": a count of units of unstated size
         if noun.group("noun").lower() in ("member", "members") and _MEMBER_STATES_AFTER.match(sentence, noun.end()):
             continue  # "15 member states"
         if _THINGS_AFTER.match(sentence, noun.end()):

@@ -195,6 +195,18 @@ _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
 
 
+#: Inside a conditional clause that the trigger or figure belongs to ("If Norway reduces its forces", "if more than
+#: 1,500 troops were needed"): a hypothetical. The clause ends at a comma or a semicolon.
+IF_CLAUSE_BEFORE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
+                              r"[^,;:.]{0,90}$")
+
+#: Before "if": a question asked, not a condition ("will decide if it will send troops").
+ASKS_IF_BEFORE = re.compile(r"\b(?:decide[sd]?|deciding|announce[sd]?|announcing|know|knows|see|ask(?:s|ed|ing)?|"
+                            r"determine[sd]?|wonder(?:s|ed|ing)?|unclear|unsure|clear|sure|consider(?:s|ed|ing)?|"
+                            r"weigh(?:s|ed|ing)?|examin(?:e|es|ed|ing)|assess(?:es|ed|ing)?|study(?:ing)?|"
+                            r"discuss(?:es|ed|ing)?)\s+$")
+
+
 def find_triggers(low: str) -> list[Hit]:
     """Return the triggers in a lower-cased sentence."""
     hits: list[Hit] = []
@@ -207,6 +219,9 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        cond = IF_CLAUSE_BEFORE.search(low, max(0, s - 100), s) if group not in ("command", "territory") else None
+        if cond and not ASKS_IF_BEFORE.search(low, max(0, cond.start() - 30), cond.start()):
+            continue  # "If Norway and Peru reduce their forces, ...": a hypothetical, no claim
         if group == "reduction" and _OFFER_AFTER.match(after):
             hits.append(Hit(s, e, "negation", low[s:e]))  # "withdrew its offer of 1,000 troops": a retraction
             continue
