@@ -137,3 +137,28 @@ def test_a_claim_outside_the_condition_stays(text: str, expected: tuple) -> None
 ])
 def test_figures(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+def test_a_conditional_clause_over_a_list_of_names_gives_no_claim() -> None:
+    assert rows("If Australia, Britain, Italy and Japan reduce or recall their personnel, the force could be gone.") == set()
+
+
+# --- moves still to come: pledges -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The German troops are to be fully deployed by the end of this week.", {("DEU", "pledge", None, None)}),
+    ("The 600 Nepalese soldiers are expected to be deployed in March.", {("NPL", "pledge", 600, 600)}),
+    ("The minister asked Congress to approve sending at least 800 more Brazilian soldiers.",
+     {("BRA", "pledge", 800, None)}),
+    ("The force will also be made up of troops from Tanzania.", {("TZA", "pledge", None, None)}),
+])
+def test_moves_still_to_come_are_pledges(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The German troops were fully deployed by the end of last week.", ("DEU", "arrival", None, None)),
+    ("Some 1,600 Ugandan troops began work in March.", ("UGA", "arrival", 1600, 1600)),
+])
+def test_moves_done_are_arrivals(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -40,7 +40,7 @@ from stabforce.engines.extract.numbers import (
 )
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
-from stabforce.engines.extract.triggers import ASKS_IF_BEFORE, Hit, find_triggers
+from stabforce.engines.extract.triggers import ASKS_IF_BEFORE, IF_CLAUSE_BODY, Hit, find_triggers
 from stabforce.ledger.vocab import UNIT_STRENGTH
 
 _KIND_OF_GROUP = {
@@ -536,7 +536,7 @@ def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
 
 #: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
 _IF_CLAUSE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
-                        r"[^,;:.]{0,90}(?=[,;:.]|$)")
+                        + IF_CLAUSE_BODY + r"{0,120}(?=[,;:.]|$)")
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
                            r"numbers|totals|comprises|consists)\b")
 

@@ -132,7 +132,7 @@ _HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peace
 _BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
                           r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
                           r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
-                          r"returning\s+home)\b)")
+                          r"returning\s+home|work|operating|operations)\b)")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
 _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
@@ -197,8 +197,11 @@ _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals
 
 #: Inside a conditional clause that the trigger or figure belongs to ("If Norway reduces its forces", "if more than
 #: 1,500 troops were needed"): a hypothetical. The clause ends at a comma or a semicolon.
+#: The words of a conditional clause: no clause break, but the commas of a list of names ("if Australia, Britain, Italy
+#: and Japan reduce ...").
+IF_CLAUSE_BODY = r"(?:[^,;:.]|,(?=\s+(?:and\s+|or\s+)?[\w'’-]+(?:\s+[\w'’-]+)?(?:,|\s+(?:and|or)\b)))"
 IF_CLAUSE_BEFORE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
-                              r"[^,;:.]{0,90}$")
+                              + IF_CLAUSE_BODY + r"{0,120}$")
 
 #: Before "if": a question asked, not a condition ("will decide if it will send troops").
 ASKS_IF_BEFORE = re.compile(r"\b(?:decide[sd]?|deciding|announce[sd]?|announcing|know|knows|see|ask(?:s|ed|ing)?|"
@@ -622,6 +625,8 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         return None
     if word == "off":
         before = before[:before.rstrip().rfind(" ") + 1]  # "set" itself is not "set to"
+    if word == "made" and re.search(r"\b(?:will|would|shall|to)\s+(?:\w+\s+){0,2}$", before[-30:]):
+        return "pledge"  # "the force will also be made up of troops from South Africa"
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
@@ -705,6 +710,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word in ("send", "sent", "sending") and _OBJECT_HOME_AFTER.match(after):
         return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
+    if word in ("deployed", "sent", "dispatched", "despatched") and _TO_BE_BEFORE.search(before):
+        return "pledge", 0  # "are to be fully deployed by Friday", "could take eight weeks to be deployed"
     if word in ("deployed", "sent", "dispatched", "despatched") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
@@ -715,6 +722,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return "arrival", 0  # "..., deploying around 500 troops"
     if word in _SEND_ING and re.search(r"\bwith\s+[A-Z]?[\w ]{2,30}\s$", before, re.IGNORECASE):
         return "pledge", 0  # "with Poland sending 1,000"
+    if word in _SEND_ING and _APPROVE_BEFORE.search(before):
+        return "pledge", 0
     if word in _SEND_ING:
         m = _NOT_BE_BEFORE.search(before)
         if m:
@@ -735,6 +744,11 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     return None, 0
 
 
+#: Before a participle: a move still to come ("are to be fully deployed", "expected to be sent").
+_TO_BE_BEFORE = re.compile(r"\b(?:is|are|expected|due|set|scheduled|planned|slated|weeks|days|months|going)\s+(?:\w+ly\s+)?"
+                           r"to\s+be\s+(?:\w+ly\s+)?$")
+#: Before "sending": a decision to send ("asked Congress to approve sending 800 more soldiers").
+_APPROVE_BEFORE = re.compile(r"\b(?:approve[sd]?|approving|authori[sz]e[sd]?|authori[sz]ing|endorse[sd]?|backs|backed)\s+$")
 #: "no more soldiers will", "will no longer": a stay that ends.
 _NO_MORE_BEFORE = re.compile(r"\bno\s+(?:more|longer|further)\b[^.;,]{0,40}$")
 #: "announce whether it would", "decide if they will": the decision is still open.
