@@ -162,3 +162,40 @@ def test_moves_still_to_come_are_pledges(text: str, expected: set) -> None:
 ])
 def test_moves_done_are_arrivals(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- present strength: "are now in", "there are N", "has the largest contingent" --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("First Togolese and Nigerian soldiers are now in Mali.", {("TGO", "arrival", None, None),
+                                                               ("NGA", "arrival", None, None)}),
+    ("Ukraine had the fifth largest contingent in the force, with nearly one thousand troops in the south.",
+     {("UKR", "arrival", 1000, 1000)}),
+    ("Britain has the second-largest contingent, with 8,000 in Iraq.", {("GBR", "arrival", 8000, 8000)}),
+    ("There are now 830 Chadian soldiers on the ground, in a force that should eventually number 3,000.",
+     {("TCD", "arrival", 830, 830)}),
+])
+def test_present_strength_is_an_arrival(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_now_without_a_place_is_no_arrival() -> None:
+    assert not any(k == "arrival" for _, k, _, _ in rows("Kenyan officials are now considering sending troops."))
+
+
+# --- who the force will come from; sending with an adverb; ending contributions ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About half of these forces will come from the French Army.", {("FRA", "pledge", None, None)}),
+    ("Around 1000 of those troops are expected to come from Italy.", {("ITA", "pledge", 1000, 1000)}),
+    ("Fiji and Tonga are also sending contingents of police and military.", {("FJI", "pledge", None, None),
+                                                                             ("TON", "pledge", None, None)}),
+    ("Benin has decided to terminate its military and police unit contributions to the mission.",
+     {("BEN", "reduction_or_withdrawal", None, None)}),
+])
+def test_more_pledge_and_exit_wordings(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_coming_from_a_place_is_not_a_pledge() -> None:
+    assert rows("The minister, who had come from Nairobi, spoke to reporters.") == set()

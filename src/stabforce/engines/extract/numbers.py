@@ -54,11 +54,11 @@ _PERSONNEL_NOUNS: dict[str, str] = {
 }
 #: Up to three words may stand between a number and its personnel noun ("20,000 peacekeeping troops").
 _NOUN_AFTER = re.compile(
-    r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
+    r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -93,6 +93,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s+or\s+(?:more|so)\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|year|early|late|mid|before|after|during)[\s-]+|-)$",
                           re.IGNORECASE)
+_FORCE_WITH_BEFORE = re.compile(r"\b(?:contingent|force|presence|deployment)\s*,?\s+with\s+(?:(?:about|around|some|nearly|"
+                                r"roughly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+_WHERE_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed|stationed)\b", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?units?\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?(?!\s+(?:troops|soldiers))",
                           re.IGNORECASE)
@@ -337,6 +340,15 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         or_more = _OR_MORE.match(sentence, end)
         at = or_more.end() if or_more else end
         noun = _NOUN_AFTER.match(sentence, at) if lowered is None else _NOUN_AFTER_LOW.match(lowered, at)
+        if noun is None and _FORCE_WITH_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) and (
+                _WHERE_AFTER.match(sentence, end)):
+            # "has the second-largest contingent, with 8,000 in Iraq": the force's size, its noun said before
+            qualifier, qstart = _qualify(sentence, m.start(), lowered)
+            low, high = (None, value) if qualifier in _CEILING else (value, None) if qualifier in _FLOOR else (low, high)
+            text_start = qstart if qualifier else m.start()
+            found.append(Figure(start=text_start, end=end, low=low, high=high, approx=qualifier in _APPROX,
+                                personnel="troops", text=sentence[text_start:end]))
+            continue
         if noun is None:
             continue
         if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):

@@ -50,7 +50,8 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
-           "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun"):
+           "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun", "now",
+           "there"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -100,14 +101,14 @@ _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$"
 _CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
                          r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
 _PLEDGE_MODAL = re.compile(
-    r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
+    r"\b(?:(?:will|would|shall|should|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
     r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
     r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
-_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|now|already|still)\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
 # The small checks around head words, compiled once.
@@ -445,7 +446,7 @@ _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:it
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
                            r"units?|gendarmes)")
 #: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
-_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
+_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:mission|deployment|participation|presence|"
                         r"contributions?|operations?|involvement|engagement)\b")
 #: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
 _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
@@ -462,10 +463,19 @@ _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+
 _FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
 
 
+_THERE_ARE_AFTER = re.compile(r"\s+(?:are|were)\s+(?:(?:now|already|currently|still)\s+)?(?:(?:about|some|around|nearly|"
+                              r"roughly|almost|more\s+than|over|at\s+least|an\s+estimated)\s+)?\d")
+_COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
+
+
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
     """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
     if word in ("bring", "brought"):
         return "reduction" if _OBJECT_HOME_AFTER.match(after) else None  # "bring its 900 soldiers home"
+    if word == "come" and _COME_FROM_AFTER.match(after) and (_FORCE_NEAR.search(before[-60:]) or re.search(
+            r"\b(?:remainder|rest|bulk|half|majority)\b", before[-40:])):
+        # "About half of these forces will come from the French Army", "1,000 of those troops are to come from Italy"
+        return "pledge" if re.search(r"\b(?:will|would|shall|should|to)\s+(?:\w+\s+)?$", before) else None
     if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
@@ -535,13 +545,15 @@ _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "com
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
                               "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
-                              "contributed", "welcomed", "made"})
+                              "contributed", "welcomed", "made", "now", "there"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
     r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
     r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in(?!\s+(?:reserve|preparation|training|readiness)\b)|on\s+the\s+ground|there|deployed|stationed|"
     r"serving|with|under|along|across|inside|at)\b")
+#: "had the fifth largest contingent in the force", "has a contingent in Lebanon": a force there.
+_HAS_CONTINGENT_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?contingent\b(?!\s+(?:ready|on\s+standby|in\s+reserve)\b)")
 #: "has 20,000 troops in its army": a national force, not a deployment.
 _OWN_ARMY = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?(?:army|armed\s+forces|"
                        r"military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
@@ -604,13 +616,20 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         ok = bool(_SERVE_AFTER.match(after)) and _force_near(wide or before, after)
     elif word in ("has", "had"):
         mm = _HAS_FORCE_AFTER.match(after)
-        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
+        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end()) or bool(_HAS_CONTINGENT_AFTER.match(after))
     elif word.startswith("reach"):
         ok = not _REACHED_NOT_PLACE.match(after) and _force_near(wide or before, after)
     elif word in ("contributed", "welcomed"):
         # "Chad contributed more than 900 personnel", "the mission welcomed 300 Rwandan peacekeepers": a force there
         # (not "contributed $5 million", "welcomed the decision")
         ok = bool(_READIED_AFTER.match(after))
+    elif word == "now":
+        # "First Togolese and Nigerian soldiers are now in Mali", "are now deployed": there (GUIDELINE section 2)
+        ok = bool(re.search(r"\b(?:are|is)\s+$", before) and re.match(r"\s+(?:in|on\s+the\s+ground|deployed|stationed|there)\b",
+                                                                    after)) and _force_near(wide or before, after)
+    elif word == "there":
+        # "There are now 830 African soldiers on the ground", "there were about 900 troops in the sector"
+        ok = bool(_THERE_ARE_AFTER.match(after))
     elif word == "made":
         # "the contingent is made up of 850 troops", "the mission is made up of troops from Ghana and Togo"
         ok = bool(re.match(r"\s+up\s+of\s+(?:(?:about|some|around|nearly|more\s+than|over|roughly)\s+)?(?:\d|[\w-]+\s+)?"
@@ -716,7 +735,7 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
     if word in ("include", "comprise", "number", "have") and not re.search(
-            r"\b(?:will|would|shall|could|may|might|to)\s+(?:\w+\s+)?$", before):
+            r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:\w+\s+)?$", before):
         return None, 0
     if word in _SEND_ING and before.endswith(", "):
         return "arrival", 0  # "..., deploying around 500 troops"
