@@ -199,3 +199,20 @@ def test_more_pledge_and_exit_wordings(text: str, expected: set) -> None:
 
 def test_coming_from_a_place_is_not_a_pledge() -> None:
     assert rows("The minister, who had come from Nairobi, spoke to reporters.") == set()
+
+
+# --- figures named by a people, floors after the noun, more personnel nouns --------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Around 10,000 troops were involved, including some 5500 Australians.", ("AUS", "arrival", 5500, 5500)),
+    ("More than 12,000 soldiers, including 1,100 Germans, are present in Mali.", ("DEU", "arrival", 1100, 1100)),
+    ("Indonesia is ready to deploy 20,000 soldiers or more in Gaza.", ("IDN", "pledge", 20000, None)),
+    ("Kenya recently deployed 36 bomb experts to Iraq.", ("KEN", "arrival", 36, 36)),
+    ("One report indicates Bulgaria may send some security guards to Iraq next year.", ("BGR", "consideration", None, None)),
+])
+def test_more_figures_and_personnel(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
+
+
+def test_a_year_before_a_people_is_no_figure() -> None:
+    assert rows("In 2006 Italians sent 300 soldiers to Lebanon.") == {("ITA", "arrival", 300, 300)}

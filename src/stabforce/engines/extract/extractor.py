@@ -664,6 +664,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if force_ctx and _REQUEST_HINT.search(sl):
         triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
+    if figures:
+        figures = sorted(figures + _demonym_figures(sentence, sl, mentions, figures), key=lambda f: f.start)
     if not triggers and not figures and "(" not in sentence and len(mentions) < 2:
         return []
 
@@ -1022,6 +1024,35 @@ _ELLIPSIS_NUMBER = re.compile(
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
     r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$)|\s+(?:to|in|into|for|at|by|next|this|last|"
     r"on|each)\b)")
+
+
+#: A number right before a people's name in the plural ("including some 5,500 Australians", "1,100 Germans").
+_NUMBER_BEFORE_NAME = re.compile(r"(?:(?P<q>about|around|some|nearly|roughly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?"
+                                 r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+$")
+
+
+def _demonym_figures(sentence: str, sl: str, mentions: list[_Mention], figures: list[Figure]) -> list[Figure]:
+    """Figures whose noun is a people's name ("some 5,500 Australians"), in a sentence that has other figures."""
+    out = []
+    for m in mentions:
+        if m.entry.role != "demonym" or not sl[m.start:m.end].endswith("s") or any(
+                f.start <= m.start < f.end for f in figures):
+            continue
+        num = _NUMBER_BEFORE_NAME.search(sl, max(0, m.start - 30), m.start)
+        if num is None:
+            continue
+        digits = num.group("n")
+        value = int(digits.replace(",", ""))
+        if "," not in digits and 1900 <= value <= 2100:
+            continue  # a year
+        q = " ".join((num.group("q") or "").split())
+        low, high = (value, None) if q in ("more than", "over", "at least") else (None, value) if q == "up to" else (
+            value, value)
+        start = num.start("q") if q else num.start("n")
+        out.append(Figure(start=start, end=m.end, low=low, high=high, approx=q in ("about", "around", "some", "nearly",
+                                                                                  "roughly", "almost"),
+                          personnel="troops", text=sentence[start:m.end]))
+    return out
 
 
 def _name_number(sentence: str, sl: str, m: _Mention, personnel: str) -> Figure | None:

@@ -45,7 +45,8 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
     "man": "troops", "person": "troops", "doctors": "troops", "nurses": "troops", "paramedics": "troops",
-    "sappers": "troops", "pilots": "troops",
+    "sappers": "troops", "pilots": "troops", "experts": "troops", "specialists": "troops", "guards": "troops",
+    "deminers": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
     "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "policing": "police",
@@ -377,8 +378,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             low = None
         elif qualifier in _FLOOR:
             high = None
-        if or_more:
-            high = None
+        if or_more or _OR_MORE.match(sentence, noun_end):
+            high = None  # "20,000 or more soldiers", "20,000 soldiers or more"
         text_start = qstart if qualifier and qualifier not in ("from", "only", "just", "perhaps", "possibly") else m.start()
         if qualifier == "between":
             text_start = qstart

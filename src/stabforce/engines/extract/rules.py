@@ -13,13 +13,13 @@ _I = re.IGNORECASE
 FORCE_CONTEXT = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|peacekeep\w*|contingents?|police\w*|officers|battalions?|"
     r"brigades?|divisions?|companies|units?|isf|stabili[sz]ation|mission|boots|military|army|engineers|medics|"
-    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry)\b",
+    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards)\b",
 )  # on lower-cased text
 #: The literal beginnings of every FORCE_CONTEXT word (for a fast scan without word boundaries).
 FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingent", "police", "officers", "battalion",
                "brigade", "division", "companies", "unit", "isf", "stabilisation", "stabilization", "mission", "boots",
                "military", "army", "engineers", "medics", "participat", "contribut", "deploy", "commander",
-               "observers", "trainers", "gendarm", "marines", "infantry")
+               "observers", "trainers", "gendarm", "marines", "infantry", "guards")
 #: Words that make a sentence worth a closer look without a trigger (a figure may still be a claim).
 _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeeper", "peacekeepers", "police",
                "policemen", "policing", "officers", "battalion", "battalions", "brigade", "brigades", "division",
@@ -27,7 +27,8 @@ _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeep
                "units", "carabinieri", "gendarmes",
                "medics", "strong", "member", "members", "men", "man", "forces", "servicemembers", "marines",
                "paratroopers", "infantrymen", "commandos", "policewomen", "advisers", "advisors", "monitors",
-               "gendarmerie", "person", "doctors", "nurses", "paramedics", "sappers", "pilots")
+               "gendarmerie", "person", "doctors", "nurses", "paramedics", "sappers", "pilots", "experts", "specialists",
+               "guards", "deminers")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"

@@ -51,7 +51,7 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
            "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun", "now",
-           "there"):
+           "there", "involved"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -545,7 +545,7 @@ _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "com
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
                               "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
-                              "contributed", "welcomed", "made", "now", "there"})
+                              "contributed", "welcomed", "made", "now", "there", "involved"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
@@ -627,6 +627,10 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         # "First Togolese and Nigerian soldiers are now in Mali", "are now deployed": there (GUIDELINE section 2)
         ok = bool(re.search(r"\b(?:are|is)\s+$", before) and re.match(r"\s+(?:in|on\s+the\s+ground|deployed|stationed|there)\b",
                                                                     after)) and _force_near(wide or before, after)
+    elif word == "involved":
+        # "Around 10,000 troops from 22 nations were involved in INTERFET": a force there
+        ok = bool(re.search(r"\b(?:are|were|is|was|been|be)\s+(?:\w+ly\s+)?$", before) and re.match(r"\s+in\b", after)
+                  and _FORCE_NEAR.search((wide or before)[-80:]))
     elif word == "there":
         # "There are now 830 African soldiers on the ground", "there were about 900 troops in the sector"
         ok = bool(_THERE_ARE_AFTER.match(after))
