@@ -216,3 +216,15 @@ def test_more_figures_and_personnel(text: str, expected: tuple) -> None:
 
 def test_a_year_before_a_people_is_no_figure() -> None:
     assert rows("In 2006 Italians sent 300 soldiers to Lebanon.") == {("ITA", "arrival", 300, 300)}
+
+
+# --- a force being set up: its size is a pledge -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Talks continue on the formation of an International Stabilization Force (ISF) of approximately 20,000 troops.",
+     "pledge"),
+    ("The Security Council created the ISF of more than 3,000 troops last year.", "pledge"),
+    ("The ISF currently has about 3,000 troops.", "arrival"),
+])
+def test_the_size_of_a_force_being_set_up_is_a_pledge(text: str, kind: str) -> None:
+    assert {k for s, k, _, _ in rows(text) if s == "International Stabilization Force"} == {kind}

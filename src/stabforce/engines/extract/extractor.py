@@ -537,6 +537,11 @@ def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
 #: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
 _IF_CLAUSE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
                         + IF_CLAUSE_BODY + r"{0,120}(?=[,;:.]|$)")
+#: A force being set up ("the formation of an ISF of about 20,000 troops", "created a brigade of 3,000 troops"): its
+#: size is the one decided, a pledge (GUIDELINE section 2, mission totals).
+_CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s+up|created|creates|create|formed|forms|"
+                      r"establish(?:es|ed)?)\s+(?:of\s+)?(?:an?|the|its|their)\s+(?:[\w()-]+\s+){0,5}?(?:force|brigade|mission|"
+                      r"contingent|unit|battalion|operation|isf)\b")
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
                            r"numbers|totals|comprises|consists)\b")
 
@@ -811,7 +816,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 group = label[1] or ("arrival" if _ON_THE_GROUND.search(sl) or _PRESENT.search(sl) and not
                                      rules.FUTURE.search(sl) else "pledge")
             else:
-                group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _PRESENT.search(
+                group = "pledge" if rules.FUTURE.search(sl, *clause) or _CREATED.search(sl, 0, fig.start) else "arrival" if _PRESENT.search(
                     sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
             if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
