@@ -228,3 +228,15 @@ def test_a_year_before_a_people_is_no_figure() -> None:
 ])
 def test_the_size_of_a_force_being_set_up_is_a_pledge(text: str, kind: str) -> None:
     assert {k for s, k, _, _ in rows(text) if s == "International Stabilization Force"} == {kind}
+
+
+# --- command: holding the command, taking responsibility for a sector -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Ukraine had the largest contingent in the force, with nearly one thousand troops in the south, where Poland holds "
+      "the command."), {("POL", "command", None, None), ("UKR", "arrival", 1000, 1000)}),
+    ("Poland will take responsibility for the southern sector of the force.", {("POL", "command", None, None)}),
+    ("The Irish battalion assumed responsibility for the sector of the force on Monday.", {("IRL", "arrival", None, None)}),
+])
+def test_command_of_a_force_or_sector(text: str, expected: set) -> None:
+    assert rows(text) == expected

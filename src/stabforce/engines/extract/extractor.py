@@ -449,7 +449,7 @@ _EACH = re.compile(r"\b(?:each|apiece)\b")
 _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
 
 #: A command trigger needs one of these in its sentence.
-_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
+_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zones?|sectors?)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
@@ -790,7 +790,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 # No subject in the figure's clause: the sentence's nearest trigger that has one.
                 near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
                 near_subj.sort(key=lambda t: abs(t.start - fig.start))
-                if near_subj and not inside and not any(clause[0] <= t.start < clause[1] for t in triggers):
+                if near_subj and not inside and not any(
+                        clause[0] <= t.start < clause[1] and t.group not in ("command", "territory") for t in triggers):
                     trig = near_subj[0]
                     subjects, how = trig.subjects, trig.how
                     used_triggers.add(id(trig))

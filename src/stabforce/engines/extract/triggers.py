@@ -25,7 +25,7 @@ _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "stati
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
-           "commanding", "commanded", "commander", "helm", "charge"):
+           "commanding", "commanded", "commander", "helm", "charge", "responsibility"):
     _HEADS[_w] = "command"
 for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
            "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation", "hand", "hands",
@@ -192,6 +192,9 @@ _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|i
 _DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
                             r"awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
+_HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming)\s+(?:over\s+)?"
+                           r"(?:the\s+)?(?:overall\s+)?$")
+_SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
 
@@ -261,6 +264,14 @@ def find_triggers(low: str) -> list[Hit]:
                     kind = None
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
+            elif word == "command" and _HOLDS_BEFORE.search(before):
+                pass  # "where Poland holds the command", "will take over the command"
+            elif word == "responsibility":
+                # "Poland would take responsibility for one of the three zones": to lead a sector; "the battalion
+                # assumed responsibility for the sector" is a move done (an arrival, under "assumed").
+                if not (re.search(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:take|assume)\s+(?:over\s+)?"
+                                  r"(?:the\s+)?$", before) and _SECTOR_AFTER.match(after)):
+                    kind = None
             elif word == "charge":
                 if not _IN_OVERALL_BEFORE.search(before) or not after.startswith(" of"):
                     kind = None
