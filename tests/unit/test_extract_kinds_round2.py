@@ -240,3 +240,24 @@ def test_the_size_of_a_force_being_set_up_is_a_pledge(text: str, kind: str) -> N
 ])
 def test_command_of_a_force_or_sector(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- side mentions: money, things, others evacuated, commitments hoped for ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Dominican Republic has pledged $10 million to the fund alongside offering critical medical facilities.",
+    "Finland's foreign minister said he hopes to have specific troop commitments from EU member states by Friday.",
+    "The main mission of German soldiers is the evacuation of civilians.",
+    "Japan will provide aircraft and medical supplies to the mission.",
+])
+def test_side_mentions_give_no_claim(text: str) -> None:
+    assert rows(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy will provide aircraft and 300 troops to the force.", ("ITA", "pledge", 300, 300)),
+    ("The Dutch troops were evacuated from the base.", ("NLD", "reduction_or_withdrawal", None, None)),
+    ("The Nigerian Air Force confirmed the movement of a contingent of 200 men to Mali.", ("NGA", "arrival", 200, 200)),
+])
+def test_moves_of_the_force_itself_stay(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}

@@ -399,6 +399,11 @@ _CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May
 _NOT_PERSONNEL_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:train\b|training\b)|\s+(?:(?:about|some|up\s+to|its|their)\s+)?(?:[£$€]|"
     r"\d[\d,.]*\s*(?:million|billion|m\b|bn\b)|financial|funding|funds\b|money)")
+#: After an offer: things only, with no figure soon after ("offering critical medical facilities", "provide aircraft").
+_EQUIPMENT_ONLY_AFTER = re.compile(r"\s+(?:(?:critical|medical|field|military|logistical|logistic|transport|its|their|some|"
+                                   r"two|three|several|a|an|the)\s+){0,3}(?:facilities|hospitals?|equipment|aircraft|"
+                                   r"helicopters|planes|vehicles|ships|vessels|supplies|aid|assistance|ammunition|weapons)\b"
+                                   r"(?![^.;]{0,60}\d)")
 #: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
 _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
@@ -649,6 +654,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
+        if group in ("pledge", "send", "consideration") and _EQUIPMENT_ONLY_AFTER.match(sl, te):
+            continue  # "alongside offering critical medical facilities": things, not personnel
         if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
                 m.start > ts - 70 and m.end < ts for m in mentions):
             continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)

@@ -88,6 +88,7 @@ _MOVE_NOUNS = {"arrival": "arrival", "deployment": "arrival", "rotation": "arriv
                "repatriation": "reduction"}
 for _w in _MOVE_NOUNS:
     _HEADS.setdefault(_w, "noun")
+_HEADS["movement"] = "noun"
 _HEADS["offer"] = "pledge"
 _HEADS["commit"] = "pledge"
 
@@ -246,6 +247,11 @@ def find_triggers(low: str) -> list[Hit]:
             if kind == "arrival" and (_PLANNED_BEFORE.search(low, 0, s) or _DELAYED_AFTER.search(low, e)):
                 kind = "pledge"
             hits.append(Hit(s, e, kind, word))
+            continue
+        if word == "movement" and _OF_FORCE_AFTER.match(after):
+            # "confirmed the movement of a contingent of 200 men": the move itself; planned, still a pledge
+            hits.append(Hit(s, e, "pledge" if _PLANNED_BEFORE.search(before) or _FUTURE_BEFORE.search(before[-30:])
+                            else "arrival", word))
             continue
         if word == "rotation" and re.search(r"\b(?:last|final)\s+$", before) and _OF_FORCE_AFTER.match(after):
             hits.append(Hit(s, e, "reduction", word))  # "the last rotation of New Zealand troops": they leave
@@ -451,7 +457,8 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
-                                "phased", "phasing", "out", "renew", "extend", "home"})
+                                "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
+                                "evacuation"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
@@ -476,6 +483,9 @@ _FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b
 
 _THERE_ARE_AFTER = re.compile(r"\s+(?:are|were)\s+(?:(?:now|already|currently|still)\s+)?(?:(?:about|some|around|nearly|"
                               r"roughly|almost|more\s+than|over|at\s+least|an\s+estimated)\s+)?\d")
+_EVACUEES_AFTER = re.compile(r"\s+(?:of\s+)?(?:the\s+|some\s+|about\s+|\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:civilians|foreigners|"
+                             r"nationals|citizens|people|expatriates|wounded|injured|residents|staff|diplomats|refugees|"
+                             r"families|children|women|embassy|aid\s+workers)\b")
 _COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
 
 
@@ -502,6 +512,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         # "its 300 troops would be out by December", "are out of the country"
         return "reduction" if re.search(r"\b(?:be|are|were|is|was|been)\s+(?:all\s+)?$", before) and re.match(
             r"\s+(?:of|by)\b", after) and _FORCE_NEAR.search(before[-50:]) else None
+    if word.startswith("evacuat"):
+        # "the evacuation of civilians", "evacuated the wounded": others moved out, not the force
+        return None if _EVACUEES_AFTER.match(after) else "reduction"
     if word == "home":
         # "the remaining 876 troops are due home by December", "all our soldiers will be home by Christmas"
         return "reduction" if re.search(r"\b(?:due|be|back)\s+$", before) and _FORCE_NEAR.search(before) else None
@@ -749,6 +762,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     if word in ("deployed", "sent", "dispatched", "despatched") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
+    if word == "have" and not _READIED_AFTER.match(after):
+        return None, 0  # "hopes to have troop commitments by Friday": not a force
     if word in ("include", "comprise", "number", "have") and not re.search(
             r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:\w+\s+)?$", before):
         return None, 0
