@@ -261,3 +261,24 @@ def test_side_mentions_give_no_claim(text: str) -> None:
 ])
 def test_moves_of_the_force_itself_stay(text: str, expected: tuple) -> None:
     assert rows(text) == {expected}
+
+
+# --- list lines: underscore bullets, a heading without a kind -------------------------------------------------------
+
+def test_list_lines_under_a_heading_without_a_kind_take_the_reports_lead_kind() -> None:
+    text = ("Key allied pledges to the international force in Afghanistan.\n\nIn past week:\n\n_Albania: 85.\n\n"
+            "_Georgia: up to 1,000.\n\nTwo countries have announced the withdrawal of their contingents:\n\n"
+            "_Canada: 2,800 soldiers.")
+    assert rows(text) == {("ALB", "pledge", 85, 85), ("GEO", "pledge", None, 1000),
+                          ("CAN", "reduction_or_withdrawal", 2800, 2800)}
+
+
+def test_list_lines_without_a_heading_take_the_reports_lead_kind() -> None:
+    text = ("Twenty countries have pledged a total of around 7,000 more troops for the force.\n"
+            "The following is a list of contributions.\nAlbania: 125 troops\nBritain: 1,200")
+    assert {r for r in rows(text) if r[0] != "NATO"} >= {("ALB", "pledge", 125, 125), ("GBR", "pledge", 1200, 1200)}
+
+
+def test_a_present_strength_report_gives_arrivals_to_its_list() -> None:
+    text = "Troops currently serving with the force.\nNotes:\nKenya: 400\nJamaica: 24"
+    assert rows(text) == {("KEN", "arrival", 400, 400), ("JAM", "arrival", 24, 24)}

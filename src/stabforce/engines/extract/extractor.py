@@ -180,10 +180,10 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 
 #: A list line: "France - 2,000 troops", "POLAND: Polish Foreign Minister ... announced", "• Chad: 1,500 soldiers",
 #: "2. Peru = 300", "Czechia (120)", "Senegal<TAB>1,200".
-_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
+_LABEL = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?(?P<name>[A-Z][A-Za-z'’.]*(?: +[A-Za-z][A-Za-z'’.]*){0,3}?)"
                     r"[ \t]*(?:[-–—:=|]|(?<=\t)(?=[ \t]*\d)|[(,](?=[ \t]*\d)|(?<=[A-Z] )(?=[ \t]*\d))[ \t]*(?=\S)", re.MULTILINE)
 _ON_THE_GROUND = re.compile(r"(?i:on\s+the\s+ground|in\s+place|current(?:ly)?|strengths?|serving|stationed|present)")
-_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
+_LABEL_HINT = re.compile(r"^[ \t]*(?:(?:[-•*·▪►|_]|\d{1,2}[.)])[ \t]*)?[A-Z][^\n]{0,40}?(?:[ \t]*[-–—:(=\t|]|[A-Z] \d)",
                          re.MULTILINE)
 #: The rest of a list line that is only a number: "(120)", "= 300", "1,200", "about 450.".
 _LABEL_BARE = re.compile(r"(?:(?P<q>about|around|some|nearly|approximately|up\s+to|at\s+least|over|more\s+than)\s+)?"
@@ -199,6 +199,7 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
     """Return, per list line (by its start), the line's end, the subject its label names, the kind its heading
     gives (None without a heading), the heading's personnel and where the line's text after the label starts."""
     found: dict[int, tuple[int, str, str | None, str, int]] = {}
+    lead: list[str | None] = []  # the kind the report's first line with a trigger gives, found once
     for m in _LABEL.finditer(text):
         name = m.group("name")
         between = text[m.end("name"):m.end()]
@@ -217,8 +218,25 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
             group = hits[0].group if hits else "arrival" if _ON_THE_GROUND.search(h.group()) or _PRESENT_LIST.search(
                 _lower(h.group())) else None
             personnel = "police" if _HEADING_POLICE.search(h.group()) else "troops"
+        if group is None:
+            # A heading without a kind ("In past week:") or none: the list's kind is the one the report opens with
+            # ("Key allied pledges to the force ...", "25 countries have pledged 7,000 more troops").
+            if not lead:
+                lead.append(_lead_group(text, text.rfind("\n", 0, m.start()) + 1))
+            group = lead[0]
         found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
+
+
+def _lead_group(text: str, end: int) -> str | None:
+    """The kind of the first trigger in the lines before `end` that are not list lines."""
+    for line in text[:end].splitlines():
+        if not line.strip() or _LABEL.match(line):
+            continue
+        hits = [t for t in find_triggers(_lower(line)) if t.group not in ("command", "territory")]
+        if hits:
+            return hits[0].group
+    return None
 
 
 def _bare_label_claims(text: str, ps: int, pe: int, label: tuple[int, str, str | None, str, int],
