@@ -282,3 +282,18 @@ def test_list_lines_without_a_heading_take_the_reports_lead_kind() -> None:
 def test_a_present_strength_report_gives_arrivals_to_its_list() -> None:
     text = "Troops currently serving with the force.\nNotes:\nKenya: 400\nJamaica: 24"
     assert rows(text) == {("KEN", "arrival", 400, 400), ("JAM", "arrival", 24, 24)}
+
+
+# --- a mission's name is a force word; "plus N in reserve"; volunteers as people ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the eight countries that make up SAMIM, Botswana was the first to withdraw.",
+     {("BWA", "reduction_or_withdrawal", None, None)}),
+    ("Poland will send 600 troops, plus 400 in reserve.", {("POL", "pledge", 600, 600), ("POL", "pledge", 400, 400)}),
+])
+def test_mission_names_and_continued_figures(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_un_volunteers_are_no_offer() -> None:
+    assert rows("MINUSMA has bid farewell to 81 international staff and ten UN Volunteers.") == set()

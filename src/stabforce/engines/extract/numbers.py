@@ -67,7 +67,7 @@ _NOUN_AFTER_LOW = re.compile(_NOUN_AFTER.pattern)  # lower-cased ASCII text
 
 _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldiers|force|contingent|forces|"
                           r"brigade|battalion|unit|mission)\b", re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|plus|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
                               r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying|"
                               r"send|deploy|contribute|provide|add|avail|offer|pledge|commit|deployed|sent|dispatched|withdraw|withdrawn|withdrawing|withdrew|"
                               r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final))\s+"

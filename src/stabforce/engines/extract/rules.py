@@ -13,13 +13,16 @@ _I = re.IGNORECASE
 FORCE_CONTEXT = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|peacekeep\w*|contingents?|police\w*|officers|battalions?|"
     r"brigades?|divisions?|companies|units?|isf|stabili[sz]ation|mission|boots|military|army|engineers|medics|"
-    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards)\b",
+    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards|samim|unifil|kfor|isaf|amisom|atmis|"
+    r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog|ecomig|interfet|ramsi)\b",
 )  # on lower-cased text
 #: The literal beginnings of every FORCE_CONTEXT word (for a fast scan without word boundaries).
 FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingent", "police", "officers", "battalion",
                "brigade", "division", "companies", "unit", "isf", "stabilisation", "stabilization", "mission", "boots",
                "military", "army", "engineers", "medics", "participat", "contribut", "deploy", "commander",
-               "observers", "trainers", "gendarm", "marines", "infantry", "guards")
+               "observers", "trainers", "gendarm", "marines", "infantry", "guards", "samim", "unifil", "kfor", "isaf",
+               "amisom", "atmis", "minusma", "minustah", "monusco", "unmiss", "minusca", "eufor", "afisma", "ecomog",
+               "ecomig", "interfet", "ramsi")
 #: Words that make a sentence worth a closer look without a trigger (a figure may still be a claim).
 _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeeper", "peacekeepers", "police",
                "policemen", "policing", "officers", "battalion", "battalions", "brigade", "brigades", "division",

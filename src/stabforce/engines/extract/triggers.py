@@ -193,6 +193,8 @@ _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|i
 _DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
                             r"awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
+_VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|\d[\d,]*|ten|two|three|four|five|"
+                                     r"six|seven|eight|nine|many|several|local|international)\s+$")
 _HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming)\s+(?:over\s+)?"
                            r"(?:the\s+)?(?:overall\s+)?$")
 _SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
@@ -227,6 +229,8 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        if word in ("volunteer", "volunteers") and _VOLUNTEERS_NOUN_BEFORE.search(before):
+            continue  # "81 international staff and ten UN Volunteers": people, not an offer
         cond = IF_CLAUSE_BEFORE.search(low, max(0, s - 100), s) if group not in ("command", "territory") else None
         if cond and not ASKS_IF_BEFORE.search(low, max(0, cond.start() - 30), cond.start()):
             continue  # "If Norway and Peru reduce their forces, ...": a hypothetical, no claim
