@@ -297,3 +297,24 @@ def test_mission_names_and_continued_figures(text: str, expected: set) -> None:
 
 def test_un_volunteers_are_no_offer() -> None:
     assert rows("MINUSMA has bid farewell to 81 international staff and ten UN Volunteers.") == set()
+
+
+# --- headlines, breakdowns, totals to come ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad to deploy 800 security personnel to Haiti as Kenya scales down",
+     {("TCD", "pledge", 800, 800), ("KEN", "reduction_or_withdrawal", None, None)}),
+    ("Kenya to send 1,000 police officers to Haiti", {("KEN", "pledge", 1000, 1000)}),
+    ("188 Burundian soldiers including 186 men and two women have left for the mission.",
+     {("BDI", "arrival", 188, 188)}),
+    ("Around 200 EU troops, including eight Irish soldiers, are already on the ground.",
+     {("European Union", "arrival", 200, 200), ("IRL", "arrival", 8, 8)}),
+    ("Their arrival is part of the full deployment of 150 Guatemalan military personnel.",
+     {("GTM", "pledge", 150, 150)}),
+])
+def test_headlines_breakdowns_and_totals_to_come(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_a_sentence_with_to_later_is_no_headline() -> None:
+    assert rows("Officials in Nairobi said they want to send troops soon.") == set()

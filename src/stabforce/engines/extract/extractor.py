@@ -565,6 +565,10 @@ _IF_CLAUSE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|
 _CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s+up|created|creates|create|formed|forms|"
                       r"establish(?:es|ed)?)\s+(?:of\s+)?(?:an?|the|its|their)\s+(?:[\w()-]+\s+){0,5}?(?:force|brigade|mission|"
                       r"contingent|unit|battalion|operation|isf)\b")
+#: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
+_FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+#: Before a figure: a part of the figure before it ("188 soldiers including 186 men").
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+$")
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
                            r"numbers|totals|comprises|consists)\b")
 
@@ -775,6 +779,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if _INCLUDING_BEFORE.search(sl, max(0, fig.start - 20), fig.start) and any(
+                f.end <= fig.start for f in figures) and not any(fig.start <= m.start < fig.end for m in mentions):
+            continue  # "188 soldiers including 186 men and two women": a breakdown of the figure before
         if any(lo <= fig.start < hi for lo, hi in conditional):
             continue  # "if more than 1,500 troops were needed": a hypothetical figure
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
@@ -855,8 +862,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if target is None:
                 continue
             subjects, how = [_inherited_mention(target, forms)], "mission"
-        if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
-            group = "pledge"
+        if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or _FULL_STRENGTH_BEFORE.search(
+                sl, max(0, fig.start - 40), fig.start):
+            group = "pledge"  # "its offer of 1,000 troops"; "part of the full deployment of 150 soldiers": the total to come
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
         if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end) and not _EACH.search(
                 sl, max([m.end for m in subjects] + [clause[0]]), fig.start):  # "Chad and Niger each pledged 500"

@@ -66,7 +66,7 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
-           "thinking", "thoughts"):
+           "thinking", "thoughts", "leaning", "leans", "leaned"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -195,6 +195,7 @@ _DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|pla
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
 _VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|\d[\d,]*|ten|two|three|four|five|"
                                      r"six|seven|eight|nine|many|several|local|international)\s+$")
+_HEADLINE_TO = re.compile(r"(?:[\w'’.-]+\s+){1,3}to\s+")
 _HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming)\s+(?:over\s+)?"
                            r"(?:the\s+)?(?:overall\s+)?$")
 _SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
@@ -417,6 +418,8 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = None  # "is considered the most dangerous mission": a description
             elif word == "decided":
                 kind = "consideration" if _NOT_YET_BEFORE.search(before) else None
+            elif word in ("leaning", "leans", "leaned"):
+                kind = "consideration" if re.match(r"\s+(?:heavily\s+|strongly\s+)?towards?\b", after) else None
             elif word == "thoughts":
                 kind = "consideration" if before.endswith("second ") else None  # "is having second thoughts"
             elif word == "decision":
@@ -426,6 +429,8 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "send":
             kind, back = _send_kind(word, before, after)
             start = s - back
+            if kind is None and s <= 40 and _HEADLINE_TO.fullmatch(low, 0, s):
+                kind, start = "pledge", low.rfind("to", 0, s)  # a headline's infinitive: "Chad to deploy 800 security personnel to Haiti"
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
