@@ -318,3 +318,25 @@ def test_headlines_breakdowns_and_totals_to_come(text: str, expected: set) -> No
 
 def test_a_sentence_with_to_later_is_no_headline() -> None:
     assert rows("Officials in Nairobi said they want to send troops soon.") == set()
+
+
+# --- more wordings: make up the bulk, operational, fill the gaps, become a participant, commitments to stay -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ugandan troops make up the bulk of the African Union force.", ("UGA", "arrival", None, None)),
+    ("The contingent from Botswana had been operational in Cabo Delgado since October.", ("BWA", "arrival", None, None)),
+    ("France will fill the gaps in a European peacekeeping force for Chad.", ("FRA", "pledge", None, None)),
+    ("Georgia too is set to become a major participant in the force.", ("GEO", "pledge", None, None)),
+    ("Japan made commitments to stay in the force in spite of domestic opposition.", ("JPN", "pledge", None, None)),
+])
+def test_more_wordings(text: str, expected: tuple) -> None:
+    assert rows(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The war will end in June, Kenyan officials said of the troops.",
+    "Kenya's police make up their minds about the mission.",
+    "Ghana said it would fill the vacancy at the ministry of defence for the force.",
+])
+def test_near_misses_of_those_wordings(text: str) -> None:
+    assert not any(k in ("arrival", "pledge", "reduction_or_withdrawal") for _, k, _, _ in rows(text))

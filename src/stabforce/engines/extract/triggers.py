@@ -51,7 +51,7 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
            "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun", "now",
-           "there", "involved"):
+           "there", "involved", "operational", "make", "makes"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -79,7 +79,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
-           "authorises", "increasing", "increases"):
+           "authorises", "increasing", "increases", "fill", "participant", "commitments"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -495,6 +495,10 @@ _THERE_ARE_AFTER = re.compile(r"\s+(?:are|were)\s+(?:(?:now|already|currently|st
 _EVACUEES_AFTER = re.compile(r"\s+(?:of\s+)?(?:the\s+|some\s+|about\s+|\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:civilians|foreigners|"
                              r"nationals|citizens|people|expatriates|wounded|injured|residents|staff|diplomats|refugees|"
                              r"families|children|women|embassy|aid\s+workers)\b")
+_MISSION_ENDS_BEFORE = re.compile(r"\b(?:mission|operation|deployment|force|samim|unifil|kfor|isaf|amisom|atmis|minusma|"
+                                  r"minustah|monusco|unmiss|minusca|eufor|afisma|ecomog|ecomig|interfet|ramsi|mss|gsf)\s+"
+                                  r"(?:(?:should|will|would|is\s+to|must|to|formally|officially|finally|\w+ly)\s+){0,2}$")
+_WHEN_AFTER = re.compile(r"\s+(?:by|in|on|next|this|at|early|late|before|after)\b")
 _COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
 
 
@@ -535,6 +539,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
+    if word in ("end", "ends", "ended") and _MISSION_ENDS_BEFORE.search(before) and _WHEN_AFTER.match(after):
+        return "reduction"  # "SAMIM should end by July 2024", "until the military mission formally ends next year"
     if word.startswith(("end", "terminat")):
         return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
     if word in ("flew", "flown", "flying"):
@@ -578,7 +584,8 @@ _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "com
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
                               "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
-                              "contributed", "welcomed", "made", "now", "there", "involved"})
+                              "contributed", "welcomed", "made", "now", "there", "involved", "operational", "make",
+                              "makes"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
@@ -660,6 +667,14 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         # "First Togolese and Nigerian soldiers are now in Mali", "are now deployed": there (GUIDELINE section 2)
         ok = bool(re.search(r"\b(?:are|is)\s+$", before) and re.match(r"\s+(?:in|on\s+the\s+ground|deployed|stationed|there)\b",
                                                                     after)) and _force_near(wide or before, after)
+    elif word == "operational":
+        # "the BDF contingent had been operational in Cabo Delgado since October": there
+        ok = bool(re.search(r"\b(?:is|are|was|were|been|be|became|become|fully)\s+$", before) and re.match(
+            r"\s+(?:in|on|at|there|since)\b", after)) and _force_near(wide or before, after)
+    elif word in ("make", "makes"):
+        # "Ugandan troops make up the bulk of the force": most of the force there
+        ok = bool(re.match(r"\s+up\s+(?:the\s+)?(?:bulk|most|majority|half|core|backbone|largest\s+part|part|a\s+third|"
+                           r"two-thirds)\s+of\b", after)) and _force_near(wide or before, after)
     elif word == "involved":
         # "Around 10,000 troops from 22 nations were involved in INTERFET": a force there
         ok = bool(re.search(r"\b(?:are|were|is|was|been|be)\s+(?:\w+ly\s+)?$", before) and re.match(r"\s+in\b", after)
@@ -696,7 +711,7 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
                              "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
                              "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
-                             "increases"})
+                             "increases", "fill", "participant", "commitments"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
@@ -710,6 +725,16 @@ _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+t
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
     """Offers in other words: made available, readiness, a force to grow, parliament approving the deployment."""
+    if word == "fill":
+        # "France will fill the gaps in the force"
+        return "pledge" if re.match(r"\s+(?:the\s+|any\s+)?(?:remaining\s+)?(?:gaps?|shortfalls?|void)\b", after) else None
+    if word == "participant":
+        # "Georgia is set to become a major participant in ISAF"
+        return "pledge" if re.search(r"\b(?:become|becoming)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", before) else None
+    if word == "commitments":
+        # "made commitments to stay", "commitments to send troops" (not "hopes to have troop commitments")
+        return "pledge" if re.search(r"\bmade\s+(?:\w+\s+)?$", before) or re.match(
+            r"\s+to\s+(?:stay|remain|send|deploy|contribute|provide|participate|join)\b", after) else None
     if word == "readiness":
         return "consideration" if _HIGH_BEFORE.search(before) else "pledge"
     if word == "contributions":
