@@ -340,3 +340,23 @@ def test_more_wordings(text: str, expected: tuple) -> None:
 ])
 def test_near_misses_of_those_wordings(text: str) -> None:
     assert not any(k in ("arrival", "pledge", "reduction_or_withdrawal") for _, k, _, _ in rows(text))
+
+
+# --- adjectives are not predicates: "long-delayed support", "a planned 8,000-strong mission" ----------------------------
+
+def test_an_arrival_next_to_a_delayed_adjective_stays_an_arrival() -> None:
+    text = "The arrival of 300 Burundian soldiers marked the first phase of long-delayed support for the mission."
+    assert rows(text) == {("BDI", "arrival", 300, 300)}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The arrival of 300 Kenyan officers was delayed.", "pledge"),
+    ("The arrival of 300 Kenyan officers is expected next week.", "pledge"),
+])
+def test_a_delayed_arrival_is_a_pledge(text: str, kind: str) -> None:
+    assert {k for _, k, _, _ in rows(text)} == {kind}
+
+
+def test_a_planned_size_is_a_pledge() -> None:
+    assert ("UGA", "pledge", 8000, 8000) in rows(
+        "Some 1,600 Ugandan troops began work in March as the vanguard of a planned 8,000-strong mission.")

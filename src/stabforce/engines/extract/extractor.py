@@ -567,6 +567,9 @@ _CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s
                       r"contingent|unit|battalion|operation|isf)\b")
 #: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
 _FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+#: Before a figure: a size still to come ("a planned 8,000-strong mission", "the proposed 2,500 troops").
+_PLANNED_SIZE_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|projected|intended|eventual|future|authori[sz]ed)\s+"
+                                  r"(?:(?:about|some|around|nearly|up\s+to)\s+)?$")
 #: Before a figure: a part of the figure before it ("188 soldiers including 186 men").
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+$")
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
@@ -863,7 +866,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 continue
             subjects, how = [_inherited_mention(target, forms)], "mission"
         if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or _FULL_STRENGTH_BEFORE.search(
-                sl, max(0, fig.start - 40), fig.start):
+                sl, max(0, fig.start - 40), fig.start) or _PLANNED_SIZE_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             group = "pledge"  # "its offer of 1,000 troops"; "part of the full deployment of 150 soldiers": the total to come
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
         if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end) and not _EACH.search(

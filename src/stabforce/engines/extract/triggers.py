@@ -190,8 +190,9 @@ _OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\
                              r"peacekeepers|contingent|battalion)|troops|soldiers|officers|police|peacekeepers|contingent|"
                              r"battalion|(?:two|three|four|five|six|seven|eight|nine|ten|a|one)\s)")
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|imminent|future|possible|potential)\b")
-_DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
-                            r"awaited|will|would|is\s+to|are\s+to)\b")
+#: (said of the move, not an adjective of something else: "long-delayed support", "a planned 8,000-strong mission")
+_DELAYED_AFTER = re.compile(r"(?<![-\w])(?<!a\s)(?<!the\s)(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|"
+                            r"set\s+for|due|awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
 _VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|\d[\d,]*|ten|two|three|four|five|"
                                      r"six|seven|eight|nine|many|several|local|international)\s+$")
