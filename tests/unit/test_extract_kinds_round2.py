@@ -360,3 +360,11 @@ def test_a_delayed_arrival_is_a_pledge(text: str, kind: str) -> None:
 def test_a_planned_size_is_a_pledge() -> None:
     assert ("UGA", "pledge", 8000, 8000) in rows(
         "Some 1,600 Ugandan troops began work in March as the vanguard of a planned 8,000-strong mission.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eight Portuguese medics also reached the capital.", {("PRT", "arrival", 8, 8)}),
+    ("The Portuguese minister reached the capital.", set()),
+])
+def test_medics_on_the_move_are_a_force(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -478,7 +478,8 @@ _END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:m
                         r"contributions?|operations?|involvement|engagement)\b")
 #: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
 _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
-                         r"forces|marines|gendarmes|detachment|company|companies)\b")
+                         r"forces|marines|gendarmes|detachment|company|companies|medics|doctors|nurses|engineers|experts|specialists|"
+                         r"observers|trainers|paratroopers|commandos|sappers)\b")
 #: After "left <place>": on the way to the mission ("bound for Dili", "on their way to Haiti", "to join the force").
 _STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:their|its|his|her|the)\s+way\s+to|"
                             r"en\s+route\s+(?:to|for)|to\s+join|to\s+reinforce|to\s+take\s+up)\b")
