@@ -368,3 +368,12 @@ def test_a_planned_size_is_a_pledge() -> None:
 ])
 def test_medics_on_the_move_are_a_force(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The latest Nepalese contingent of 266 reported to have arrived on Tuesday.", {("NPL", "arrival", 266, 266)}),
+    ("Kenya's battalion of about 850 arrived in Haiti.", {("KEN", "arrival", 850, 850)}),
+    ("A Kenyan contingent of 12 vehicles arrived.", {("KEN", "arrival", None, None)}),
+])
+def test_a_contingent_of_n_is_a_figure(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -1011,7 +1011,7 @@ _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
 _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|"
-                   r"(?:contingent|presence)\s*,?\s+with|(?:troops|soldiers|"
+                   r"(?:contingent|presence)\s*,?\s+with|(?:contingent|battalion|detachment)\s+of|(?:troops|soldiers|"
                    r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
                    r"(?:to|by)|(?:cut|reduced|lowered|"
                    r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"

@@ -96,6 +96,11 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|year|early|la
                           re.IGNORECASE)
 _FORCE_WITH_BEFORE = re.compile(r"\b(?:contingent|force|presence|deployment)\s*,?\s+with\s+(?:(?:about|around|some|nearly|"
                                 r"roughly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+#: "the latest contingent of 266", "a battalion of about 850": the noun before the number.
+_FORCE_OF_BEFORE = re.compile(r"\b(?:contingent|battalion|detachment)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|"
+                              r"more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+_NOT_PEOPLE_AFTER = re.compile(r"[\s-]*(?:%|percent|per\s+cent|years?|months?|weeks?|days?|vehicles|aircraft|\w+s\b)",
+                               re.IGNORECASE)
 _WHERE_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed|stationed)\b", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?units?\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?(?!\s+(?:troops|soldiers))",
@@ -341,8 +346,9 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         or_more = _OR_MORE.match(sentence, end)
         at = or_more.end() if or_more else end
         noun = _NOUN_AFTER.match(sentence, at) if lowered is None else _NOUN_AFTER_LOW.match(lowered, at)
-        if noun is None and _FORCE_WITH_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) and (
-                _WHERE_AFTER.match(sentence, end)):
+        if noun is None and (_FORCE_WITH_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) and (
+                _WHERE_AFTER.match(sentence, end)) or _FORCE_OF_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+                and not _NOT_PEOPLE_AFTER.match(sentence, end)):
             # "has the second-largest contingent, with 8,000 in Iraq": the force's size, its noun said before
             qualifier, qstart = _qualify(sentence, m.start(), lowered)
             low, high = (None, value) if qualifier in _CEILING else (value, None) if qualifier in _FLOOR else (low, high)
