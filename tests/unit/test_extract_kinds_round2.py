@@ -377,3 +377,13 @@ def test_medics_on_the_move_are_a_force(text: str, expected: set) -> None:
 ])
 def test_a_contingent_of_n_is_a_figure(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Australian transport ship was due to land hundreds more soldiers at Red Beach.", {("AUS", "pledge", None, None)}),
+    ("Advance units of Irish military personnel are due to fly to Chad next week.", {("IRL", "pledge", None, None)}),
+    ("Irish soldiers fly home next week.", {("IRL", "reduction_or_withdrawal", None, None)}),
+    ("The land was given to the Kenyan troops.", set()),
+])
+def test_landing_and_flying(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -21,7 +21,7 @@ class Hit(NamedTuple):
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
          "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add",
-         "dispatched", "despatched")
+         "dispatched", "despatched", "land")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
@@ -42,7 +42,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
-           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home"):
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
            "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
@@ -464,7 +464,7 @@ _WHAT_IS_WEIGHED_AFTER = re.compile(
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "flown", "flying", "fly", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
                                 "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
@@ -545,7 +545,7 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction"  # "SAMIM should end by July 2024", "until the military mission formally ends next year"
     if word.startswith(("end", "terminat")):
         return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
-    if word in ("flew", "flown", "flying"):
+    if word in ("flew", "flown", "flying", "fly"):
         if re.search(r"\b(?:bodies|body|remains|coffins?|wounded|injured)\b", before):
             return None  # "the bodies of 3 peacekeepers were flown home"
         if _HOME_AFTER.match(after):
