@@ -387,3 +387,8 @@ def test_a_contingent_of_n_is_a_figure(text: str, expected: set) -> None:
 ])
 def test_landing_and_flying(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+def test_whether_or_not_is_an_open_question_not_a_refusal() -> None:
+    claims = extract("The Swedish parliament is due to announce whether or not it would send a contingent.", published=DAY)
+    assert [(c.subject, c.kind, c.negated) for c in claims] == [("SWE", "consideration", False)]

@@ -567,6 +567,7 @@ _CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s
                       r"contingent|unit|battalion|operation|isf)\b")
 #: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
 _FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+_WHETHER_OR_NOT = re.compile(r"\bwhether\s+or\s+not\b")
 #: Before a figure: a size still to come ("a planned 8,000-strong mission", "the proposed 2,500 troops").
 _PLANNED_SIZE_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|projected|intended|eventual|future|authori[sz]ed)\s+"
                                   r"(?:(?:about|some|around|nearly|up\s+to)\s+)?$")
@@ -693,7 +694,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group == "negation" and _other_country_after(te, sentence, mentions):
             continue  # "Israel rejected any Turkish role": about someone else's troops
         weak = group == "pledge" and bool(rules.DETERMINER_BEFORE.search(sl, max(0, ts - 12), ts))
-        negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts))
+        negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts)) and not (
+            _WHETHER_OR_NOT.search(sl, max(0, ts - 40), ts))  # "whether or not it would send": an open question
         triggers.append(_Trigger(ts, te, group, sentence[ts:te], in_background(ts), negated, weak=weak))
     # A noun ("its offer of 20,000 troops") gives way to a verb in the same clause.
     triggers = [t for t in triggers if not t.weak or not any(
