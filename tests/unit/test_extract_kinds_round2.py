@@ -392,3 +392,8 @@ def test_landing_and_flying(text: str, expected: set) -> None:
 def test_whether_or_not_is_an_open_question_not_a_refusal() -> None:
     claims = extract("The Swedish parliament is due to announce whether or not it would send a contingent.", published=DAY)
     assert [(c.subject, c.kind, c.negated) for c in claims] == [("SWE", "consideration", False)]
+
+
+def test_a_figure_pleaded_for_is_a_request() -> None:
+    claims = rows("Brazil will reinforce the mission after the UN chief's plea for 3,500 extra troops and police.")
+    assert not any(low == 3500 for _, _, low, _ in claims)

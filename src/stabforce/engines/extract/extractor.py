@@ -458,7 +458,7 @@ _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
 #: A figure someone asked for is not a contribution.
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for|requests?\s+for|"
-                           r"appeals?\s+for)\s+"
+                           r"appeals?\s+for|pleas?\s+for|demands?\s+for|demanded|urged)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
