@@ -397,3 +397,12 @@ def test_whether_or_not_is_an_open_question_not_a_refusal() -> None:
 def test_a_figure_pleaded_for_is_a_request() -> None:
     claims = rows("Brazil will reinforce the mission after the UN chief's plea for 3,500 extra troops and police.")
     assert not any(low == 3500 for _, _, low, _ in claims)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rest of the Burundian contingent of two battalions of 850 soldiers each should be on the ground soon.",
+     {("BDI", "pledge", 1700, 1700)}),
+    ("Chad and Niger will send 1,000 troops each.", {("TCD", "pledge", 1000, 1000), ("NER", "pledge", 1000, 1000)}),
+])
+def test_units_of_n_each_multiply_and_should_is_a_future(text: str, expected: set) -> None:
+    assert rows(text) == expected

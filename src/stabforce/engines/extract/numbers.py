@@ -102,6 +102,9 @@ _FORCE_OF_BEFORE = re.compile(r"\b(?:contingent|battalion|detachment)\s+of\s+(?:
 _NOT_PEOPLE_AFTER = re.compile(r"[\s-]*(?:%|percent|per\s+cent|years?|months?|weeks?|days?|vehicles|aircraft|\w+s\b)",
                                re.IGNORECASE)
 _WHERE_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed|stationed)\b", re.IGNORECASE)
+_UNITS_OF_BEFORE = re.compile(r"\b(?P<c>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?(?:battalions|"
+                              r"companies|contingents|units|groups|teams|rotations|brigades)\s+of\s+$", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s+each\b", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?units?\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?(?!\s+(?:troops|soldiers))",
                           re.IGNORECASE)
@@ -389,6 +392,13 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
         text_start = qstart if qualifier and qualifier not in ("from", "only", "just", "perhaps", "possibly") else m.start()
         if qualifier == "between":
             text_start = qstart
+        units_of = _UNITS_OF_BEFORE.search(sentence, max(0, text_start - 40), text_start)
+        if units_of and _EACH_AFTER.match(sentence, noun_end):
+            # "two battalions of 850 soldiers each": the whole is 1,700
+            count = int(units_of.group("c")) if units_of.group("c").isdigit() else _UNITS_WORDS.get(units_of.group("c").lower())
+            if count:
+                low, high = (low * count if low is not None else None), (high * count if high is not None else None)
+                noun_end = _EACH_AFTER.match(sentence, noun_end).end()
         found.append(Figure(start=text_start, end=noun_end, low=low, high=high, approx=approx,
                             personnel=personnel, text=sentence[text_start:noun_end], base=base))
     return found + _elliptic(sentence, matches, found, lowered)

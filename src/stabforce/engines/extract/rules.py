@@ -68,7 +68,7 @@ CONSIDERED = re.compile(
     
 )  # lower-cased text
 FUTURE = re.compile(
-    r"\b(?:will|would|could|may|might|shall|to\s+be|expected|planned|proposed|envisaged|estimated|plans?|"
+    r"\b(?:will|would|could|may|might|shall|should|to\s+be|expected|planned|proposed|envisaged|estimated|plans?|"
     r"intends?|['’]ll|anticipated|projected|target|aims?|set\s+to|scheduled|in\s+the\s+future|"
     r"due\s+(?:in|to|by|on|next|later|early|late)|slated)\b",
     
