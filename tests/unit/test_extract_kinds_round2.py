@@ -406,3 +406,15 @@ def test_a_figure_pleaded_for_is_a_request() -> None:
 ])
 def test_units_of_n_each_multiply_and_should_is_a_future(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The US force in Iraq is supported by 24,000 mostly noncombat personnel from 27 countries.",
+    "Kenya said that 5,000 police officers from ten nations would serve.",
+])
+def test_a_total_from_many_countries_is_no_single_countrys_figure(text: str) -> None:
+    assert not any(low in (24000, 5000) for _, _, low, _ in rows(text))
+
+
+def test_a_total_from_many_countries_goes_to_the_named_mission() -> None:
+    assert ("UNIFIL", "arrival", 10000, 10000) in rows("UNIFIL has 10,000 troops from 40 countries in Lebanon.")

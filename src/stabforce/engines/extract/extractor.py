@@ -568,6 +568,9 @@ _CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s
 #: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
 _FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
 _WHETHER_OR_NOT = re.compile(r"\bwhether\s+or\s+not\b")
+_FROM_N_COUNTRIES_AFTER = re.compile(r"\s+(?:drawn\s+)?from\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|"
+                                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens\s+of)\s+"
+                                     r"(?:other\s+)?(?:countries|nations|states|contributors)\b")
 #: Before a figure: a size still to come ("a planned 8,000-strong mission", "the proposed 2,500 troops").
 _PLANNED_SIZE_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|projected|intended|eventual|future|authori[sz]ed)\s+"
                                   r"(?:(?:about|some|around|nearly|up\s+to)\s+)?$")
@@ -860,6 +863,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        if _FROM_N_COUNTRIES_AFTER.match(sl, fig.end) and not inside:
+            # "10,000 troops from 22 nations", "24,000 personnel from 27 countries": a multinational total, the
+            # mission's (GUIDELINE section 3), not the sentence subject's.
+            target = mission or doc_mission
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
         if composition and subjects and all(m.entry.subject in composition for m in subjects) and (
                 len(subjects) > 1 or "strong" in fig.text):
             # The force's total, not its contributors' (GUIDELINE section 3): the mission's when the report names it.
