@@ -93,8 +93,8 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 #: Issue 12's goal: lenient F1, strict F1 and kind accuracy.
 GOAL = {"lenient": 0.80, "strict": 0.70, "kind": 0.80}
 #: What the extractor measured on the development split when it was last tuned (112 reports, 594 claims,
-#: 2026-12-05), rounded down: falling below it is a regression.
-DEV_FLOOR = {"lenient": 0.61, "strict": 0.61, "kind": 0.90}
+#: 2026-12-05: lenient F1 0.858, strict 0.854, kind accuracy 0.974), rounded down: falling below it is a regression.
+DEV_FLOOR = {"lenient": 0.85, "strict": 0.85, "kind": 0.97}
 
 
 def _dev() -> dict:
@@ -111,9 +111,9 @@ def test_the_development_split_holds_its_measured_floor() -> None:
     assert result["kind_accuracy"] >= DEV_FLOOR["kind"], result["wrong_kind"][:10]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 is open: the development split is below the goal (see DEV_FLOOR); "
-                                       "when this passes, raise DEV_FLOOR and drop the mark")
 def test_the_development_split_reaches_the_goal() -> None:
+    """Issue 12's goal on the reports tuned on (the held-out test split is reported, not asserted: see
+    tests/gold/README.md)."""
     result = _dev()
     assert result["lenient"]["f1"] >= GOAL["lenient"]
     assert result["strict"]["f1"] >= GOAL["strict"]

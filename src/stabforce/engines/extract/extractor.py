@@ -41,7 +41,7 @@ from stabforce.engines.extract.numbers import (
 from stabforce.engines.extract.rosters import add_roster_claims
 from stabforce.engines.extract.sentences import parse_document, split_sentences
 from stabforce.engines.extract.timing import Timing, find_timings
-from stabforce.engines.extract.triggers import Hit, find_triggers
+from stabforce.engines.extract.triggers import ASKS_IF_BEFORE, IF_CLAUSE_BODY, Hit, find_triggers
 from stabforce.ledger.plausible import MAX_PERSONNEL
 from stabforce.ledger.vocab import UNIT_STRENGTH
 
@@ -247,6 +247,7 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
     """Return, per list line (by its start), the line's end, the subject its label names, the kind its heading
     gives (None without a heading), the heading's personnel and where the line's text after the label starts."""
     found: dict[int, tuple[int, str, str | None, str, int]] = {}
+    lead: list[str | None] = []  # the kind the report's first line with a trigger gives, found once
     for m in _LABEL.finditer(text):
         name = m.group("name")
         between = text[m.end("name"):m.end()]
@@ -271,8 +272,25 @@ def _labels(text: str, forms: dict[str, Entry]) -> dict[int, tuple[int, str, str
             first = text[:max(0, text.find("\n"))]
             hits = [t for t in find_triggers(_lower(first)) if t.group not in ("command", "territory")]
             group = hits[0].group if hits and not _LABEL.match(first) else None
+        if group is None:
+            # A heading without a kind ("In past week:") or none: the list's kind is the one the report opens with
+            # ("Key allied pledges to the force ...", "25 countries have pledged 7,000 more troops").
+            if not lead:
+                lead.append(_lead_group(text, text.rfind("\n", 0, m.start()) + 1))
+            group = lead[0]
         found[text.rfind("\n", 0, m.start()) + 1] = (end, entry.subject or "", group, personnel, m.end())
     return found
+
+
+def _lead_group(text: str, end: int) -> str | None:
+    """The kind of the first trigger in the lines before `end` that are not list lines."""
+    for line in text[:end].splitlines():
+        if not line.strip() or _LABEL.match(line):
+            continue
+        hits = [t for t in find_triggers(_lower(line)) if t.group not in ("command", "territory")]
+        if hits:
+            return hits[0].group
+    return None
 
 
 def _bare_label_claims(text: str, ps: int, pe: int, label: tuple[int, str, str | None, str, int],
@@ -515,6 +533,11 @@ _CITY_BEFORE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May
 _NOT_PERSONNEL_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:train\b|training\b)|\s+(?:(?:about|some|up\s+to|its|their)\s+)?(?:[£$€]|"
     r"\d[\d,.]*\s*(?:million|billion|m\b|bn\b)|financial|funding|funds\b|money)")
+#: After an offer: things only, with no figure soon after ("offering critical medical facilities", "provide aircraft").
+_EQUIPMENT_ONLY_AFTER = re.compile(r"\s+(?:(?:critical|medical|field|military|logistical|logistic|transport|its|their|some|"
+                                   r"two|three|several|a|an|the)\s+){0,3}(?:facilities|hospitals?|equipment|aircraft|"
+                                   r"helicopters|planes|vehicles|ships|vessels|supplies|aid|assistance|ammunition|weapons)\b"
+                                   r"(?![^.;]{0,60}\d)")
 #: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
 _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
@@ -551,7 +574,7 @@ _OWN_ARMY_AFTER = re.compile(r"\s+(?:at\s+home\b|in\s+(?:its|their)\s+ranks\b)|\
 _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|their\s+own)\b")
 #: A figure someone asked for is not a contribution.
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for|requests?\s+for|"
-                           r"appeals?\s+for)\s+"
+                           r"appeals?\s+for|pleas?\s+for|demands?\s+for|demanded|urged)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
@@ -578,7 +601,7 @@ _EACH = re.compile(r"\b(?:each|apiece)\b")
 _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
 
 #: A command trigger needs one of these in its sentence.
-_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation)\b", re.IGNORECASE)
+_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zones?|sectors?)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
@@ -666,6 +689,29 @@ def _composition(sl: str, mentions: list[_Mention]) -> frozenset[str]:
     return frozenset(found - MISSIONS)
 
 
+#: A fronted partitive naming the whole a subject is picked from ("Of the eight countries that make up SAMIM, ..."):
+#: background, the whole does not act.
+_OF_FRONT = re.compile(r"^\W*of\s+(?:the|these|those|its|their|all)\b[^,;]{0,80},")
+#: A conditional clause in a lower-cased sentence ("if more than 1,500 troops were needed"): a hypothesis, whose names
+#: and figures are no claims ("if and when the Council decides" and "if needed" are not hypotheses of this kind).
+_IF_CLAUSE_LOW = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
+                            + IF_CLAUSE_BODY + r"{0,120}(?=[,;:.]|$)")
+#: A force being set up ("the formation of an ISF of about 20,000 troops", "created a brigade of 3,000 troops"): its
+#: size is the one decided, a pledge (GUIDELINE section 2, mission totals).
+_CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s+up|created|creates|create|formed|forms|"
+                      r"establish(?:es|ed)?)\s+(?:of\s+)?(?:an?|the|its|their)\s+(?:[\w()-]+\s+){0,5}?(?:force|brigade|mission|"
+                      r"contingent|unit|battalion|operation|isf)\b")
+#: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
+_FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+_WHETHER_OR_NOT = re.compile(r"\bwhether\s+or\s+not\b")
+_FROM_N_COUNTRIES_AFTER = re.compile(r"\s+(?:drawn\s+)?from\s+(?:(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|"
+                                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens\s+of)\s+)?"
+                                     r"(?:other\s+)?(?:countries|nations|states|contributors)\b")
+#: Before a figure: a size still to come ("a planned 8,000-strong mission", "the proposed 2,500 troops").
+_PLANNED_SIZE_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|projected|intended|eventual|future|authori[sz]ed)\s+"
+                                  r"(?:(?:about|some|around|nearly|up\s+to)\s+)?$")
+#: Before a figure: a part of the figure before it ("188 soldiers including 186 men").
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+whom|among\s+them)\s+$")
 #: A list of present strengths without a verb of its own ("Contributors: Kenya (1,000), Chad (400)").
 _PRESENT_LIST = re.compile(r"\b(?:contributors|contributing|deployed|serving|on\s+the\s+ground|currently|strength|"
                            r"numbers|totals|comprises|consists)\b")
@@ -738,9 +784,14 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if label is not None:
         inherited = ()  # a list line's label, not the line before, is who the line is about
     background = [(m.start(), m.end()) for m in rules.RELATIVE.finditer(sl)] + _with_from_spans(sl, raw_mentions, s) + [
-        m.span() for m in _IF_ASIDE.finditer(sl)]  # "France is prepared, if the UN wishes, to assume command"
+        m.span() for m in _IF_ASIDE.finditer(sl)] + [  # "France is prepared, if the UN wishes, to assume command"
+        m.span() for m in _OF_FRONT.finditer(sl)]  # "Of the eight countries that make up SAMIM, Botswana ..."
     hypothetical = [m.span() for m in _IF_CLAUSE.finditer(sentence)] if "if" in sl or "unless" in sl or "should" in sl else []
-    background += hypothetical  # who a hypothesis names acts in no other clause
+    # "If Norway and Peru reduce their forces, the mission will shrink": a hypothetical, neither its names nor its
+    # figures are claims.
+    conditional = [(m.start(), m.end()) for m in _IF_CLAUSE_LOW.finditer(sl)
+                   if not ASKS_IF_BEFORE.search(sl, max(0, m.start() - 30), m.start())]
+    background += hypothetical + conditional  # who a hypothesis names acts in no other clause
 
     def in_background(pos: int) -> bool:
         return any(lo <= pos < hi for lo, hi in background)
@@ -785,6 +836,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
+        if group in ("pledge", "send", "consideration") and _EQUIPMENT_ONLY_AFTER.match(sl, te):
+            continue  # "alongside offering critical medical facilities": things, not personnel
         if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
                 m.start > ts - 70 and m.end < ts for m in mentions):
             continue  # "Somalia asked Ethiopia to withdraw its troops": a request, no claim (GUIDELINE section 2)
@@ -800,7 +853,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group == "negation" and _other_country_after(te, sentence, mentions):
             continue  # "Israel rejected any Turkish role": about someone else's troops
         weak = group == "pledge" and bool(rules.DETERMINER_BEFORE.search(sl, max(0, ts - 12), ts))
-        negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts))
+        negated = group == "negation" or bool(rules.NEGATION_BEFORE.search(sl, max(0, ts - 24), ts)) and not (
+            _WHETHER_OR_NOT.search(sl, max(0, ts - 40), ts))  # "whether or not it would send": an open question
         triggers.append(_Trigger(ts, te, group, sentence[ts:te], in_background(ts), negated, weak=weak))
     # "They are part of the SADC mission": serving in a mission now is a present deployment (GUIDELINE section 2).
     for mm in _MEMBERSHIP.finditer(sl):
@@ -815,6 +869,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     if force_ctx and _REQUEST_HINT.search(sl):
         triggers += _accepted_requests(sentence, sl, mentions, triggers)
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
+    if figures:
+        figures = sorted(figures + _demonym_figures(sentence, sl, mentions, figures), key=lambda f: f.start)
     if not triggers and not figures and "(" not in sentence and len(mentions) < 2:
         return []
 
@@ -894,6 +950,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue
         if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if _INCLUDING_BEFORE.search(sl, max(0, fig.start - 20), fig.start) and any(
+                f.end <= fig.start for f in figures) and not any(fig.start <= m.start < fig.end for m in mentions):
+            continue  # "188 soldiers including 186 men and two women": a breakdown of the figure before
+        if any(lo <= fig.start < hi for lo, hi in conditional):
+            continue  # "if more than 1,500 troops were needed": a hypothetical figure
         if any(lo <= fig.start < hi for lo, hi in hypothetical):
             continue  # "If Chile sends 500 more troops, ...": a hypothesis
         if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
@@ -936,7 +997,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 # No subject in the figure's clause: the sentence's nearest trigger that has one.
                 near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
                 near_subj.sort(key=lambda t: abs(t.start - fig.start))
-                if near_subj and not inside and not any(clause[0] <= t.start < clause[1] for t in triggers):
+                if near_subj and not inside and not any(
+                        clause[0] <= t.start < clause[1] and t.group not in ("command", "territory") for t in triggers):
                     trig = near_subj[0]
                     subjects, how = trig.subjects, trig.how
                     used_triggers.add(id(trig))
@@ -966,14 +1028,20 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 group = label[1] or ("arrival" if _ON_THE_GROUND.search(sl) or _PRESENT.search(sl) and not
                                      rules.FUTURE.search(sl) else "pledge")
             else:
-                group = "pledge" if rules.FUTURE.search(sl, *clause) else "arrival" if _present(
+                group = "pledge" if rules.FUTURE.search(sl, *clause) or _CREATED.search(sl, 0, fig.start) else "arrival" if _present(
                     sl, *clause) or _PRESENT_LIST.search(sl, *clause) else "other"
             if group == "other" and (how in ("mission", "speaker") or _ASKS.search(sl, 0, fig.start)):
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
         target = mission or doc_mission
-        if subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
+        if _FROM_N_COUNTRIES_AFTER.match(sl, fig.end) and not inside:
+            # "10,000 troops from 22 nations", "24,000 personnel from 27 countries": a multinational total, the
+            # mission's (GUIDELINE section 3), not the sentence subject's.
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
+        elif subjects and all(m.entry.kind == "country" for m in subjects) and _force_total(
                 sl, fig, [m for m in mentions if m.start >= 0], how == "inherited"):
             # "Kenya leads the 2,500-strong force", "Brazil's soldiers will be the core of a force of 6,700 troops": the
             # size of the whole force, the mission's (GUIDELINE section 3), not the country's; nobody's when the report
@@ -993,8 +1061,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if target is None:
                 continue
             subjects, how = [_inherited_mention(target, forms)], "mission"
-        if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
-            group = "pledge"
+        if _OFFER_OF_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or _FULL_STRENGTH_BEFORE.search(
+                sl, max(0, fig.start - 40), fig.start) or _PLANNED_SIZE_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+            group = "pledge"  # "its offer of 1,000 troops"; "part of the full deployment of 150 soldiers": the total to come
         kind = "other" if group == "other" else _KIND_OF_GROUP[group]
         if len(subjects) > 1 and not _EACH_AFTER.match(sl, fig.end) and not _EACH.search(
                 sl, max([m.end for m in subjects] + [clause[0]]), fig.start):  # "Chad and Niger each pledged 500"
@@ -1250,7 +1319,8 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
 _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
-_BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|(?:troops|soldiers|"
+_BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|"
+                   r"(?:contingent|presence)\s*,?\s+with|(?:contingent|battalion|detachment)\s+of|(?:troops|soldiers|"
                    r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
                    r"(?:to|by)|(?:cut|reduced|lowered|"
                    r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"
@@ -1305,6 +1375,35 @@ _ELLIPSIS_NUMBER = re.compile(
     r"(?:\s+(?:more\s+)?(?P<noun>troops|soldiers|police(?:\s+officers)?|officers|personnel|peacekeepers|observers|"
     r"trainers|instructors|gendarmes))?\)?(?=\s*(?:[,;.)]|and\b|while\b|$)|\s+(?:to|in|into|for|at|by|next|this|last|"
     r"on|each)\b)")
+
+
+#: A number right before a people's name in the plural ("including some 5,500 Australians", "1,100 Germans").
+_NUMBER_BEFORE_NAME = re.compile(r"(?:(?P<q>about|around|some|nearly|roughly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?"
+                                 r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+$")
+
+
+def _demonym_figures(sentence: str, sl: str, mentions: list[_Mention], figures: list[Figure]) -> list[Figure]:
+    """Figures whose noun is a people's name ("some 5,500 Australians"), in a sentence that has other figures."""
+    out = []
+    for m in mentions:
+        if m.entry.role != "demonym" or not sl[m.start:m.end].endswith("s") or any(
+                f.start <= m.start < f.end for f in figures):
+            continue
+        num = _NUMBER_BEFORE_NAME.search(sl, max(0, m.start - 30), m.start)
+        if num is None:
+            continue
+        digits = num.group("n")
+        value = int(digits.replace(",", ""))
+        if "," not in digits and 1900 <= value <= 2100:
+            continue  # a year
+        q = " ".join((num.group("q") or "").split())
+        low, high = (value, None) if q in ("more than", "over", "at least") else (None, value) if q == "up to" else (
+            value, value)
+        start = num.start("q") if q else num.start("n")
+        out.append(Figure(start=start, end=m.end, low=low, high=high, approx=q in ("about", "around", "some", "nearly",
+                                                                                  "roughly", "almost"),
+                          personnel="troops", text=sentence[start:m.end]))
+    return out
 
 
 def _name_number(sentence: str, sl: str, m: _Mention, personnel: str) -> Figure | None:

@@ -28,7 +28,7 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 _SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
     # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
     r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
@@ -45,7 +45,8 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "men": "troops", "forces": "troops", "units": "troops", "strong": "troops", "member": "troops",
     "members": "troops", "infantrymen": "troops", "commandos": "troops", "officers": "troops",
     "man": "troops", "person": "troops", "doctors": "troops", "nurses": "troops", "paramedics": "troops",
-    "sappers": "troops", "pilots": "troops",
+    "sappers": "troops", "pilots": "troops", "experts": "troops", "specialists": "troops", "guards": "troops",
+    "deminers": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
     "policemen": "police", "policewomen": "police", "gendarmes": "police",
     "policing": "police",
@@ -54,11 +55,11 @@ _PERSONNEL_NOUNS: dict[str, str] = {
 }
 #: Up to three words may stand between a number and its personnel noun ("20,000 peacekeeping troops").
 _NOUN_AFTER = re.compile(
-    r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
+    r"(?P<bridge>(?:(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+)(?!(?:and|or|but|to|than|in|on|at|for|with|by|from|"
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 
@@ -66,7 +67,7 @@ _NOUN_AFTER_LOW = re.compile(_NOUN_AFTER.pattern)  # lower-cased ASCII text
 
 _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldiers|force|contingent|forces|"
                           r"brigade|battalion|unit|mission)\b", re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|plus|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
                               r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying|"
                               r"send|deploy|contribute|provide|add|avail|offer|pledge|commit|deployed|sent|dispatched|withdraw|withdrawn|withdrawing|withdrew|"
                               r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final))\s+"
@@ -93,6 +94,23 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s+or\s+(?:more|so)\b", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|year|early|late|mid|before|after|during)[\s-]+|-)$",
                           re.IGNORECASE)
+_FORCE_WITH_BEFORE = re.compile(r"\b(?:contingent|force|presence|deployment)\s*,?\s+with\s+(?:(?:about|around|some|nearly|"
+                                r"roughly|almost|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+#: "the latest contingent of 266", "a battalion of about 850": the noun before the number.
+_FORCE_OF_BEFORE = re.compile(r"\b(?:contingent|battalion|detachment)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|"
+                              r"more\s+than|over|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+_NOT_PEOPLE_AFTER = re.compile(r"[\s-]*(?:%|percent|per\s+cent|years?|months?|weeks?|days?|vehicles|aircraft|\w+s\b)",
+                               re.IGNORECASE)
+_WHERE_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed|stationed)\b", re.IGNORECASE)
+_UNITS_OF_BEFORE = re.compile(r"\b(?P<c>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+)?(?:battalions|"
+                              r"companies|contingents|units|groups|teams|rotations|brigades)\s+of\s+$", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s+each\b", re.IGNORECASE)
+_UNITS_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?units?\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?(?!\s+(?:troops|soldiers))",
+                          re.IGNORECASE)
+_TYPICAL_BEFORE = re.compile(r"\b(?:usually|typically|normally|generally|each\s+(?:team|unit)\s+(?:of|has|comprises))\s+"
+                             r"(?:(?:comprise|comprises|consist\s+of|consists\s+of|number|numbers|have|has|include|"
+                             r"includes)\s+)?(?:(?:about|around|some|between|up\s+to)\s+)?$", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
@@ -108,10 +126,11 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 #: After a personnel noun: things, not people ("armoured personnel carriers", "police dogs", "troop transports").
 _THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|horses?|stations?|posts?|boats?|"
                            r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
-                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
+                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?|"
+                           r"(?:[\w-]+\s+)?teams?)\b", re.IGNORECASE)
 _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
-_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f'’]")
 #: "15 member states", "member countries": a count of states, not of people.
 _MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
                                   re.IGNORECASE)
@@ -291,6 +310,8 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             continue  # "800 of the 1,000 officers": the figure is the 800
         if head.endswith(("$", "€", "£", "US$", "USD ")) or _MONTH_BEFORE.search(head):
             continue
+        if value <= 31 and _MONTH_AFTER.match(sentence, m.end()):
+            continue  # "On 12 March Kenyan troops were deployed": a date, not a figure
         if m.group("digits") and m.group("digits").isdigit() and 1900 <= value <= 2100 and _YEAR_BEFORE.search(head) and (
                 not _NOUN_DIRECT.match(sentence, m.end())):
             continue
@@ -320,16 +341,30 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                     high = value2
                     end = nxt.end()
                     skip_until = nxt.end()
+        if _TYPICAL_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "(teams usually comprise 15-25 personnel)": a typical size, not a figure of this report
         if head.lower().endswith(("aged ", "ages ", "age ", "aged between ")) or _YEARS_AFTER.match(
                 sentence[end:end + 8]):
             continue
         or_more = _OR_MORE.match(sentence, end)
         at = or_more.end() if or_more else end
         noun = _NOUN_AFTER.match(sentence, at) if lowered is None else _NOUN_AFTER_LOW.match(lowered, at)
+        if noun is None and (_FORCE_WITH_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) and (
+                _WHERE_AFTER.match(sentence, end)) or _FORCE_OF_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+                and not _NOT_PEOPLE_AFTER.match(sentence, end)):
+            # "has the second-largest contingent, with 8,000 in Iraq": the force's size, its noun said before
+            qualifier, qstart = _qualify(sentence, m.start(), lowered)
+            low, high = (None, value) if qualifier in _CEILING else (value, None) if qualifier in _FLOOR else (low, high)
+            text_start = qstart if qualifier else m.start()
+            found.append(Figure(start=text_start, end=end, low=low, high=high, approx=qualifier in _APPROX,
+                                personnel="troops", text=sentence[text_start:end]))
+            continue
         if noun is None:
             continue
         if words_only and value < 10 and noun.group("noun").lower() in ("men", "members", "member", "forces"):
             continue
+        if value < 10 and (noun.group("noun").lower() == "units" or _UNITS_AFTER.match(sentence, noun.end())):
+            continue  # "two police training units": a count of units of unstated size
         if noun.group("noun").lower() in ("member", "members") and _MEMBER_STATES_AFTER.match(sentence, noun.end()):
             continue  # "15 member states"
         if _THINGS_AFTER.match(sentence, noun.end()):
@@ -352,11 +387,18 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
             low = None
         elif qualifier in _FLOOR:
             high = None
-        if or_more:
-            high = None
+        if or_more or _OR_MORE.match(sentence, noun_end):
+            high = None  # "20,000 or more soldiers", "20,000 soldiers or more"
         text_start = qstart if qualifier and qualifier not in ("from", "only", "just", "perhaps", "possibly") else m.start()
         if qualifier == "between":
             text_start = qstart
+        units_of = _UNITS_OF_BEFORE.search(sentence, max(0, text_start - 40), text_start)
+        if units_of and _EACH_AFTER.match(sentence, noun_end):
+            # "two battalions of 850 soldiers each": the whole is 1,700
+            count = int(units_of.group("c")) if units_of.group("c").isdigit() else _UNITS_WORDS.get(units_of.group("c").lower())
+            if count:
+                low, high = (low * count if low is not None else None), (high * count if high is not None else None)
+                noun_end = _EACH_AFTER.match(sentence, noun_end).end()
         found.append(Figure(start=text_start, end=noun_end, low=low, high=high, approx=approx,
                             personnel=personnel, text=sentence[text_start:noun_end], base=base))
     return found + _elliptic(sentence, matches, found, lowered)

@@ -21,11 +21,11 @@ class Hit(NamedTuple):
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
          "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add",
-         "dispatched", "despatched")
+         "dispatched", "despatched", "land")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
-           "commanding", "commanded", "commander", "helm", "charge"):
+           "commanding", "commanded", "commander", "helm", "charge", "responsibility"):
     _HEADS[_w] = "command"
 for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
            "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation", "hand", "hands",
@@ -42,7 +42,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
-           "phase", "phases", "phased", "phasing", "out", "renew", "extend"):
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
            "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
@@ -50,7 +50,8 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "arriving", "descended", "joined", "already", "currently", "brings", "bringing", "comprises", "includes",
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
-           "served", "has", "had", "reached", "reaches", "off"):
+           "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun", "now",
+           "there", "involved", "operational", "make", "makes"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -65,7 +66,7 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
-           "thinking"):
+           "thinking", "thoughts", "leaning", "leans", "leaned"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -77,7 +78,8 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "boost", "boosts", "boosting", "boosted", "bolster", "bolsters", "bolstering", "bolstered", "double",
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
-           "reserve", "preparation"):
+           "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
+           "authorises", "increasing", "increases", "fill", "participant", "commitments"):
     _HEADS[_w] = "pledge"
 for _w in _SEND + _SEND_ING + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
@@ -86,6 +88,7 @@ _MOVE_NOUNS = {"arrival": "arrival", "deployment": "arrival", "rotation": "arriv
                "repatriation": "reduction"}
 for _w in _MOVE_NOUNS:
     _HEADS.setdefault(_w, "noun")
+_HEADS["movement"] = "noun"
 _HEADS["offer"] = "pledge"
 _HEADS["commit"] = "pledge"
 
@@ -99,14 +102,14 @@ _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$"
 _CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
                          r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
 _PLEDGE_MODAL = re.compile(
-    r"\b(?:(?:will|would|shall|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
+    r"\b(?:(?:will|would|shall|should|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
     r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
     r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
-_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?$")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|now|already|still)\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
 # The small checks around head words, compiled once.
@@ -131,7 +134,7 @@ _HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peace
 _BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
                           r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
                           r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
-                          r"returning\s+home)\b)")
+                          r"returning\s+home|work|operating|operations)\b)")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
 _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
@@ -171,7 +174,7 @@ _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
 _APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
                                r"(?:(?:the|a|an|its|deputy|force|overall)\s+)*$")
 _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:additional|more|extra|up\s+to|\d|deployment|dispatch|sending|increase|force|"
-                               r"troops)")
+                               r"troops|raising|increasing|expanding|enlarging|boosting|doubling|an?\s+(?:\w+\s+)?force)")
 
 
 #: After "withdrew", "pulled": an offer taken back, not troops.
@@ -187,11 +190,33 @@ _OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\
                              r"peacekeepers|contingent|battalion)|troops|soldiers|officers|police|peacekeepers|contingent|"
                              r"battalion|(?:two|three|four|five|six|seven|eight|nine|ten|a|one)\s)")
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|imminent|future|possible|potential)\b")
-_DELAYED_AFTER = re.compile(r"\b(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|set\s+for|due|"
-                            r"awaited|will|would|is\s+to|are\s+to)\b")
+#: (said of the move, not an adjective of something else: "long-delayed support", "a planned 8,000-strong mission")
+_DELAYED_AFTER = re.compile(r"(?<![-\w])(?<!a\s)(?<!the\s)(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|"
+                            r"set\s+for|due|awaited|will|would|is\s+to|are\s+to)\b")
 #: Before a trigger: someone else asks for it ("an opposition call to withdraw", "urged Egypt to send").
+_VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|\d[\d,]*|ten|two|three|four|five|"
+                                     r"six|seven|eight|nine|many|several|local|international)\s+$")
+_HEADLINE_TO = re.compile(r"(?:[\w'’.-]+\s+){1,3}to\s+")
+_HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming)\s+(?:over\s+)?"
+                           r"(?:the\s+)?(?:overall\s+)?$")
+_SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
+
+
+#: Inside a conditional clause that the trigger or figure belongs to ("If Norway reduces its forces", "if more than
+#: 1,500 troops were needed"): a hypothetical. The clause ends at a comma or a semicolon.
+#: The words of a conditional clause: no clause break, but the commas of a list of names ("if Australia, Britain, Italy
+#: and Japan reduce ...").
+IF_CLAUSE_BODY = r"(?:[^,;:.]|,(?=\s+(?:and\s+|or\s+)?[\w'’-]+(?:\s+[\w'’-]+)?(?:,|\s+(?:and|or)\b)))"
+IF_CLAUSE_BEFORE = re.compile(r"(?<!\bas\s)\bif\s+(?!and\s+when\b|(?:needed|necessary|asked|required|requested|so)\b)"
+                              + IF_CLAUSE_BODY + r"{0,120}$")
+
+#: Before "if": a question asked, not a condition ("will decide if it will send troops").
+ASKS_IF_BEFORE = re.compile(r"\b(?:decide[sd]?|deciding|announce[sd]?|announcing|know|knows|see|ask(?:s|ed|ing)?|"
+                            r"determine[sd]?|wonder(?:s|ed|ing)?|unclear|unsure|clear|sure|consider(?:s|ed|ing)?|"
+                            r"weigh(?:s|ed|ing)?|examin(?:e|es|ed|ing)|assess(?:es|ed|ing)?|study(?:ing)?|"
+                            r"discuss(?:es|ed|ing)?)\s+$")
 
 
 def find_triggers(low: str) -> list[Hit]:
@@ -206,6 +231,11 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        if word in ("volunteer", "volunteers") and _VOLUNTEERS_NOUN_BEFORE.search(before):
+            continue  # "81 international staff and ten UN Volunteers": people, not an offer
+        cond = IF_CLAUSE_BEFORE.search(low, max(0, s - 100), s) if group not in ("command", "territory") else None
+        if cond and not ASKS_IF_BEFORE.search(low, max(0, cond.start() - 30), cond.start()):
+            continue  # "If Norway and Peru reduce their forces, ...": a hypothetical, no claim
         if group == "reduction" and _OFFER_AFTER.match(after):
             hits.append(Hit(s, e, "negation", low[s:e]))  # "withdrew its offer of 1,000 troops": a retraction
             continue
@@ -224,6 +254,14 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "pledge"
             hits.append(Hit(s, e, kind, word))
             continue
+        if word == "movement" and _OF_FORCE_AFTER.match(after):
+            # "confirmed the movement of a contingent of 200 men": the move itself; planned, still a pledge
+            hits.append(Hit(s, e, "pledge" if _PLANNED_BEFORE.search(before) or _FUTURE_BEFORE.search(before[-30:])
+                            else "arrival", word))
+            continue
+        if word == "rotation" and re.search(r"\b(?:last|final)\s+$", before) and _OF_FORCE_AFTER.match(after):
+            hits.append(Hit(s, e, "reduction", word))  # "the last rotation of New Zealand troops": they leave
+            continue
         if group == "noun":
             continue
         if word in ("headed", "heading") and _ON_THE_WAY_AFTER.match(after) and not _MISSION.match(after):
@@ -238,6 +276,14 @@ def find_triggers(low: str) -> list[Hit]:
                     kind = None
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
+            elif word == "command" and _HOLDS_BEFORE.search(before):
+                pass  # "where Poland holds the command", "will take over the command"
+            elif word == "responsibility":
+                # "Poland would take responsibility for one of the three zones": to lead a sector; "the battalion
+                # assumed responsibility for the sector" is a move done (an arrival, under "assumed").
+                if not (re.search(r"\b(?:will|would|shall|to|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:take|assume)\s+(?:over\s+)?"
+                                  r"(?:the\s+)?$", before) and _SECTOR_AFTER.match(after)):
+                    kind = None
             elif word == "charge":
                 if not _IN_OVERALL_BEFORE.search(before) or not after.startswith(" of"):
                     kind = None
@@ -296,7 +342,7 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after, low[max(0, s - 120):s])
         elif group == "arrival":
-            if word in ("began", "started", "begin", "begins", "start", "starts"):
+            if word in ("began", "started", "begin", "begins", "start", "starts", "begun"):
                 mm = _BEGAN_AFTER.match(after)
                 kind = None if mm is None else "reduction" if _EXIT_AHEAD.search(mm.group()) or "returning" in mm.group(
                     ) else "arrival"
@@ -373,6 +419,10 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = None  # "is considered the most dangerous mission": a description
             elif word == "decided":
                 kind = "consideration" if _NOT_YET_BEFORE.search(before) else None
+            elif word in ("leaning", "leans", "leaned"):
+                kind = "consideration" if re.match(r"\s+(?:heavily\s+|strongly\s+)?towards?\b", after) else None
+            elif word == "thoughts":
+                kind = "consideration" if before.endswith("second ") else None  # "is having second thoughts"
             elif word == "decision":
                 kind = "consideration" if before.endswith("no ") else None
             elif word == "decide":
@@ -380,6 +430,8 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "send":
             kind, back = _send_kind(word, before, after)
             start = s - back
+            if kind is None and s <= 40 and _HEADLINE_TO.fullmatch(low, 0, s):
+                kind, start = "pledge", low.rfind("to", 0, s)  # a headline's infinitive: "Chad to deploy 800 security personnel to Haiti"
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
@@ -412,20 +464,25 @@ _WHAT_IS_WEIGHED_AFTER = re.compile(
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
-                                "flown", "flying", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "flown", "flying", "fly", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
-                                "phased", "phasing", "out", "renew", "extend"})
+                                "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
+                                "evacuation"})
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
                            r"units?|gendarmes)")
 #: After "end": a force's stay ("end its mission", "ended their deployment in Mali").
-_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:mission|deployment|participation|presence|"
-                        r"contribution|operations?|involvement|engagement)\b")
+_END_AFTER = re.compile(r"\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:mission|deployment|participation|presence|"
+                        r"contributions?|operations?|involvement|engagement)\b")
 #: A force named near a movement verb ("150 soldiers flew out", "flew 200 officers to Haiti").
 _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|personnel|peacekeepers|battalions?|units?|"
-                         r"forces|marines|gendarmes|detachment|company|companies)\b")
+                         r"forces|marines|gendarmes|detachment|company|companies|medics|doctors|nurses|engineers|experts|specialists|"
+                         r"observers|trainers|paratroopers|commandos|sappers)\b")
+#: After "left <place>": on the way to the mission ("bound for Dili", "on their way to Haiti", "to join the force").
+_STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:their|its|his|her|the)\s+way\s+to|"
+                            r"en\s+route\s+(?:to|for)|to\s+join|to\s+reinforce|to\s+take\s+up)\b")
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
@@ -435,10 +492,26 @@ _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+
 _FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
 
 
+_THERE_ARE_AFTER = re.compile(r"\s+(?:are|were)\s+(?:(?:now|already|currently|still)\s+)?(?:(?:about|some|around|nearly|"
+                              r"roughly|almost|more\s+than|over|at\s+least|an\s+estimated)\s+)?\d")
+_EVACUEES_AFTER = re.compile(r"\s+(?:of\s+)?(?:the\s+|some\s+|about\s+|\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:civilians|foreigners|"
+                             r"nationals|citizens|people|expatriates|wounded|injured|residents|staff|diplomats|refugees|"
+                             r"families|children|women|embassy|aid\s+workers)\b")
+_MISSION_ENDS_BEFORE = re.compile(r"\b(?:mission|operation|deployment|force|samim|unifil|kfor|isaf|amisom|atmis|minusma|"
+                                  r"minustah|monusco|unmiss|minusca|eufor|afisma|ecomog|ecomig|interfet|ramsi|mss|gsf)\s+"
+                                  r"(?:(?:should|will|would|is\s+to|must|to|formally|officially|finally|\w+ly)\s+){0,2}$")
+_WHEN_AFTER = re.compile(r"\s+(?:by|in|on|next|this|at|early|late|before|after)\b")
+_COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
+
+
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
     """Leaving, coming home, winding down: a withdrawal; "left for Lebanon": on the way in."""
     if word in ("bring", "brought"):
         return "reduction" if _OBJECT_HOME_AFTER.match(after) else None  # "bring its 900 soldiers home"
+    if word == "come" and _COME_FROM_AFTER.match(after) and (_FORCE_NEAR.search(before[-60:]) or re.search(
+            r"\b(?:remainder|rest|bulk|half|majority)\b", before[-40:])):
+        # "About half of these forces will come from the French Army", "1,000 of those troops are to come from Italy"
+        return "pledge" if re.search(r"\b(?:will|would|shall|should|to)\s+(?:\w+\s+)?$", before) else None
     if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
@@ -454,6 +527,12 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         # "its 300 troops would be out by December", "are out of the country"
         return "reduction" if re.search(r"\b(?:be|are|were|is|was|been)\s+(?:all\s+)?$", before) and re.match(
             r"\s+(?:of|by)\b", after) and _FORCE_NEAR.search(before[-50:]) else None
+    if word.startswith("evacuat"):
+        # "the evacuation of civilians", "evacuated the wounded": others moved out, not the force
+        return None if _EVACUEES_AFTER.match(after) else "reduction"
+    if word == "home":
+        # "the remaining 876 troops are due home by December", "all our soldiers will be home by Christmas"
+        return "reduction" if re.search(r"\b(?:due|be|back)\s+$", before) and _FORCE_NEAR.search(before) else None
     if word in ("renew", "extend"):
         # "will not renew the mandate of its 300 troops": they leave; "will extend its mission": they stay (a pledge)
         if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:mandate|mission|deployment|contract|stay|"
@@ -462,9 +541,11 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
+    if word in ("end", "ends", "ended") and _MISSION_ENDS_BEFORE.search(before) and _WHEN_AFTER.match(after):
+        return "reduction"  # "SAMIM should end by July 2024", "until the military mission formally ends next year"
     if word.startswith(("end", "terminat")):
         return "reduction" if _END_AFTER.match(after) and not _CALL_BEFORE.search(before) else None
-    if word in ("flew", "flown", "flying"):
+    if word in ("flew", "flown", "flying", "fly"):
         if re.search(r"\b(?:bodies|body|remains|coffins?|wounded|injured)\b", before):
             return None  # "the bodies of 3 peacekeepers were flown home"
         if _HOME_AFTER.match(after):
@@ -487,6 +568,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         if re.match(r"\s+for\s+(?!home\b)", after):
             return None  # "left for talks in Addis Ababa": a trip, neither in nor out
+        if _STAGING_AFTER.match(after):
+            # "left Darwin bound for Dili", "left the air base on their way to Haiti", "left the country for Port-au-Prince
+            # to join their counterparts": a staging point on the way in.
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
         if before.endswith(("the ", "on ", "of ")):
             return None
         return "reduction"
@@ -500,13 +585,17 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
-                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off"})
+                              "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
+                              "contributed", "welcomed", "made", "now", "there", "involved", "operational", "make",
+                              "makes"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
     r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
     r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in(?!\s+(?:reserve|preparation|training|readiness)\b)|on\s+the\s+ground|there|deployed|stationed|"
     r"serving|with|under|along|across|inside|at)\b")
+#: "had the fifth largest contingent in the force", "has a contingent in Lebanon": a force there.
+_HAS_CONTINGENT_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?contingent\b(?!\s+(?:ready|on\s+standby|in\s+reserve)\b)")
 #: "has 20,000 troops in its army": a national force, not a deployment.
 _OWN_ARMY = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:national\s+|active\s+|standing\s+)?(?:army|armed\s+forces|"
                        r"military|reserves?|police\s+force|defen[cs]e\s+forces)\b")
@@ -534,6 +623,12 @@ _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force
 _SERVE_AFTER = re.compile(r"\s+(?:with|in|under|on|alongside|there)\b")
 
 
+#: Before "bringing its total to": the move that brings it is still an offer or an order.
+_OFFER_AHEAD_BEFORE = re.compile(r"\b(?:will|would|shall|to\s+(?:send|deploy|dispatch|contribute|add|provide)|pledged|pledges|"
+                                 r"promised|promises|offered|offers|ordering|ordered|plans?|planning|is\s+to|are\s+to|"
+                                 r"announced|agreed|approved|authori[sz]ed)\b[^.;]*$")
+
+
 def _force_near(before: str, after: str) -> bool:
     """Whether a force is named next to a movement or presence verb ("150 soldiers sailed", "reached Bangui with 500
     troops"), so that a minister's trip or a ship's route is not a deployment."""
@@ -549,7 +644,10 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
     if word in ("brings", "bringing"):
         if _OBJECT_HOME_AFTER.match(after) or _HOME_AFTER.match(after):
             return "reduction"  # "bringing home 2,800 troops"
-        return None if _EXIT_AHEAD.search(after) else "arrival"
+        if _EXIT_AHEAD.search(after):
+            return None
+        # "will send 1,600 more troops, bringing its total to 2,000": the new total of an offer is offered too.
+        return "pledge" if _OFFER_AHEAD_BEFORE.search(wide or before) else "arrival"
     if word.startswith(("keep", "kept", "maintain")):
         ok = bool(_KEEP_AFTER.match(after)) and not _KEEP_OUT_AFTER.match(after)
     elif word.startswith("remain"):
@@ -560,9 +658,37 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         ok = bool(_SERVE_AFTER.match(after)) and _force_near(wide or before, after)
     elif word in ("has", "had"):
         mm = _HAS_FORCE_AFTER.match(after)
-        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end())
+        ok = bool(mm) and not _OWN_ARMY.match(after, mm.end()) or bool(_HAS_CONTINGENT_AFTER.match(after))
     elif word.startswith("reach"):
         ok = not _REACHED_NOT_PLACE.match(after) and _force_near(wide or before, after)
+    elif word in ("contributed", "welcomed"):
+        # "Chad contributed more than 900 personnel", "the mission welcomed 300 Rwandan peacekeepers": a force there
+        # (not "contributed $5 million", "welcomed the decision")
+        ok = bool(_READIED_AFTER.match(after))
+    elif word == "now":
+        # "First Togolese and Nigerian soldiers are now in Mali", "are now deployed": there (GUIDELINE section 2)
+        ok = bool(re.search(r"\b(?:are|is)\s+$", before) and re.match(r"\s+(?:in|on\s+the\s+ground|deployed|stationed|there)\b",
+                                                                    after)) and _force_near(wide or before, after)
+    elif word == "operational":
+        # "the BDF contingent had been operational in Cabo Delgado since October": there
+        ok = bool(re.search(r"\b(?:is|are|was|were|been|be|became|become|fully)\s+$", before) and re.match(
+            r"\s+(?:in|on|at|there|since)\b", after)) and _force_near(wide or before, after)
+    elif word in ("make", "makes"):
+        # "Ugandan troops make up the bulk of the force": most of the force there
+        ok = bool(re.match(r"\s+up\s+(?:the\s+)?(?:bulk|most|majority|half|core|backbone|largest\s+part|part|a\s+third|"
+                           r"two-thirds)\s+of\b", after)) and _force_near(wide or before, after)
+    elif word == "involved":
+        # "Around 10,000 troops from 22 nations were involved in INTERFET": a force there
+        ok = bool(re.search(r"\b(?:are|were|is|was|been|be)\s+(?:\w+ly\s+)?$", before) and re.match(r"\s+in\b", after)
+                  and _FORCE_NEAR.search((wide or before)[-80:]))
+    elif word == "there":
+        # "There are now 830 African soldiers on the ground", "there were about 900 troops in the sector"
+        ok = bool(_THERE_ARE_AFTER.match(after))
+    elif word == "made":
+        # "the contingent is made up of 850 troops", "the mission is made up of troops from Ghana and Togo"
+        ok = bool(re.match(r"\s+up\s+of\s+(?:(?:about|some|around|nearly|more\s+than|over|roughly)\s+)?(?:\d|[\w-]+\s+)?"
+                           r"(?:[\w-]+\s+)?(?:troops|soldiers|police|peacekeepers|personnel|officers|forces|contingents|"
+                           r"battalions|units|gendarmes|\d)", after))
     elif word == "off":
         # "set off for Haiti", "sets off to join the mission"
         ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
@@ -572,6 +698,8 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         return None
     if word == "off":
         before = before[:before.rstrip().rfind(" ") + 1]  # "set" itself is not "set to"
+    if word == "made" and re.search(r"\b(?:will|would|shall|to)\s+(?:\w+\s+){0,2}$", before[-30:]):
+        return "pledge"  # "the force will also be made up of troops from South Africa"
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
@@ -583,19 +711,32 @@ _PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
                              "preparing", "trained", "standby", "stand-by", "disposal", "boost", "boosts", "boosting", "boosted",
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
-                             "triple", "triples", "tripling", "tripled", "reserve", "preparation"})
+                             "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
+                             "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
+                             "increases", "fill", "participant", "commitments"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
                           r"contribution)\b")
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
-_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|an?|its|their|"
+_READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|a\s+maximum\s+of|"
+                            r"as\s+many\s+as|a\s+total\s+of|an?|its|their|"
                             r"the)\s+)?(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|forces|"
                             r"contingents?|officers|battalions?|companies|brigades?|units?|gendarmes)\b)")
 
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
     """Offers in other words: made available, readiness, a force to grow, parliament approving the deployment."""
+    if word == "fill":
+        # "France will fill the gaps in the force"
+        return "pledge" if re.match(r"\s+(?:the\s+|any\s+)?(?:remaining\s+)?(?:gaps?|shortfalls?|void)\b", after) else None
+    if word == "participant":
+        # "Georgia is set to become a major participant in ISAF"
+        return "pledge" if re.search(r"\b(?:become|becoming)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", before) else None
+    if word == "commitments":
+        # "made commitments to stay", "commitments to send troops" (not "hopes to have troop commitments")
+        return "pledge" if re.search(r"\bmade\s+(?:\w+\s+)?$", before) or re.match(
+            r"\s+to\s+(?:stay|remain|send|deploy|contribute|provide|participate|join)\b", after) else None
     if word == "readiness":
         return "consideration" if _HIGH_BEFORE.search(before) else "pledge"
     if word == "contributions":
@@ -617,7 +758,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word == "willingness":
         return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
                                     after) else None
-    if word.startswith(("boost", "bolster", "doubl", "tripl")):
+    if word.startswith(("boost", "bolster", "doubl", "tripl", "increas")):
         if not _BOOST_AFTER.match(after):
             return None
         # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
@@ -637,7 +778,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word.startswith(("allocat", "assign")):
         # "has allocated 300 soldiers to the force": an offer; "troops assigned to the sector": where they serve.
         return None if re.match(r"\s+(?:to|as|for)\b", after) else "pledge"
-    if word in ("authorized", "authorised"):
+    if word.startswith("authori"):
         return "pledge" if _AUTHORIZED_AFTER.match(after) else None
     return "pledge"
 
@@ -652,24 +793,50 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
         return None, 0
     if word in ("send", "sent", "sending") and _OBJECT_HOME_AFTER.match(after):
         return "reduction", 0  # "sent home", "will send 200 soldiers home" is below
+    if word in ("deployed", "sent", "dispatched", "despatched") and _TO_BE_BEFORE.search(before):
+        return "pledge", 0  # "are to be fully deployed by Friday", "could take eight weeks to be deployed"
     if word in ("deployed", "sent", "dispatched", "despatched") and not before.endswith("be "):
         return ("arrival" if word == "deployed" or _HAS_BEFORE.search(before) or not before.endswith("troops ") else
                 None), 0
+    if word == "have" and not _READIED_AFTER.match(after):
+        return None, 0  # "hopes to have troop commitments by Friday": not a force
     if word in ("include", "comprise", "number", "have") and not re.search(
-            r"\b(?:will|would|shall|could|may|might|to)\s+(?:\w+\s+)?$", before):
+            r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:\w+\s+)?$", before):
         return None, 0
     if word in _SEND_ING and before.endswith(", "):
         return "arrival", 0  # "..., deploying around 500 troops"
     if word in _SEND_ING and re.search(r"\bwith\s+[A-Z]?[\w ]{2,30}\s$", before, re.IGNORECASE):
         return "pledge", 0  # "with Poland sending 1,000"
+    if word in _SEND_ING and _APPROVE_BEFORE.search(before):
+        return "pledge", 0
     if word in _SEND_ING:
         m = _NOT_BE_BEFORE.search(before)
         if m:
             return "negation", len(before) - m.start()
         m = _AUX_BEFORE.search(before)
         return ("pledge", len(before) - m.start()) if m else (None, 0)
+    if word in ("take", "participate", "join", "serve") and _NO_MORE_BEFORE.search(before):
+        return "reduction", 0  # "no more soldiers will take part after July", "will no longer participate"
     for kind, rx in (("negation", _NEG_MODAL), ("consideration", _CONS_MODAL), ("pledge", _PLEDGE_MODAL)):
         m = rx.search(before)
         if m:
+            if kind == "pledge" and _WHETHER_BEFORE.search(before, 0, m.start()):
+                kind = "consideration"  # "is due to announce whether it would send a contingent": not decided yet
             return kind, len(before) - m.start()
+    m = _ORDERED_BEFORE.search(before)
+    if m:
+        return "pledge", len(before) - m.start()  # "was ordering 1,600 more troops to join", "voted in January to dispatch"
     return None, 0
+
+
+#: Before a participle: a move still to come ("are to be fully deployed", "expected to be sent").
+_TO_BE_BEFORE = re.compile(r"\b(?:is|are|expected|due|set|scheduled|planned|slated|weeks|days|months|going)\s+(?:\w+ly\s+)?"
+                           r"to\s+be\s+(?:\w+ly\s+)?$")
+#: Before "sending": a decision to send ("asked Congress to approve sending 800 more soldiers").
+_APPROVE_BEFORE = re.compile(r"\b(?:approve[sd]?|approving|authori[sz]e[sd]?|authori[sz]ing|endorse[sd]?|backs|backed)\s+$")
+#: "no more soldiers will", "will no longer": a stay that ends.
+_NO_MORE_BEFORE = re.compile(r"\bno\s+(?:more|longer|further)\b[^.;,]{0,40}$")
+#: "announce whether it would", "decide if they will": the decision is still open.
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:it|they|the\s+\w+|[\w-]+)\s+$")
+#: "ordered 600 troops to", "voted in mid January to": a decision to send taken.
+_ORDERED_BEFORE = re.compile(r"\b(?:ordered|ordering|voted|votes)\s+(?:[\w,'’-]+\s+){1,6}?to\s+$")
