@@ -22,7 +22,8 @@ GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold"
 TEST = GOLD / "test"
 #: Force-generation slugs of GUIDELINE.md section 6.
 MISSIONS = {"gaza-isf", "haiti-mss", "haiti-gsf", "unifil-2006", "amisom", "atmis", "minusma", "kfor", "isaf",
-            "eufor", "mnf-iraq", "minustah", "afisma", "monusco", "unmiss", "minusca", "other"}
+            "eufor", "mnf-iraq", "minustah", "afisma", "monusco", "unmiss", "minusca", "ecomig", "samim",
+            "rwanda-mozambique", "interfet", "ramsi", "other"}
 KINDS = {"pledge", "consideration", "arrival", "reduction_or_withdrawal", "command", "territory_control"}
 
 
