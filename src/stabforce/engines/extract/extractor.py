@@ -206,6 +206,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             claims.extend(_bare_label_claims(text, ps, pe, (end, subject, group, personnel, rest), forms, published))
         claims.sort(key=lambda c: c.start)
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
+    found = _precise(found, forms, missions, doc_mission)
     return [p for c in found if (p := _plausible(c)) is not None]
 
 
@@ -220,6 +221,106 @@ def _plausible(claim: ProposedClaim) -> ProposedClaim | None:
     if all(v is None or 0 <= v <= MAX_PERSONNEL for v in (claim.low, claim.high)):
         return claim
     return replace(claim, low=None, high=None, approx=False, conversion=None)
+
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+           r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+#: A day of a date read as a figure: "On 20 September Australian troops", "on September 20 troops".
+_DATE_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:\s|,|$)")
+_DATE_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
+#: Leaving a place for the mission area: "left Townsville today ... bound for the Solomons", "left the country for Haiti".
+_LEAVING = re.compile(r"\b(?:left|leaves|leaving|leave|departed|departs|departing|depart)\b")
+_LEFT_FOR = re.compile(r"[^.;,]{0,80}?\b(?:bound\s+for|for|to\s+join|en\s+route\s+to|head(?:ed|ing)\s+(?:for|to))\s+"
+                       r"(?!(?:the\s+(?:past|last|next)\s+|some\s+|several\s+|many\s+|a\s+few\s+|\d+\s+|a\s+|an\s+|two\s+|"
+                       r"three\s+)?(?:months?|weeks?|days?|years?|hours?|time|good|ever|now)\b)")
+_HOMEWARD = re.compile(r"\b(?:home|homeward|homes|return\w*|back\s+to|withdraw\w*|pull\w*\s+out|end\w*)\b")
+#: A part of a total just given: "188 soldiers including 186 men and two women", "of whom 24 are women".
+_PART_BEFORE = re.compile(r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which)\s+$")
+#: A body's vote sizes the mission, it sends nobody: "the Security Council resolution increasing peacekeepers by 5,500".
+_VOTED = re.compile(r"\b(?:resolution|authori[sz]\w*|security\s+council|mandate\w*)\b")
+_VOTING_BODIES = frozenset({"United Nations"})
+#: A target someone hopes for: "the United Nations hopes 3,500 troops can deploy" (the mission's planned size).
+_HOPES = re.compile(r"\b(?:hopes?|hoped|hoping)\b")
+#: A national total over other operations: "over 200,000 troops deployed in more than 40 global operations".
+_OTHER_OPERATIONS = re.compile(r"[^.;]{0,40}?\bin\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|at\s+least\s+)?"
+                               r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+"
+                               r"(?:[\w-]+\s+){0,2}?(?:operations|missions|conflicts|theatres|theaters)\b")
+#: A plea by someone else: "in response to Ban Ki-moon's plea for 3,500 extra troops".
+_PLEA_BEFORE = re.compile(r"\b(?:plea|pleas|appeal|appeals|request|requests|call|calls|demand|demands)\s+for\s+"
+                          r"(?:up\s+to\s+|some\s+|about\s+|around\s+|an?\s+|at\s+least\s+)?(?:additional\s+|extra\s+|more\s+)?$")
+#: A rotation: "has ended its mission ... and is being replaced by the third battalion".
+_REPLACED_BY = re.compile(r"\b(?:is|are|was|were|be|being|been)\s+(?:being\s+)?(?:replaced|relieved)\s+by\b")
+#: Money, not personnel: "the Dominican Republic has pledged $10 million", "Japan gave 5 million dollars".
+_MONEY_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:pledged|committed|contributed|offered|provided|donated|gave|"
+                          r"pledges|commits|contributes|offers|provides|donates|gives)\s+(?:an?\s+)?(?:additional\s+|"
+                          r"further\s+|another\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?(?:US\s?|C|A)?[$€£¥]")
+_SENDS = re.compile(r"\b(?:send\w*|sent|deploy\w*|dispatch\w*|troops|soldiers|police|peacekeepers|officers|trainers)\b")
+#: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".
+_CONTRIBUTED_BEFORE = re.compile(r"\b(?:has\s+|had\s+)?contributed\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|some\s+|"
+                                 r"nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?$")
+
+
+def _figure_at(c: ProposedClaim) -> int:
+    """Where the claim's figure stands in its quote, -1 when it has none there."""
+    if c.low is None and c.high is None or not c.quantity_text:
+        return -1
+    return c.quote.find(c.quantity_text)
+
+
+def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: list[tuple[int, str]],
+             doc_mission: str | None) -> list[ProposedClaim]:
+    """Checks over the finished claims of a text that drop or mend the proposals that are not the subject's figure
+    or kind: a date's day, a part of a total just given, a figure for other operations, someone else's plea, a body
+    that voted a mission's size, a departure for the mission area, a rotation, money."""
+    out: list[ProposedClaim] = []
+    for c in claims:
+        q, ql = c.quote, c.quote.lower()
+        at = _figure_at(c)
+        if at >= 0:
+            before = q[max(0, at - 40):at]
+            if _DATE_AFTER.match(q, at) or _DATE_BEFORE.search(before):
+                c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
+                at = -1
+        if at >= 0:
+            before_l = ql[max(0, at - 40):at]
+            end = at + len(c.quantity_text or "")
+            if _PART_BEFORE.search(before_l) and any(
+                    o is not c and o.quote == q and o.subject == c.subject and o.low is not None and c.low is not None and
+                    o.low > c.low and 0 <= _figure_at(o) < at for o in claims):
+                continue  # "188 soldiers including 186 men": the 188 only
+            if _OTHER_OPERATIONS.match(ql, end):
+                continue  # a national total over other operations, not this mission's figure
+            if _PLEA_BEFORE.search(before_l):  # someone else's plea: the subject's reply keeps no figure
+                c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
+            if c.kind == "other" and c.subject_kind == "country" and _CONTRIBUTED_BEFORE.search(before_l):
+                c = replace(c, kind="arrival")
+            if c.subject in _VOTING_BODIES and c.kind == "pledge" and _VOTED.search(ql):
+                target = _mission_at(missions, c.start, c.end) or doc_mission
+                if target is None or target == c.subject:
+                    continue
+                c = replace(c, subject=target, subject_kind=_inherited_mention(target, forms).entry.kind)
+            if c.kind == "consideration" and c.subject in MISSIONS and _HOPES.search(ql, 0, at):
+                c = replace(c, kind="pledge")  # "the United Nations hopes 3,500 troops can deploy"
+        if c.kind == "reduction_or_withdrawal":
+            trig = _LEAVING.search(ql) if c.trigger and _LEAVING.fullmatch(c.trigger.lower()) else None
+            if trig is not None:
+                go = _LEFT_FOR.match(ql, trig.end())
+                if go is not None and not _HOMEWARD.search(ql, trig.end(), go.end() + 30) and not any(forms[m.group()].subject == c.subject
+                                                  for m in name_matches(q[go.end():go.end() + 40]) if m.group() in forms):
+                    c = replace(c, kind="arrival")  # "left Townsville ... bound for the Solomons"
+            elif _REPLACED_BY.search(ql):
+                by = _REPLACED_BY.search(ql)
+                others = [m for m in name_matches(q[by.end():]) if m.group() in forms and
+                          forms[m.group()].kind == "country" and forms[m.group()].subject != c.subject]
+                if others:
+                    continue  # the outgoing contingent: the incoming one is the claim
+                c = replace(c, kind="arrival")  # "has ended its mission and is being replaced by the third battalion"
+        if c.low is None and c.high is None and c.subject_text:
+            i = q.find(c.subject_text)
+            if i >= 0 and _MONEY_AFTER.match(q, i + len(c.subject_text)) and not _SENDS.search(ql, i):
+                continue  # "the Dominican Republic has pledged $10 million" (not "... and offered to send police")
+        out.append(c)
+    return out
 
 
 _ISF_FROM = date(2025, 1, 1)

@@ -1,0 +1,140 @@
+"""Precision checks over the finished claims (sentences written for these tests, not from reports).
+
+Each group is a class of wrong proposals: a date's day, a departure for the mission area, a part of a total, a
+national total over other operations, someone else's plea, a body that voted a mission's size, a target someone
+hopes for, a rotation, money, a past contribution. The rules are in tests/gold/GUIDELINE.md (§2, §3, §4).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2024, 6, 1)
+
+
+def rows(text: str) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)}
+
+
+# --- a date's day is no figure (§4.4) -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 12 March Kenyan police were deployed to Haiti under the MSS.", {("KEN", "arrival", None, None)}),
+    ("On March 12 Kenyan police were deployed to Haiti under the MSS.", {("KEN", "arrival", None, None)}),
+    ("On 12 March, 400 Kenyan police were deployed to Haiti under the MSS.", {("KEN", "arrival", 400, 400)}),
+    ("Kenya deployed 200 police officers to Haiti on 25 June.", {("KEN", "arrival", 200, 200)}),
+])
+def test_a_day_of_a_date_is_no_figure(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- leaving a place for the mission area is an arrival; leaving for home a reduction (§2) -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 120-strong Fijian contingent left Suva on Monday bound for the Solomon Islands to join RAMSI.",
+     {("FJI", "arrival", 120, 120)}),
+    ("The contingent of 300 Kenyan police left Nairobi for Haiti on Tuesday.", {("KEN", "arrival", 300, 300)}),
+    ("The 200 Kenyan police officers left Haiti for home on Tuesday.",
+     {("KEN", "reduction_or_withdrawal", 200, 200)}),
+    ("Kenyan troops have been leaving Haiti for months.", {("KEN", "reduction_or_withdrawal", None, None)}),
+])
+def test_a_departure_for_the_mission_area_is_an_arrival(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- a part of a total just given is not a second figure (§2: one claim per subject x kind x figure) ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rwanda sent 300 soldiers including 280 men and 20 women to MINUSCA.", {("RWA", "arrival", 300, 300)}),
+    ("Rwanda sent 300 soldiers to MINUSCA, including 40 medics.", {("RWA", "arrival", 300, 300)}),
+    ("Chad deployed 500 soldiers to Mali, including 120 from its special forces.", {("TCD", "arrival", 500, 500)}),
+])
+def test_a_part_of_a_total_is_not_claimed(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- a national total over other operations is not this mission's (§2) --------------------------------------------
+
+def test_a_total_over_other_operations_is_not_claimed() -> None:
+    text = "With over 150,000 troops deployed in more than 30 UN operations, Bangladesh is ready to contribute to the ISF."
+    assert not any(c.low == 150000 for c in extract(text, published=DAY))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bangladesh will send 1,000 troops to the ISF in Gaza.", ("BGD", "pledge", 1000, 1000)),
+    ("Bangladesh has 6,000 troops in UN missions.", ("BGD", "arrival", 6000, 6000)),
+])
+def test_a_figure_for_the_mission_stays(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
+
+
+# --- someone else's plea is not the responder's figure (§2 "Not claims": requests by others) -----------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Brazil will reinforce MINUSTAH in response to a plea for 2,000 extra troops.", 2000),
+    ("Argentina answered an appeal for 500 more peacekeepers for MINUSTAH.", 500),
+    ("Uruguay is weighing a response to the UN's request for 300 additional police for MINUSTAH.", 300),
+])
+def test_a_plea_gives_the_responder_no_figure(text: str, absent: int) -> None:
+    assert not any(c.low == absent or c.high == absent for c in extract(text, published=DAY))
+
+
+def test_a_plea_keeps_the_responders_own_figure() -> None:
+    assert ("ARG", "pledge", 500, 500) in rows("Argentina will send 500 more peacekeepers to MINUSTAH.")
+
+
+# --- a size voted by the UN is the mission's; a hoped-for size is the mission's pledge (§2 mission totals) ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United Nations authorized 2,500 police for the MSS in Haiti.", ("MSS", "pledge", 2500, 2500)),
+    ("The United Nations hopes 2,000 troops can deploy to Lebanon within a month to reinforce UNIFIL.",
+     ("UNIFIL", "pledge", 2000, 2000)),
+    ("Nepal will send 800 troops to UNMISS after the Security Council resolution.", ("NPL", "pledge", 800, 800)),
+])
+def test_a_voted_or_hoped_size_is_the_missions(text: str, expected: tuple) -> None:
+    found = rows(text)
+    assert expected in found and not any(r[0] == "United Nations" for r in found)
+
+
+def test_a_country_that_could_deploy_stays_a_consideration() -> None:
+    assert rows("Italy could deploy 2,000 troops to UNIFIL.") == {("ITA", "consideration", 2000, 2000)}
+
+
+# --- a rotation: the outgoing contingent is no reduction (§2 rotations) ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first Burundian battalion has ended its mission at AMISOM and is being replaced by the second battalion.",
+     {("BDI", "arrival", None, None)}),
+    ("The Kenyan contingent has ended its mission in Haiti and is being replaced by Chadian troops.",
+     {("TCD", "arrival", None, None)}),
+    ("Kenya has ended its mission in Haiti.", {("KEN", "reduction_or_withdrawal", None, None)}),
+])
+def test_a_rotation_is_the_incoming_contingents_arrival(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- money is no personnel pledge (§2 "Not claims": funding in money) ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan has pledged $10 million to the MSS trust fund while offering medical facilities for wounded personnel.",
+     set()),
+    ("Canada pledged $40 million to the MSS and offered to send police trainers.", {("CAN", "pledge", None, None)}),
+    ("Canada pledged to send 70 police trainers to the MSS.", {("CAN", "pledge", 70, 70)}),
+])
+def test_money_alone_is_no_pledge(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- a past contribution is a deployment (§2 present deployments) --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nigeria contributed 200 troops to ECOMIG.", ("NGA", "arrival", 200, 200)),
+    ("Ghana contributed more than 300 soldiers to the ECOMIG force.", ("GHA", "arrival", 300, None)),
+    ("Ghana will contribute 300 soldiers to the ECOMIG force.", ("GHA", "pledge", 300, 300)),
+])
+def test_a_past_contribution_is_an_arrival(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
