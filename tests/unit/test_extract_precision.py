@@ -138,3 +138,38 @@ def test_money_alone_is_no_pledge(text: str, expected: set) -> None:
 ])
 def test_a_past_contribution_is_an_arrival(text: str, expected: tuple) -> None:
     assert expected in rows(text)
+
+
+# --- a unit's usual size, and a count of teams, are no contingent's figure (§4.4, §4.5) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Each Senegalese battalion counts 750 soldiers.", set()),
+    ("Senegal will send two battalions to MINUSMA; each battalion usually has about 750 soldiers.",
+     {("SEN", "pledge", 1000, 2000)}),
+    ("Senegal will send 750 soldiers to MINUSMA.", {("SEN", "pledge", 750, 750)}),
+    ("Estonia: three police training teams", {("EST", "pledge", None, None)}),
+    ("Estonia will send 12 medics to ISAF.", {("EST", "pledge", 12, 12)}),
+])
+def test_a_units_usual_size_or_a_count_of_teams_is_no_figure(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- a share from other countries is not the named country's (§3) --------------------------------------------------
+
+def test_a_figure_from_other_countries_is_not_the_named_countrys() -> None:
+    found = rows("The force numbered 40,000 soldiers, 30,000 from the U.S. and 10,000 from other countries.")
+    assert ("USA", "arrival", 30000, 30000) in found and not any(r[2] == 10000 for r in found)
+
+
+# --- "bringing its total to N" takes the kind of the move it follows (§2) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain has pledged to send another 300 soldiers, bringing its total contribution to 1,300.",
+     {("ESP", "pledge", 300, 300), ("ESP", "pledge", 1300, 1300)}),
+    ("Spain will send another 300 soldiers, bringing the total number of Spanish troops to 1,300.",
+     {("ESP", "pledge", 300, 300), ("ESP", "pledge", 1300, 1300)}),
+    ("Another 300 Spanish soldiers arrived on Monday, bringing the Spanish total in Lebanon to 1,300.",
+     {("ESP", "arrival", 300, 300), ("ESP", "arrival", 1300, 1300)}),
+])
+def test_a_new_total_takes_the_kind_of_its_move(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -255,6 +255,15 @@ _MONEY_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:pledged|committed|
                           r"pledges|commits|contributes|offers|provides|donates|gives)\s+(?:an?\s+)?(?:additional\s+|"
                           r"further\s+|another\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?(?:US\s?|C|A)?[$€£¥]")
 _SENDS = re.compile(r"\b(?:send\w*|sent|deploy\w*|dispatch\w*|troops|soldiers|police|peacekeepers|officers|trainers)\b")
+#: "50,000 from other countries": not the country the sentence names.
+_FROM_OTHERS = re.compile(r"\s+(?:troops\s+|soldiers\s+)?from\s+(?:other|the\s+other|various|several|many)\s+"
+                          r"(?:countries|nations|states|contributors|allies)\b")
+#: A unit's usual size, not a contingent: "each French battalion counts 800 soldiers", "teams usually comprise 20-30".
+_PER_UNIT_BEFORE = re.compile(r"\b(?:each|every|usually|typically|normally|generally)\b[^.;,()]{0,30}?\b(?:comprises?|counts?|"
+                              r"numbers?|consists?\s+of|has|have|includes?|is\s+made\s+up\s+of)\s+(?:about\s+|around\s+|some\s+|"
+                              r"up\s+to\s+|between\s+)?$")
+_GROUPS_OF = re.compile(r"[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:teams|units|squads|cells|groups)\b")
+_TOTAL_BEFORE = re.compile(r"\btotal\b[^.;]{0,40}$")
 #: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".
 _CONTRIBUTED_BEFORE = re.compile(r"\b(?:has\s+|had\s+)?contributed\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|some\s+|"
                                  r"nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?$")
@@ -264,7 +273,10 @@ def _figure_at(c: ProposedClaim) -> int:
     """Where the claim's figure stands in its quote, -1 when it has none there."""
     if c.low is None and c.high is None or not c.quantity_text:
         return -1
-    return c.quote.find(c.quantity_text)
+    at = c.quote.find(c.quantity_text)
+    while at > 0 and (c.quote[at - 1].isalnum() or c.quote[at - 1] in ",."):  # "50,000" is not inside "250,000"
+        at = c.quote.find(c.quantity_text, at + 1)
+    return at
 
 
 def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: list[tuple[int, str]],
@@ -288,8 +300,16 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                     o is not c and o.quote == q and o.subject == c.subject and o.low is not None and c.low is not None and
                     o.low > c.low and 0 <= _figure_at(o) < at for o in claims):
                 continue  # "188 soldiers including 186 men": the 188 only
-            if _OTHER_OPERATIONS.match(ql, end):
-                continue  # a national total over other operations, not this mission's figure
+            if _OTHER_OPERATIONS.match(ql, end) or _FROM_OTHERS.match(ql, end) or _PER_UNIT_BEFORE.search(before_l):
+                continue  # a total over other operations or other countries, or a unit's usual size
+            if c.high is not None and c.high <= 20 and _GROUPS_OF.match(ql, at):
+                # "two police training teams": a count of teams, not of people (a unit word would have converted)
+                c = replace(c, low=None, high=None, approx=False, personnel=None, conversion=None)
+            if c.trigger and c.trigger.lower() in ("bringing", "brings", "bring") and _TOTAL_BEFORE.search(before_l):
+                move = [o for o in claims if o is not c and o.quote == q and o.subject == c.subject and
+                        o.kind in ("pledge", "consideration") and 0 <= _figure_at(o) < at]
+                if move:  # "has pledged to send another 500 soldiers, bringing its total contribution to 10,000"
+                    c = replace(c, kind=move[0].kind)
             if _PLEA_BEFORE.search(before_l):  # someone else's plea: the subject's reply keeps no figure
                 c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
             if c.kind == "other" and c.subject_kind == "country" and _CONTRIBUTED_BEFORE.search(before_l):
