@@ -173,3 +173,54 @@ def test_a_figure_from_other_countries_is_not_the_named_countrys() -> None:
 ])
 def test_a_new_total_takes_the_kind_of_its_move(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- "Bulgaria's 380" is Bulgaria's; a figure before "as Kenya scales down" is not Kenya's (§3) ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The pullout removed a final 500 Polish troops and Lithuania's 50 from Iraq.",
+     {("POL", "reduction_or_withdrawal", 500, 500), ("LTU", "reduction_or_withdrawal", 50, 50)}),
+    ("Spain withdrew 1,300 troops and Honduras's 370 from Iraq.",
+     {("ESP", "reduction_or_withdrawal", 1300, 1300), ("HND", "reduction_or_withdrawal", 370, 370)}),
+    ("Ukraine's 1,600 soldiers left Iraq in December.", {("UKR", "reduction_or_withdrawal", 1600, 1600)}),
+])
+def test_a_possessor_owns_the_figure_after_it(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad to deploy 800 security personnel to Haiti as Kenya scales down.",
+     ("KEN", "reduction_or_withdrawal", None, None)),
+    ("Rwanda will deploy 1,000 troops to Mozambique while Botswana scales down its contingent.",
+     ("BWA", "reduction_or_withdrawal", None, None)),
+    ("Kenya will withdraw 400 officers from Haiti.", ("KEN", "reduction_or_withdrawal", 400, 400)),
+])
+def test_a_figure_before_another_clause_is_not_its_subjects(text: str, expected: tuple) -> None:
+    found = rows(text)
+    assert expected in found
+    if expected[2] is None:
+        assert not any(r[0] == expected[0] and r[2] is not None for r in found)
+
+
+# --- "due home" is a reduction (§2: leaving home is a reduction) ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 500 remaining Dutch troops are due home by March.", {("NLD", "reduction_or_withdrawal", 500, 500)}),
+    ("The 500 remaining Dutch troops are set to return home next month.",
+     {("NLD", "reduction_or_withdrawal", 500, 500)}),
+    ("The Netherlands will send 500 more troops to Uruzgan next month.", {("NLD", "pledge", 500, 500)}),
+])
+def test_due_home_is_a_reduction(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- evacuating civilians is no withdrawal; sending peacekeepers elsewhere is not this mission's -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The main mission of the French soldiers is the evacuation of foreign nationals.", set()),
+    ("France began the evacuation of its troops from Mali.", {("FRA", "reduction_or_withdrawal", None, None)}),
+    ("Indonesia is also willing to send peacekeepers elsewhere, including Sudan.", set()),
+    ("Indonesia is willing to send peacekeepers to Gaza.", {("IDN", "pledge", None, None)}),
+])
+def test_evacuees_and_other_missions_give_no_claim(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -264,6 +264,16 @@ _PER_UNIT_BEFORE = re.compile(r"\b(?:each|every|usually|typically|normally|gener
                               r"up\s+to\s+|between\s+)?$")
 _GROUPS_OF = re.compile(r"[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:teams|units|squads|cells|groups)\b")
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^.;]{0,40}$")
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w-])(?P<n>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
+                               r"(?:(?:remaining|last|final|own|entire|whole|about|some|nearly|around)\s+)?$")
+_OTHER_CLAUSE = re.compile(r"(?:\s(?:as|while|whereas|but|although|though)|;)\s+(?:the\s+)?$")
+_DUE_HOME = re.compile(r"[^.;,]{0,40}?\b(?:is|are|was|were|will\s+be)\s+(?:due|set|scheduled|expected)\s+"
+                       r"(?:to\s+(?:return|go|fly|head)\s+)?(?:back\s+)?home\b")
+_FORMED = re.compile(r"\b(?:formation|forming|form|creation|create|creating|establishment|establishing|set\s+up|"
+                     r"setting\s+up|proposed|planned|envisaged)\b")
+_EVACUEES = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:civilians|citizens|nationals|foreigners|residents|people|"
+                       r"diplomats|expatriates|the\s+wounded|refugees|families)\b")
+_ELSEWHERE = re.compile(r"\belsewhere\b|\bto\s+other\s+(?:missions|operations|conflicts)\b")
 #: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".
 _CONTRIBUTED_BEFORE = re.compile(r"\b(?:has\s+|had\s+)?contributed\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|some\s+|"
                                  r"nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?$")
@@ -274,8 +284,9 @@ def _figure_at(c: ProposedClaim) -> int:
     if c.low is None and c.high is None or not c.quantity_text:
         return -1
     at = c.quote.find(c.quantity_text)
-    while at > 0 and (c.quote[at - 1].isalnum() or c.quote[at - 1] in ",."):  # "50,000" is not inside "250,000"
-        at = c.quote.find(c.quantity_text, at + 1)
+    while at >= 0 and (at > 0 and (c.quote[at - 1].isalnum() or c.quote[at - 1] in ",.") or (
+            c.quote[at + len(c.quantity_text):at + len(c.quantity_text) + 1].isdigit())):
+        at = c.quote.find(c.quantity_text, at + 1)  # "50,000" is not inside "250,000", nor "50" inside "500"
     return at
 
 
@@ -305,6 +316,23 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
             if c.high is not None and c.high <= 20 and _GROUPS_OF.match(ql, at):
                 # "two police training teams": a count of teams, not of people (a unit word would have converted)
                 c = replace(c, low=None, high=None, approx=False, personnel=None, conversion=None)
+            owner = _POSSESSOR_BEFORE.search(q, max(0, at - 40), at)
+            if owner is not None and owner.group("n") in forms and forms[owner.group("n")].kind == "country" and (
+                    forms[owner.group("n")].subject not in (None, c.subject)) and not any(
+                    o.quote == q and o.subject == forms[owner.group("n")].subject and o.kind == c.kind and
+                    o.low == c.low and o.high == c.high for o in claims):
+                # "removed a final 876 troops and Bulgaria's 380": the 380 are Bulgaria's
+                subject = forms[owner.group("n")].subject or c.subject
+                c = replace(c, subject=subject, subject_kind="country", subject_text=owner.group("n"))
+            elif c.subject_text and (i := q.find(c.subject_text, end)) > end and _OTHER_CLAUSE.search(
+                    q[max(end, i - 16):i]) and any(m.group() in forms and forms[m.group()].kind == "country" and
+                                                   forms[m.group()].subject != c.subject for m in name_matches(q[:at])):
+                # "Chad to deploy 800 personnel to Haiti as Kenya scales down": the 800 are not Kenya's
+                c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
+            if c.kind in ("pledge", "arrival", "other") and _DUE_HOME.match(ql, end):
+                c = replace(c, kind="reduction_or_withdrawal")  # "Ukraine's remaining 876 troops are due home"
+            if c.kind == "other" and c.subject in MISSIONS and _FORMED.search(ql, 0, at):
+                c = replace(c, kind="pledge")  # "the formation of an International Stabilization Force of 20,000 troops"
             if c.trigger and c.trigger.lower() in ("bringing", "brings", "bring") and _TOTAL_BEFORE.search(before_l):
                 move = [o for o in claims if o is not c and o.quote == q and o.subject == c.subject and
                         o.kind in ("pledge", "consideration") and 0 <= _figure_at(o) < at]
@@ -321,6 +349,11 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                 c = replace(c, subject=target, subject_kind=_inherited_mention(target, forms).entry.kind)
             if c.kind == "consideration" and c.subject in MISSIONS and _HOPES.search(ql, 0, at):
                 c = replace(c, kind="pledge")  # "the United Nations hopes 3,500 troops can deploy"
+        if c.trigger and c.trigger.lower().startswith("evacuat") and _EVACUEES.match(
+                ql, ql.find(c.trigger.lower()) + len(c.trigger)):
+            continue  # "the main mission of German soldiers is the evacuation of civilians": nobody leaves
+        if c.low is None and c.high is None and c.trigger and _ELSEWHERE.search(ql, max(0, ql.find(c.trigger.lower()))):
+            continue  # "willing to send peacekeepers elsewhere, including in Ukraine": not this mission
         if c.kind == "reduction_or_withdrawal":
             trig = _LEAVING.search(ql) if c.trigger and _LEAVING.fullmatch(c.trigger.lower()) else None
             if trig is not None:
