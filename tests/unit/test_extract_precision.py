@@ -224,3 +224,28 @@ def test_due_home_is_a_reduction(text: str, expected: set) -> None:
 ])
 def test_evacuees_and_other_missions_give_no_claim(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- a relative clause sizing the mission just named is the mission's (§3 mission totals) --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Together with Italy, Spain is providing most soldiers for the EUFOR mission, which involves 2,500 troops.",
+     {("ESP", "pledge", None, None), ("ITA", "pledge", None, None), ("EUFOR", "arrival", 2500, 2500)}),
+    ("Ireland contributes to the KFOR force, which numbers about 4,000 troops.",
+     {("IRL", "arrival", None, None), ("KFOR", "arrival", 4000, 4000)}),
+    ("Spain is sending 300 soldiers to the EUFOR mission, which is based in Sarajevo.", {("ESP", "pledge", 300, 300)}),
+])
+def test_a_which_clause_sizes_the_mission(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- the whole planned deployment an arrival is part of is a pledge (§2) -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Their arrival is part of the full deployment of 200 Salvadoran soldiers.", {("SLV", "pledge", 200, 200)}),
+    ("The first 100 arrived, part of the planned contingent of 300 Salvadoran soldiers.",
+     {("SLV", "pledge", 300, 300)}),
+    ("About 100 Salvadoran soldiers arrived in Haiti on Monday.", {("SLV", "arrival", 100, 100)}),
+])
+def test_a_whole_planned_deployment_is_a_pledge(text: str, expected: set) -> None:
+    assert rows(text) == expected

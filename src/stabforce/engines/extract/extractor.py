@@ -274,6 +274,12 @@ _FORMED = re.compile(r"\b(?:formation|forming|form|creation|create|creating|esta
 _EVACUEES = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:civilians|citizens|nationals|foreigners|residents|people|"
                        r"diplomats|expatriates|the\s+wounded|refugees|families)\b")
 _ELSEWHERE = re.compile(r"\belsewhere\b|\bto\s+other\s+(?:missions|operations|conflicts)\b")
+_WHOLE_DEPLOYMENT_BEFORE = re.compile(r"\b(?:full|total|planned|eventual|complete|entire)\s+(?:deployment|contingent|"
+                                      r"force)\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$")
+#: A relative clause sizing the force or mission just named: "the EUFOR mission, which involves 2,500 troops".
+_WHICH_HAS_BEFORE = re.compile(r"\b(?:force|mission|operation|[a-z]+for)\s*,\s*which\s+(?:now\s+|currently\s+)?"
+                               r"(?:involves|comprises|numbers|counts|includes|consists\s+of|is\s+made\s+up\s+of|has)\s+"
+                               r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 #: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".
 _CONTRIBUTED_BEFORE = re.compile(r"\b(?:has\s+|had\s+)?contributed\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|some\s+|"
                                  r"nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?$")
@@ -329,6 +335,18 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                                                    forms[m.group()].subject != c.subject for m in name_matches(q[:at])):
                 # "Chad to deploy 800 personnel to Haiti as Kenya scales down": the 800 are not Kenya's
                 c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
+            if c.kind == "arrival" and _WHOLE_DEPLOYMENT_BEFORE.search(before_l):
+                c = replace(c, kind="pledge")  # "part of the full deployment of 150 Guatemalan military personnel"
+            which = _WHICH_HAS_BEFORE.search(ql, max(0, at - 60), at)
+            if which is not None and c.subject_kind == "country" and (
+                    target := _mission_at(missions, c.start, c.end) or doc_mission) is not None and not any(
+                    o.quote == q and o.subject == target and o.low == c.low and o.high == c.high for o in claims):
+                # "Germany is providing most soldiers for the EUFOR mission, which involves 2,500 troops": the mission's
+                # present size; Germany keeps its claim without the figure
+                out.append(replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None,
+                                   conversion=None))
+                c = replace(c, subject=target, subject_kind=_inherited_mention(target, forms).entry.kind,
+                            kind="arrival", subject_text="")
             if c.kind in ("pledge", "arrival", "other") and _DUE_HOME.match(ql, end):
                 c = replace(c, kind="reduction_or_withdrawal")  # "Ukraine's remaining 876 troops are due home"
             if c.kind == "other" and c.subject in MISSIONS and _FORMED.search(ql, 0, at):
