@@ -249,3 +249,56 @@ def test_a_which_clause_sizes_the_mission(text: str, expected: set) -> None:
 ])
 def test_a_whole_planned_deployment_is_a_pledge(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- a request to others is no claim of theirs (§2 "Not claims": requests by others) -------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Obama asked his NATO allies to contribute between 5,000 and 7,000 more troops to ISAF.", set()),
+    ("France urged its EU partners to send 2,000 more troops to EUFOR.", set()),
+    ("NATO allies agreed to contribute 7,000 more troops to ISAF.", {("NATO", "pledge", 7000, 7000)}),
+])
+def test_a_request_to_others_is_not_their_pledge(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+# --- an aircraft's model number is no figure (§4.4) ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("An Australian air force C-130 Hercules disgorged troops and police at the airport.", set()),
+    ("New Zealand sent 35 police and 105 military, and a C-130 Hercules disgorged troops at the airport.", {35, 105}),
+    ("Fiji sent 120 troops aboard a C-130 to join RAMSI.", {120}),
+])
+def test_a_model_number_is_no_figure(text: str, figures: set) -> None:
+    found = extract(text, published=DAY)
+    assert {c.low for c in found if c.low is not None} == figures
+    assert all(c.low is not None for c in found) or not figures
+
+
+# --- "from 27 countries" is no single country's; "from NATO member countries" is NATO's (§3) -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 160,000-member U.S. force in Iraq is supported by 24,000 personnel from 27 countries.",
+     lambda found: not any(r[2] == 24000 for r in found)),
+    ("NATO is leading some 32,000 troops from 37 nations under ISAF.",
+     lambda found: ("ISAF", "arrival", 32000, 32000) in found),
+    ("The strategy has elicited promises totaling more than 7,000 extra troops from NATO member countries.",
+     lambda found: found == {("NATO", "pledge", 7000, None)}),
+    ("The strategy has elicited promises of 3,000 extra troops from Germany.",
+     lambda found: found == {("DEU", "pledge", 3000, 3000)}),
+])
+def test_figures_from_many_countries(text: str, expected) -> None:
+    assert expected(rows(text))
+
+
+# --- what remains of an original force is a reduction (§2) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 400 Senegalese troops remain in Gambia of the original 7,000.",
+     {("SEN", "reduction_or_withdrawal", 400, 400)}),
+    ("About 400 Senegalese troops remain in Gambia.", {("SEN", "arrival", 400, 400)}),
+    ("Only 300 Senegalese soldiers remain in Gambia out of the initial 2,000.",
+     {("SEN", "reduction_or_withdrawal", 300, 300)}),
+])
+def test_what_remains_of_an_original_force_is_a_reduction(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -94,7 +94,7 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 GOAL = {"lenient": 0.80, "strict": 0.70, "kind": 0.80}
 #: What the extractor measured on the development split when it was last tuned (112 reports, 594 claims,
 #: 2026-12-05), rounded down: falling below it is a regression.
-DEV_FLOOR = {"lenient": 0.83, "strict": 0.83, "kind": 0.95}
+DEV_FLOOR = {"lenient": 0.84, "strict": 0.84, "kind": 0.96}
 
 
 def _dev() -> dict:

@@ -256,8 +256,17 @@ _MONEY_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:pledged|committed|
                           r"further\s+|another\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?(?:US\s?|C|A)?[$€£¥]")
 _SENDS = re.compile(r"\b(?:send\w*|sent|deploy\w*|dispatch\w*|troops|soldiers|police|peacekeepers|officers|trainers)\b")
 #: "50,000 from other countries": not the country the sentence names.
-_FROM_OTHERS = re.compile(r"\s+(?:troops\s+|soldiers\s+)?from\s+(?:other|the\s+other|various|several|many)\s+"
+_FROM_OTHERS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:other|the\s+other|various|several|many|\d+|two|three|four|"
+                          r"five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of)\s+(?:other\s+)?"
                           r"(?:countries|nations|states|contributors|allies)\b")
+_ASKED_TO_GIVE = re.compile(r"\b(?:asked|urged|called\s+on|pressed|requested|invited)\s+(?P<who>(?:\S+\s+){0,4}?)to\s+"
+                            r"(?:contribute|send|provide|deploy|commit|offer|pledge)\b[^.;]*$")
+_AGREED = re.compile(r"\b(?:agreed|agrees|accepted|accepts|complied|consented|approved|answered)\b")
+_MODEL_BEFORE = re.compile(r"\b[A-Z]{1,3}-$")
+_MEMBERS_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?:other\s+)?(?P<n>[A-Z][\w.]*)\s+(?:member\s+)?"
+                           r"(?:countries|states|nations|allies|members)\b")
+_REMAIN_OF = re.compile(r"\b(?:of|out\s+of|down\s+from)\s+(?:the|an?)\s+(?:original|initial|first)\b")
+_REMAINS = re.compile(r"\b(?:remain|remains|remaining|left)\b")
 #: A unit's usual size, not a contingent: "each French battalion counts 800 soldiers", "teams usually comprise 20-30".
 _PER_UNIT_BEFORE = re.compile(r"\b(?:each|every|usually|typically|normally|generally)\b[^.;,()]{0,30}?\b(?:comprises?|counts?|"
                               r"numbers?|consists?\s+of|has|have|includes?|is\s+made\s+up\s+of)\s+(?:about\s+|around\s+|some\s+|"
@@ -317,7 +326,8 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                     o is not c and o.quote == q and o.subject == c.subject and o.low is not None and c.low is not None and
                     o.low > c.low and 0 <= _figure_at(o) < at for o in claims):
                 continue  # "188 soldiers including 186 men": the 188 only
-            if _OTHER_OPERATIONS.match(ql, end) or _FROM_OTHERS.match(ql, end) or _PER_UNIT_BEFORE.search(before_l):
+            if _OTHER_OPERATIONS.match(ql, end) or _PER_UNIT_BEFORE.search(before_l) or (
+                    c.subject_kind == "country" and _FROM_OTHERS.match(ql, end)):
                 continue  # a total over other operations or other countries, or a unit's usual size
             if c.high is not None and c.high <= 20 and _GROUPS_OF.match(ql, at):
                 # "two police training teams": a count of teams, not of people (a unit word would have converted)
@@ -347,6 +357,20 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                                    conversion=None))
                 c = replace(c, subject=target, subject_kind=_inherited_mention(target, forms).entry.kind,
                             kind="arrival", subject_text="")
+            asked = _ASKED_TO_GIVE.search(q, max(0, at - 120), at)
+            if asked is not None and c.subject_text and c.subject_text in asked.group("who") and not _AGREED.search(ql, end):
+                continue  # "Obama asked his NATO allies to contribute between 5,000 and 7,000 more": a request
+            if _MODEL_BEFORE.search(q, max(0, at - 3), at):
+                # "a C-130 Hercules": an aircraft's model number
+                c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
+            members = _MEMBERS_FROM.match(q, end)
+            if members is not None and members.group("n") in forms and forms[members.group("n")].kind != "country" and (
+                    forms[members.group("n")].subject not in (None, c.subject)):
+                # "promises totaling more than 7,000 extra troops from NATO member countries": the organization's
+                c = replace(c, subject=forms[members.group("n")].subject or c.subject, subject_kind="organization",
+                            subject_text=members.group("n"))
+            if c.kind == "arrival" and _REMAIN_OF.search(ql, 0, at + 120) and _REMAINS.search(ql):
+                c = replace(c, kind="reduction_or_withdrawal")  # "About 500 troops remain of the original 7,000"
             if c.kind in ("pledge", "arrival", "other") and _DUE_HOME.match(ql, end):
                 c = replace(c, kind="reduction_or_withdrawal")  # "Ukraine's remaining 876 troops are due home"
             if c.kind == "other" and c.subject in MISSIONS and _FORMED.search(ql, 0, at):
@@ -391,7 +415,11 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
             if i >= 0 and _MONEY_AFTER.match(q, i + len(c.subject_text)) and not _SENDS.search(ql, i):
                 continue  # "the Dominican Republic has pledged $10 million" (not "... and offered to send police")
         out.append(c)
-    return out
+    # A subject with a figure in a sentence gets no figure-less claim of the same kind there (GUIDELINE section 2):
+    # the claims whose figure a check above took away.
+    figured = {(c.quote, c.subject, c.kind) for c in out if c.low is not None or c.high is not None}
+    return [c for c in out if c.low is not None or c.high is not None or (c.quote, c.subject, c.kind) not in figured or
+            any(c is o for o in claims)]
 
 
 _ISF_FROM = date(2025, 1, 1)
