@@ -302,3 +302,15 @@ def test_figures_from_many_countries(text: str, expected) -> None:
 ])
 def test_what_remains_of_an_original_force_is_a_reduction(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- a conditional offer of "our sons and daughters" is a pledge with its figure (§2, §4.2) -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("\u201cIf and when the Council decides, Malaysia is prepared to deploy 5,000 or even more of our sons and "
+      "daughters to Gaza,\u201d he said."), {("MYS", "pledge", 5000, None)}),
+    ("Malaysia is prepared to deploy its sons and daughters to Gaza.", {("MYS", "pledge", None, None)}),
+    ("If the Council approves a mandate, Malaysia will send 1,000 troops to Gaza.", {("MYS", "pledge", 1000, 1000)}),
+])
+def test_a_conditional_offer_of_our_people_keeps_its_figure(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -262,6 +262,9 @@ _FROM_OTHERS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:other|the\s+other|va
 _ASKED_TO_GIVE = re.compile(r"\b(?:asked|urged|called\s+on|pressed|requested|invited)\s+(?P<who>(?:\S+\s+){0,4}?)to\s+"
                             r"(?:contribute|send|provide|deploy|commit|offer|pledge)\b[^.;]*$")
 _AGREED = re.compile(r"\b(?:agreed|agrees|accepted|accepts|complied|consented|approved|answered)\b")
+_OUR_PEOPLE = re.compile(r"\s+(?:up\s+to\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?P<more>or\s+(?:even\s+)?more\s+)?of\s+"
+                         r"(?:our|its|their|his|her)\s+(?:own\s+)?(?:sons\s+and\s+daughters|men\s+and\s+women|sons|"
+                         r"young\s+men)\b")
 _MODEL_BEFORE = re.compile(r"\b[A-Z]{1,3}-$")
 _MEMBERS_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?:other\s+)?(?P<n>[A-Z][\w.]*)\s+(?:member\s+)?"
                            r"(?:countries|states|nations|allies|members)\b")
@@ -394,6 +397,12 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
         if c.trigger and c.trigger.lower().startswith("evacuat") and _EVACUEES.match(
                 ql, ql.find(c.trigger.lower()) + len(c.trigger)):
             continue  # "the main mission of German soldiers is the evacuation of civilians": nobody leaves
+        if c.low is None and c.high is None and c.kind in ("pledge", "consideration", "arrival") and c.trigger and (
+                (t := ql.find(c.trigger.lower())) >= 0) and (own := _OUR_PEOPLE.match(q, t + len(c.trigger))):
+            # "Indonesia is prepared to deploy 20,000 or even more of our sons and daughters": the country's own people
+            n = int(own.group("n").replace(",", ""))
+            c = replace(c, low=n, high=None if own.group("more") else n, personnel="troops",
+                        quantity_text=own.group().strip())
         if c.low is None and c.high is None and c.trigger and _ELSEWHERE.search(ql, max(0, ql.find(c.trigger.lower()))):
             continue  # "willing to send peacekeepers elsewhere, including in Ukraine": not this mission
         if c.kind == "reduction_or_withdrawal":
