@@ -147,6 +147,8 @@ def test_a_past_contribution_is_an_arrival(text: str, expected: tuple) -> None:
     ("Senegal will send two battalions to MINUSMA; each battalion usually has about 750 soldiers.",
      {("SEN", "pledge", 1000, 2000)}),
     ("Senegal will send 750 soldiers to MINUSMA.", {("SEN", "pledge", 750, 750)}),
+    ("Chad and Niger each have 500 troops in Mali.", {("TCD", "arrival", 500, 500), ("NER", "arrival", 500, 500)}),
+    ("A battalion usually has about 750 soldiers.", set()),
     ("Estonia: three police training teams", {("EST", "pledge", None, None)}),
     ("Estonia will send 12 medics to ISAF.", {("EST", "pledge", 12, 12)}),
 ])
@@ -221,6 +223,7 @@ def test_due_home_is_a_reduction(text: str, expected: set) -> None:
     ("France began the evacuation of its troops from Mali.", {("FRA", "reduction_or_withdrawal", None, None)}),
     ("Indonesia is also willing to send peacekeepers elsewhere, including Sudan.", set()),
     ("Indonesia is willing to send peacekeepers to Gaza.", {("IDN", "pledge", None, None)}),
+    ("Indonesia is willing to send peacekeepers to Gaza and elsewhere.", {("IDN", "pledge", None, None)}),
 ])
 def test_evacuees_and_other_missions_give_no_claim(text: str, expected: set) -> None:
     assert rows(text) == expected

@@ -271,7 +271,9 @@ _MEMBERS_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?:other\s+)?(?P<n>[A-Z][\w.]*
 _REMAIN_OF = re.compile(r"\b(?:of|out\s+of|down\s+from)\s+(?:the|an?)\s+(?:original|initial|first)\b")
 _REMAINS = re.compile(r"\b(?:remain|remains|remaining|left)\b")
 #: A unit's usual size, not a contingent: "each French battalion counts 800 soldiers", "teams usually comprise 20-30".
-_PER_UNIT_BEFORE = re.compile(r"\b(?:each|every|usually|typically|normally|generally)\b[^.;,()]{0,30}?\b(?:comprises?|counts?|"
+_PER_UNIT_BEFORE = re.compile(r"(?:\b(?:each|every|a|one)\s+(?:[\w-]+\s+)?(?:battalion|company|brigade|division|platoon|squad|"
+                              r"team|unit|regiment)s?\s+(?:[\w-]+\s+)?|\b(?:usually|typically|normally|generally)\s+)"
+                              r"(?:comprises?|counts?|"
                               r"numbers?|consists?\s+of|has|have|includes?|is\s+made\s+up\s+of)\s+(?:about\s+|around\s+|some\s+|"
                               r"up\s+to\s+|between\s+)?$")
 _GROUPS_OF = re.compile(r"[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:teams|units|squads|cells|groups)\b")
@@ -285,7 +287,7 @@ _FORMED = re.compile(r"\b(?:formation|forming|form|creation|create|creating|esta
                      r"setting\s+up|proposed|planned|envisaged)\b")
 _EVACUEES = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?(?:civilians|citizens|nationals|foreigners|residents|people|"
                        r"diplomats|expatriates|the\s+wounded|refugees|families)\b")
-_ELSEWHERE = re.compile(r"\belsewhere\b|\bto\s+other\s+(?:missions|operations|conflicts)\b")
+_ELSEWHERE = re.compile(r"(?<!and\s)(?<!or\s)\belsewhere\b|\bto\s+other\s+(?:missions|operations|conflicts)\b")
 _WHOLE_DEPLOYMENT_BEFORE = re.compile(r"\b(?:full|total|planned|eventual|complete|entire)\s+(?:deployment|contingent|"
                                       r"force)\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$")
 #: A relative clause sizing the force or mission just named: "the EUFOR mission, which involves 2,500 troops".
