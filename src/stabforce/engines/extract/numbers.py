@@ -126,8 +126,7 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 #: After a personnel noun: things, not people ("armoured personnel carriers", "police dogs", "troop transports").
 _THINGS_AFTER = re.compile(r"[\s-]+(?:carriers?|vehicles?|cars?|trucks?|dogs?|horses?|stations?|posts?|boats?|"
                            r"transports?|equipment|uniforms?|helicopters?|aircraft|planes?|budgets?|salaries|"
-                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?|"
-                           r"(?:[\w-]+\s+)?teams?)\b", re.IGNORECASE)
+                           r"allowances?|stipends?|barracks|camps?|bases?|academy|academies|colleges?)\b", re.IGNORECASE)
 _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", re.IGNORECASE)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f'’]")
