@@ -106,6 +106,11 @@ class MetricContext:
         return troops.likely if troops is not None else 0
 
     @cached_property
+    def troops_arrived(self) -> bool:
+        """Whether any troop arrival is recorded by the day (else ISF strength is unknown, not 0)."""
+        return any(f.payload.get("personnel_kind", "troops") == "troops" for f in self.snapshot.events_of("unit_arrived"))
+
+    @cached_property
     def since(self) -> date:
         """The day quiet periods count from when no incident is recorded: the mandate's adoption."""
         adopted = [_day(c.current.payload["adopted"]) for c in self.snapshot.claims("mission_authorized") if c.current]
@@ -114,7 +119,7 @@ class MetricContext:
     def _strength(self, sector: str | None) -> float:
         """Troops on the ground (in a sector): unknown when no troop arrival is recorded at all, as in the force
         generation picture and the forecast, never 0."""
-        if not any(f.payload.get("personnel_kind", "troops") == "troops" for f in self.snapshot.events_of("unit_arrived")):
+        if not self.troops_arrived:
             return UNKNOWN
         if sector is None:
             return float(sum(v.get("troops", 0) for v in self.snapshot.deployed.values()))

@@ -4,7 +4,7 @@ the markings of the facts that cite them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from stabforce.errors import InvalidInput, NotFound, PermissionDenied
@@ -88,7 +88,7 @@ def cited(fact: Fact) -> set[str]:
 
 
 def _hashes(value: Any) -> Iterable[str]:
-    if isinstance(value, dict) or hasattr(value, "items"):
+    if isinstance(value, Mapping):
         for key, item in value.items():
             if key == "sha256" and isinstance(item, str):
                 yield item.lower()

@@ -255,10 +255,13 @@ _MONEY_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:pledged|committed|
                           r"pledges|commits|contributes|offers|provides|donates|gives)\s+(?:an?\s+)?(?:additional\s+|"
                           r"further\s+|another\s+|nearly\s+|about\s+|some\s+|over\s+|more\s+than\s+)?(?:US\s?|C|A)?[$€£¥]")
 _SENDS = re.compile(r"\b(?:send\w*|sent|deploy\w*|dispatch\w*|troops|soldiers|police|peacekeepers|officers|trainers)\b")
-#: "50,000 from other countries": not the country the sentence names.
-_FROM_OTHERS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:other|the\s+other|various|several|many|\d+|two|three|four|"
-                          r"five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of)\s+(?:other\s+)?"
-                          r"(?:countries|nations|states|contributors|allies)\b")
+#: After a figure: where it comes from is many countries ("10,000 troops from 22 nations", "830 soldiers from
+#: countries including ...", "50,000 from other countries"): a multinational total, the mission's, never one named
+#: country's (GUIDELINE section 3).
+_FROM_MANY_COUNTRIES = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:the\s+other|other|various|"
+    r"several|many|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)\s+)?"
+    r"(?:other\s+)?(?:countries|nations|states|contributors|allies)\b")
 _ASKED_TO_GIVE = re.compile(r"\b(?:asked|urged|called\s+on|pressed|requested|invited)\s+(?P<who>(?:\S+\s+){0,4}?)to\s+"
                             r"(?:contribute|send|provide|deploy|commit|offer|pledge)\b[^.;]*$")
 _AGREED = re.compile(r"\b(?:agreed|agrees|accepted|accepts|complied|consented|approved|answered)\b")
@@ -332,7 +335,7 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                     o.low > c.low and 0 <= _figure_at(o) < at for o in claims):
                 continue  # "188 soldiers including 186 men": the 188 only
             if _OTHER_OPERATIONS.match(ql, end) or _PER_UNIT_BEFORE.search(before_l) or (
-                    c.subject_kind == "country" and _FROM_OTHERS.match(ql, end)):
+                    c.subject_kind == "country" and _FROM_MANY_COUNTRIES.match(ql, end)):
                 continue  # a total over other operations or other countries, or a unit's usual size
             if c.high is not None and c.high <= 20 and _GROUPS_OF.match(ql, at):
                 # "two police training teams": a count of teams, not of people (a unit word would have converted)
@@ -915,9 +918,6 @@ _CREATED = re.compile(r"\b(?:formation|creation|establishment|setting\s+up|set\s
 #: Before a figure: the whole force to come ("the full deployment of 150 soldiers", "its full strength of 5,500").
 _FULL_STRENGTH_BEFORE = re.compile(r"\bfull\s+(?:deployment|strength|complement|contingent)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
 _WHETHER_OR_NOT = re.compile(r"\bwhether\s+or\s+not\b")
-_FROM_N_COUNTRIES_AFTER = re.compile(r"\s+(?:drawn\s+)?from\s+(?:(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|"
-                                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|dozens\s+of)\s+)?"
-                                     r"(?:other\s+)?(?:countries|nations|states|contributors)\b")
 #: Before a figure: a size still to come ("a planned 8,000-strong mission", "the proposed 2,500 troops").
 _PLANNED_SIZE_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|projected|intended|eventual|future|authori[sz]ed)\s+"
                                   r"(?:(?:about|some|around|nearly|up\s+to)\s+)?$")
@@ -1246,7 +1246,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
         target = mission or doc_mission
-        if _FROM_N_COUNTRIES_AFTER.match(sl, fig.end) and not inside:
+        if _FROM_MANY_COUNTRIES.match(sl, fig.end) and not inside:
             # "10,000 troops from 22 nations", "24,000 personnel from 27 countries": a multinational total, the
             # mission's (GUIDELINE section 3), not the sentence subject's.
             if target is None:
