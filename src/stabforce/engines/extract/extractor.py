@@ -29,6 +29,8 @@ from stabforce.engines.extract.gazetteer import (
     rare_anchor_pattern,
     trie_pattern,
 )
+from stabforce.engines.extract.kinds import figure_at as _figure_at
+from stabforce.engines.extract.kinds import still_to_come
 from stabforce.engines.extract.model import ProposedClaim, claim_row
 from stabforce.engines.extract.numbers import (
     Figure,
@@ -207,7 +209,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
         claims.sort(key=lambda c: c.start)
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
     found = _precise(found, forms, missions, doc_mission)
-    return [p for c in found if (p := _plausible(c)) is not None]
+    return [p for c in found if (p := _plausible(still_to_come(c))) is not None]
 
 
 def _plausible(claim: ProposedClaim) -> ProposedClaim | None:
@@ -300,17 +302,6 @@ _WHICH_HAS_BEFORE = re.compile(r"\b(?:force|mission|operation|[a-z]+for)\s*,\s*w
 #: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".
 _CONTRIBUTED_BEFORE = re.compile(r"\b(?:has\s+|had\s+)?contributed\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|some\s+|"
                                  r"nearly\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+)?$")
-
-
-def _figure_at(c: ProposedClaim) -> int:
-    """Where the claim's figure stands in its quote, -1 when it has none there."""
-    if c.low is None and c.high is None or not c.quantity_text:
-        return -1
-    at = c.quote.find(c.quantity_text)
-    while at >= 0 and (at > 0 and (c.quote[at - 1].isalnum() or c.quote[at - 1] in ",.") or (
-            c.quote[at + len(c.quantity_text):at + len(c.quantity_text) + 1].isdigit())):
-        at = c.quote.find(c.quantity_text, at + 1)  # "50,000" is not inside "250,000", nor "50" inside "500"
-    return at
 
 
 def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: list[tuple[int, str]],
@@ -837,7 +828,9 @@ _CURRENCY_AFTER = re.compile(r"\s?\$")
 _OTHERS_AFTER = re.compile(r"(?:['’]s)?\s+(?:allies|partners)\b")
 #: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
 _ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
-                              r"supplying|adding|dispatching)\b")
+                              r"supplying|adding|dispatching|(?:(?:expected|set|due|slated|poised|likely|ready|scheduled|"
+                              r"planning|preparing|willing|prepared|offering|promising|pledging|agreeing)\s+)?to\s+"
+                              r"(?:\w+ly\s+)?(?:send|contribute|provide|deploy|dispatch|commit|supply|add)\b)")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 
 

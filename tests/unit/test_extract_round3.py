@@ -1,0 +1,59 @@
+"""Third round of general rules (2026-12-05), each on sentences written for these tests, not taken from reports.
+
+- a figure a plan, a mandate or an expectation governs is a pledge even when another clause says "deployed"
+  (`engines/extract/kinds.py`);
+- "with X expected to send N" is X acting in its own clause, like "with X sending N".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2025, 6, 2)
+
+
+def rows(text: str) -> set[tuple]:
+    return {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 1,200 Zambian soldiers headed for the Congo would start leaving next month.", ("ZMB", "pledge", 1200, 1200)),
+    ("Under the new plan, 4,000 Moroccan troops are expected to help the Malian army deployed in the north.",
+     ("MAR", "pledge", 4000, 4000)),
+    ("The council mandated MINUSCA to have a troop strength of up to 14,400 military personnel.",
+     ("MINUSCA", "pledge", None, 14400)),
+    ("Fiji surprised its partners by announcing 300 more troops for the mission.", ("FJI", "pledge", 300, 300)),
+])
+def test_a_figure_still_to_come_is_a_pledge(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 300 Zambian soldiers arrived in Bangui on Monday and more will follow.", ("ZMB", "arrival", 300, 300)),
+    ("Kenya currently has 900 officers deployed in the capital, and will send more.", ("KEN", "arrival", 900, 900)),
+    ("The 2,000 Nepalese troops currently deployed will be joined next month by a Thai battalion.",
+     ("NPL", "arrival", 2000, 2000)),
+])
+def test_a_force_already_there_stays_an_arrival(text: str, expected: tuple) -> None:
+    found = rows(text)
+    assert expected in found, found
+    assert not any(subject == expected[0] and kind == "pledge" and low == expected[2] and low is not None
+                   for subject, kind, low, _ in found), found
+
+
+def test_a_planned_strong_force_is_ahead_and_a_present_one_is_not() -> None:
+    assert ("MINUSMA", "pledge", 11200, 11200) in rows(
+        "MINUSMA troops arrived in Gao, the first of a planned 11,200-strong force.")
+    assert ("UNIFIL", "arrival", 3000, 3000) in rows(
+        "UNIFIL keeps the peace in Lebanon.\nItaly will lead the 3,000-strong force, which includes troops from Ghana.")
+
+
+@pytest.mark.parametrize("lead", ["expected to contribute", "set to send", "due to deploy", "ready to provide"])
+def test_with_a_country_expected_to_send_is_that_countrys_pledge(lead: str) -> None:
+    found = rows(f"Asia is providing most of the force, with Malaysia {lead} 900 soldiers, Thailand 700 and "
+                 "Vietnam more than 300.")
+    assert {("MYS", "pledge", 900, 900), ("THA", "pledge", 700, 700), ("VNM", "pledge", 300, None)} <= found, found
