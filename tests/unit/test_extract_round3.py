@@ -57,3 +57,39 @@ def test_with_a_country_expected_to_send_is_that_countrys_pledge(lead: str) -> N
     found = rows(f"Asia is providing most of the force, with Malaysia {lead} 900 soldiers, Thailand 700 and "
                  "Vietnam more than 300.")
     assert {("MYS", "pledge", 900, 900), ("THA", "pledge", 700, 700), ("VNM", "pledge", 300, None)} <= found, found
+
+
+def test_a_finite_deployed_keeps_its_figure_beside_a_later_cut() -> None:
+    """"Uruguay's soldiers, deployed since 2004, will be withdrawn" drops the participle; a finite verb after its
+    subject is that subject's own arrival."""
+    found = rows("Niger deployed some 600 soldiers to the border in May after Benin publicly mulled reducing its force.")
+    assert ("NER", "arrival", 600, 600) in found, found
+    assert ("URY", "reduction_or_withdrawal", 1000, 1000) in rows(
+        "Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn.")
+
+
+def test_a_part_of_a_spaced_total_with_an_adjective_is_a_figure() -> None:
+    assert ("GHA", "arrival", 700, 700) in rows("Ghana has already deployed 700 of the 2 000 additional troops.")
+
+
+def test_left_with_is_the_strength_now() -> None:
+    found = rows("The cuts left UNMISS with 11,500 troops in March, well below its authorised strength of 17,000.")
+    assert {("UNMISS", "arrival", 11500, 11500), ("UNMISS", "pledge", 17000, 17000)} <= found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spain and Portugal have not yet committed themselves to sending more soldiers.",
+     {("ESP", "consideration", None, None), ("PRT", "consideration", None, None)}),
+    ("Norway could boost its contingent in the mission to 1,200 troops.", {("NOR", "consideration", 1200, 1200)}),
+    ("Norway will boost its contingent in the mission to 1,200 troops.", {("NOR", "pledge", 1200, 1200)}),
+    ("Austria is currently providing 167 soldiers to the force.", {("AUT", "arrival", 167, 167)}),
+    ("Austria is providing 167 soldiers to the force.", {("AUT", "pledge", 167, 167)}),
+])
+def test_open_decisions_and_present_contributions(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+def test_a_participle_after_an_offer_is_an_offer_and_respectively_splits_thousands() -> None:
+    found = rows("Ghana is set to provide 2,100 troops, followed by Togo and Benin, contributing 1,250 and 1,100 "
+                 "personnel, respectively.")
+    assert found == {("GHA", "pledge", 2100, 2100), ("TGO", "pledge", 1250, 1250), ("BEN", "pledge", 1100, 1100)}

@@ -1848,7 +1848,7 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
 _OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
                               r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
 #: "1,000, 200 and 150 officers respectively": a run of numbers that pairs with a run of names.
-_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d[\d,]*\d|\d)(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:\d[\d,]*\d|\d))+"
+_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d{1,3}(?:,\d{3})+|\d+)(?:(?:\s*,\s+|\s*,?\s+and\s+)(?:\d{1,3}(?:,\d{3})+|\d+))+"
                          r"(?:\s+(?:[a-z-]+\s+)?(?P<noun>troops|soldiers|police|officers|personnel|peacekeepers|"
                          r"observers|trainers))?[^.;]*\brespectively\b")
 _ONE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")

@@ -59,7 +59,7 @@ _NOUN_AFTER = re.compile(
     r"of|who|which|that|were|was|will|would|have|has|had|are|is|be|been|said|say|says|months?|weeks?|days?|years?|"
     r"people|percent|hours?|minutes?|kilometers?|km|miles?|dollars?|million|billion|countries|nations|states|entities|"
     r"allies|partners|contributors|sectors|bases|camps|vessels|ships|helicopters|vehicles|lives|civilians)\b)[A-Za-z][\w']*){0,3}?)"
-    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+(?:own\s+)?(?:\d[\d,]*\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
+    r"(?:[\s-]+|\s+of\s+(?:its|their|the|his|her|those|these)\s+(?:own\s+)?(?:\d[\d, ]*\s+)?(?:(?:extra|additional|new|more|remaining|promised|pledged|planned|authori[sz]ed|other)\s+)?)(?P<noun>" + "|".join(sorted(_PERSONNEL_NOUNS, key=len, reverse=True)) + r"|military(?=\s+and\b|\s*[,.;]))\b",
     re.IGNORECASE,
 )
 

@@ -140,6 +140,10 @@ _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$"
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
 _POTENTIAL_BEFORE = re.compile(r"\b(?:potential|possible|prospective|likely)\s+$")
 _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
+#: "has not yet committed", "is yet to confirm": a decision still open, a consideration (not a refusal).
+_NOT_YET_DONE_BEFORE = re.compile(r"\b(?:not\s+yet|yet\s+to)\s+(?:formally\s+|officially\s+|publicly\s+)?$")
+_NOT_YET_WORDS = frozenset({"committed", "commit", "agreed", "agree", "confirmed", "confirm", "pledged", "pledge",
+                            "promised", "offered", "announced", "approved", "approve"})
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
@@ -365,7 +369,7 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "arrival" if after.startswith(" for duty") else None
             elif word in ("airlifted", "shipped", "ferried", "sailed", "airlift", "ferry"):
                 # "airlifted 300 soldiers to Bangui", "sailed for Lebanon": moved into the mission area
-                kind = "arrival" if re.match(r"[^.;]{0,50}?\b(?:to|for|into)\s+(?!home\b)", after) and not re.match(
+                kind = "arrival" if re.match(r"[^.;]{0,90}?\b(?:to|for|into)\s+(?!home\b)", after) and not re.match(
                     r"[^.;]{0,50}?\bhome\b", after) and _force_near(low[max(0, s - 120):s], after) else None
             elif word == "assumed":
                 # "the battalion assumed responsibility for the sector"
@@ -399,6 +403,8 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "negation" if re.match(r"\s+down\b", after) else None
             elif word == "backed":
                 kind = "negation" if re.match(r"\s+(?:away\s+from|out\s+of|off)\b", after) else None
+        elif group == "pledge" and word in _NOT_YET_WORDS and _NOT_YET_DONE_BEFORE.search(before):
+            kind = "consideration"  # "have not yet committed themselves", "is yet to confirm": still open
         elif group == "pledge" and word in _PLEDGE_CHECKED:
             kind = _pledge_kind(word, before, after)
         elif group == "consideration":
@@ -428,7 +434,7 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "decide":
                 kind = "consideration" if before.endswith("yet to ") else None
         elif group == "send":
-            kind, back = _send_kind(word, before, after)
+            kind, back = _send_kind(word, before, after, low[max(0, s - 200):s])
             start = s - back
             if kind is None and s <= 40 and _HEADLINE_TO.fullmatch(low, 0, s):
                 kind, start = "pledge", low.rfind("to", 0, s)  # a headline's infinitive: "Chad to deploy 800 security personnel to Haiti"
@@ -442,8 +448,10 @@ def find_triggers(low: str) -> list[Hit]:
         # "Uruguay's 1,000 soldiers, deployed since 2004, will be withdrawn": the participle describes the force
         # the sentence's verb withdraws.
         last = max(h.start for h in hits if h.group == "reduction")
+        # (not a finite verb after its subject: "Chad deployed 1,000 soldiers ... after France mulled reducing")
         hits = [h for h in hits if not (h.group == "arrival" and h.text in ("deployed", "stationed", "serving")
-                                        and h.start < last and not _HAS_BEFORE.search(low, max(0, h.start - 30), h.start))]
+                                        and h.start < last and not _HAS_BEFORE.search(low, max(0, h.start - 30), h.start)
+                                        and _PARTICIPLE_BEFORE.search(low, max(0, h.start - 40), h.start))]
         # "is winding down its deployment but is to keep 1,000 soldiers": what stays is the new level of the cut.
         first = min(h.start for h in hits if h.group == "reduction")
         hits = [h for h in hits if not (h.start > first and h.text.startswith(_STAYING))]
@@ -451,6 +459,11 @@ def find_triggers(low: str) -> list[Hit]:
 
 
 _STAYING = ("keep", "kept", "maintain", "remain")
+#: Before "deployed", "stationed": a participle after its noun or a comma ("soldiers, deployed since", "the troops
+#: stationed there"), not a finite verb after its subject ("Chad deployed").
+_PARTICIPLE_BEFORE = re.compile(r"(?:[,(]|\b(?:troops|soldiers|forces|force|personnel|peacekeepers|contingents?|police|"
+                                r"officers|units?|battalions?|companies|brigades?|marines|men|women|those|one|ones|"
+                                r"others|and|or|already|currently|still|now|previously|\w+ly))\s*$")
 
 
 _CHECKED_CONSIDERATION = frozenset({"assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
@@ -484,6 +497,8 @@ _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|
 _STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:their|its|his|her|the)\s+way\s+to|"
                             r"en\s+route\s+(?:to|for)|to\s+join|to\s+reinforce|to\s+take\s+up)\b")
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
+_LEFT_WITH_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}?with\s+(?:only\s+|just\s+|about\s+|"
+                              r"around\s+|some\s+|nearly\s+|roughly\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+)?\d")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
 _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+\s+)?(?:talks|meetings?|consultations|summit|visit|"
@@ -563,6 +578,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     if word in _LEAVING:
         if word == "left" and _LEFT_DEAD_AFTER.match(after):
             return None  # "the attack left 7 soldiers dead"
+        if word in ("left", "leaves", "leaving", "leave") and _LEFT_WITH_AFTER.match(after):
+            return "arrival"  # "this left the mission with 12,000 troops": the strength it has now
         if _FOR_MISSION_AFTER.match(after):
             # "has left for Lebanon": on the way in; "will leave for Haiti next week": planned, a pledge.
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
@@ -761,6 +778,8 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     if word.startswith(("boost", "bolster", "doubl", "tripl", "increas")):
         if not _BOOST_AFTER.match(after):
             return None
+        if _CONS_MODAL.search(before[-40:]):
+            return "consideration"  # "could boost its troops to 3,000": weighed, not decided
         # "will boost its contingent by 750": an offer; "has doubled its contingent to 500": the force there now.
         return "arrival" if word.endswith("ed") and not _FUTURE_BEFORE.search(before[-30:]) else "pledge"
     if word == "trained":
@@ -783,7 +802,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
     return "pledge"
 
 
-def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
+def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str | None, int]:
     """Return the kind a sending verb gets from the words before it, and how far back its phrase starts."""
     if word in ("plans", "plan"):
         return None, 0
@@ -803,8 +822,12 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     if word in ("include", "comprise", "number", "have") and not re.search(
             r"\b(?:will|would|shall|should|could|may|might|to)\s+(?:\w+\s+)?$", before):
         return None, 0
+    if word in _SEND_ING and _NOW_BEFORE.search(before):
+        return "arrival", 0  # "Austria is currently providing 167 soldiers": the force there now
     if word in _SEND_ING and before.endswith(", "):
-        return "arrival", 0  # "..., deploying around 500 troops"
+        # "..., deploying around 500 troops"; "Uganda is set to provide 4,500, followed by Kenya, contributing 1,410":
+        # the participle takes the offer of the clause it hangs on.
+        return ("pledge" if _OFFER_AHEAD_BEFORE.search(wide or before) else "arrival"), 0
     if word in _SEND_ING and re.search(r"\bwith\s+[A-Z]?[\w ]{2,30}\s$", before, re.IGNORECASE):
         return "pledge", 0  # "with Poland sending 1,000"
     if word in _SEND_ING and _APPROVE_BEFORE.search(before):
@@ -829,6 +852,8 @@ def _send_kind(word: str, before: str, after: str) -> tuple[str | None, int]:
     return None, 0
 
 
+#: "is currently providing", "are now contributing": a present contribution.
+_NOW_BEFORE = re.compile(r"\b(?:is|are)\s+(?:currently|now|still|already)\s+$")
 #: Before a participle: a move still to come ("are to be fully deployed", "expected to be sent").
 _TO_BE_BEFORE = re.compile(r"\b(?:is|are|expected|due|set|scheduled|planned|slated|weeks|days|months|going)\s+(?:\w+ly\s+)?"
                            r"to\s+be\s+(?:\w+ly\s+)?$")
