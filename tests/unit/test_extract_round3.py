@@ -93,3 +93,24 @@ def test_a_participle_after_an_offer_is_an_offer_and_respectively_splits_thousan
     found = rows("Ghana is set to provide 2,100 troops, followed by Togo and Benin, contributing 1,250 and 1,100 "
                  "personnel, respectively.")
     assert found == {("GHA", "pledge", 2100, 2100), ("TGO", "pledge", 1250, 1250), ("BEN", "pledge", 1100, 1100)}
+
+
+def test_a_country_that_leaves_acts_as_a_force_in_a_report_about_one() -> None:
+    report = ("About 1,100 peacekeepers serve in the mission.\n\n"
+              "Finland and Ireland have also decided to leave the country.")
+    found = rows(report)
+    assert {("FIN", "reduction_or_withdrawal", None, None), ("IRL", "reduction_or_withdrawal", None, None)} <= found
+    # without any force in the report, leaving a country is a trip, not a withdrawal
+    assert rows("Finland and Ireland have also decided to leave the country.") == set()
+    # nor is pledging money in a report about a force
+    assert not any(s == "QAT" for s, *_ in rows(
+        "About 1,100 peacekeepers serve in the mission.\n\nQatar and Kuwait have sent 7 billion dollars for relief."))
+
+
+def test_a_bare_number_after_a_sending_verb_takes_the_reports_noun() -> None:
+    found = rows("Chile is sending 1,000 troops to the force. Peru is also sending 400. Bolivia will send a further "
+                 "250, officials said.")
+    assert {("CHL", "pledge", 1000, 1000), ("PER", "pledge", 400, 400), ("BOL", "pledge", 250, 250)} <= found, found
+    # "20,000 or even more" is not a bare 20
+    assert not any(low == 20 for *_, low, _ in rows(
+        "Chile is sending troops. Peru is prepared to deploy 20,000 or even more of its sons and daughters."))

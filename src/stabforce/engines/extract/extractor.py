@@ -108,6 +108,7 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     hosts = _hosts(text, mentions_all, forms)
     doc_mission = missions[0][1] if missions else _body_mission(mentions_all, forms, hosts, published)
     low = _lower(text)
+    doc_force = rules.FORCE_CONTEXT.search(low) is not None
     claims: list[ProposedClaim] = []
     unkinded: list[tuple[int, int, tuple[int, str, str | None, str, int]]] = []  # list lines without a kind
     label_kinds: list[str] = []  # the kinds of the claims on list lines
@@ -127,7 +128,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
                 unkinded.append((ps, pe, label))
         # A mission's name is a force word too ("Of the countries that make up SAMIM, Botswana was the first to withdraw").
         line_missions = [ms for ms, _ in missions if ps <= ms < pe]
-        if hint is None and not line_missions and not _people_move(
+        line_moves = doc_force and _MOVE_VERB.search(low, ps, pe) is not None
+        if hint is None and not line_missions and not line_moves and not _people_move(
                 text, forms, mentions_all[bisect_left(mention_starts, ps):bisect_left(mention_starts, pe)]):
             continue
         first_hint = hint.start() if hint is not None else ps  # inside the first force or share word
@@ -172,11 +174,16 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             if not force_ctx and m_lo < m_hi:
                 force_ctx = _people_move(text, forms, mentions_all[m_lo:m_hi]) or any(
                     s <= ms < e for ms in line_missions)
+            if not force_ctx and m_lo < m_hi and line_moves:
+                # In a report about a force, a named country that withdraws, pulls out or deploys acts as a force
+                # without a force word in the sentence ("Sweden and Canada have decided to leave the country").
+                force_ctx = _MOVE_VERB.search(low, s, e) is not None and _MONEY.search(low, s, e) is None
             if not force_ctx and not share_hint:
                 continue  # every kind needs a force word, except territory, which needs a share
             sentence_low = low[s:e]
             hits = find_triggers(sentence_low)
-            hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None
+            hinted = rules.PERSONNEL_HINT.search(sentence_low) is not None or _BARE.search(sentence_low) is not None or (
+                _SENT_BARE.search(sentence_low) is not None)
             if not hits and not hinted and not _BRACKETS.search(sentence_low) and not _MEMBERSHIP.search(sentence_low):
                 continue
             if m_lo == m_hi and not _anaphor(sentence_low, 0, e - s) and label is None and speaker_prev is None and (
@@ -654,6 +661,11 @@ _HINT_WORDS = [*rules.FORCE_STEMS, "%", "percent", "per cent", "half", "third", 
                *(f"{d} pc" for d in "0123456789")]
 _LINE_HINT = re.compile(trie_pattern(_HINT_WORDS))
 #: The same words found at their rarest letter: a faster yes/no test for a whole line.
+#: Verbs by which a country acts as a force even where its sentence names no troops (in a report that does).
+_MOVE_VERB = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+out|pullout|leave|leaving|left|depart\w*|exit\w*|"
+                        r"deploy\w*|send|sends|sending|sent|arriv\w*|landed|"
+                        r"redeploy\w*|drawdown|draw\s+down|scal\w+\s+back|clos\w+\s+(?:\w+\s+)?bases?)\b")
+_MONEY = re.compile(r"[$€£]|\b(?:dollars?|euros?|pounds|billion|million|funding|aid)\b")
 _LINE_ANCHOR = re.compile(rare_anchor_pattern(_HINT_WORDS))
 _LONGEST_HINT = max(map(len, _HINT_WORDS))
 
@@ -1520,6 +1532,12 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
     return found
 
 
+#: A sending verb and a bare number that ends its clause: the personnel noun is the report's ("is also sending 400.").
+_SENT_BARE = re.compile(r"\b(?:send|sends|sending|sent|deploy|deploys|deploying|dispatch(?:es|ing|ed)?|contribute|"
+                        r"contributes|contributing|provide|provides|providing)\s+(?:(?:a\s+further|another|an\s+"
+                        r"additional|an\s+extra)\s+)?(?:(?P<q>about|around|some|nearly|roughly|more\s+than|over|up\s+to|"
+                        r"at\s+least)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})(?![\d.,]\d)(?=\s*(?:[,;.]|$|\s+(?:more\s+)?(?:to|in|"
+                        r"for|by|next|this|and)\b))")
 _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
@@ -1542,6 +1560,17 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
     found = []
+    for m in _SENT_BARE.finditer(sentence_low):
+        # "South Korea is also sending 400.", "Poland said it would send a further 600, ...": the noun is the report's
+        value = int(m.group("n").replace(",", ""))
+        if 1900 <= value <= 2100 and "," not in m.group("n"):
+            continue  # a year
+        q = " ".join((m.group("q") or "").split())
+        low, high = (value, None) if q in ("more than", "over", "at least") else (None, value) if q == "up to" else (
+            value, value)
+        start = m.start("q") if m.group("q") else m.start("n")
+        found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in ("nearly", "about", "around",
+                            "some", "roughly"), personnel="troops", text=sentence[start:m.end("n")]))
     for m in _BARE.finditer(sentence_low):
         n = m.group("n")
         value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
