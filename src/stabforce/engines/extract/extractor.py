@@ -1401,13 +1401,14 @@ def _force_total(sl: str, fig: Figure, mentions: list[_Mention], inherited: bool
         return False  # "a force of 2,000 Italian soldiers": the figure names its own country
     after = _SIZES_FORCE_AFTER.match(sl, fig.end) or _SIZES_FORCE_AFTER.match(sl, fig.start, fig.end + 40)
     if after is not None:
-        if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$", sl[max(0, fig.start - 25):fig.start]):
+        if not re.search(r"\bthe\s+(?:[\w-]+\s+)?$|\ban?\s+(?:planned|proposed|envisaged|envisioned|projected|"
+                         r"eventual)\s+$", sl[max(0, fig.start - 25):fig.start]):
             return False  # "Morocco pledged a 3,000-strong force": the country's own force; "leads the 2,500-strong force"
         part = re.search(r"\b(?:part|members?)\s+of\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 40):fig.start])
         if (inherited and not part) or _FORCE_FROM_AFTER.match(sl, after.end()) or re.search(
                 r"\b(?:its|their|his|her)\s+(?:[\w.-]+\s+){0,2}$", sl[max(0, fig.start - 30):fig.start]) or any(
-                after.start() <= m.start < after.end() for m in mentions):
-            return False
+                after.start() <= m.start < after.end() and m.entry.kind == "country" for m in mentions):
+            return False  # (a body or mission named in the force's words is the force: "a planned 8,000-strong AU mission")
         return not any(_OWNER_BEFORE.fullmatch(sl, m.end, fig.start) for m in mentions)
     start = fig.start  # a qualifier ("at least") is part of the figure
     before = _SIZES_FORCE_BEFORE.search(sl, max(0, start - 90), start)
