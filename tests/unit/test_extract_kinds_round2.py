@@ -357,9 +357,11 @@ def test_a_delayed_arrival_is_a_pledge(text: str, kind: str) -> None:
     assert {k for _, k, _, _ in rows(text)} == {kind}
 
 
-def test_a_planned_size_is_a_pledge() -> None:
-    assert ("UGA", "pledge", 8000, 8000) in rows(
-        "Some 1,600 Ugandan troops began work in March as the vanguard of a planned 8,000-strong mission.")
+def test_a_planned_size_is_a_pledge_of_the_whole_mission() -> None:
+    """GUIDELINE section 3: a planned size of the whole force is the mission's, not the vanguard country's."""
+    found = rows("Some 1,600 Ugandan troops began work in March as the vanguard of a planned 8,000-strong AMISOM "
+                 "mission.")
+    assert ("AMISOM", "pledge", 8000, 8000) in found and ("UGA", "pledge", 8000, 8000) not in found, found
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -114,3 +114,34 @@ def test_a_bare_number_after_a_sending_verb_takes_the_reports_noun() -> None:
     # "20,000 or even more" is not a bare 20
     assert not any(low == 20 for *_, low, _ in rows(
         "Chile is sending troops. Peru is prepared to deploy 20,000 or even more of its sons and daughters."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Finns and Swedes are likely to send more soldiers.",
+     {("FIN", "consideration", None, None), ("SWE", "consideration", None, None)}),
+    ("Chile's role in the peacekeeping force is under discussion.", {("CHL", "consideration", None, None)}),
+    ("Peruvian defence officials have spoken of between 300 and 500 soldiers.", {("PER", "consideration", 300, 500)}),
+    ("The Chilean president left the door open to sending more troops to the mission.",
+     {("CHL", "consideration", None, None)}),
+])
+def test_floated_figures_and_open_doors_are_considerations(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany sends 1,000 troops to Mali.", {("DEU", "pledge", 1000, 1000)}),
+    ("Ghana contributes 800 soldiers to the mission.", {("GHA", "arrival", 800, 800)}),
+    ("The mission, which provides 300 soldiers for security, is based in Gao.", set()),
+])
+def test_present_tense_sending(text: str, expected: set) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Chilean president will send 300 troops to the mission.", {("CHL", "pledge", 300, 300)}),
+    ("Chile's President Gabriel Boric will send 300 troops.", {("CHL", "pledge", 300, 300)}),
+    ("The Chilean president said Peru will send 300 troops.", {("PER", "pledge", 300, 300)}),
+    ("Chilean officials bracing for further withdrawals said Peru will send 300 troops.", {("PER", "pledge", 300, 300)}),
+])
+def test_a_leader_who_opens_the_clause_acts_for_the_country(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -1535,7 +1535,7 @@ def _figures(sentence: str, sentence_low: str, units: Mapping[str, tuple[int, in
 
 #: A sending verb and a bare number that ends its clause: the personnel noun is the report's ("is also sending 400.").
 _SENT_BARE = re.compile(r"\b(?:send|sends|sending|sent|deploy|deploys|deploying|dispatch(?:es|ing|ed)?|contribute|"
-                        r"contributes|contributing|provide|provides|providing)\s+(?:(?:a\s+further|another|an\s+"
+                        r"contributes|contributing|provide|provides|providing|(?:talked|spoke|spoken)\s+of)\s+(?:(?:a\s+further|another|an\s+"
                         r"additional|an\s+extra)\s+)?(?:(?P<q>about|around|some|nearly|roughly|more\s+than|over|up\s+to|"
                         r"at\s+least)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})(?![\d.,]\d)(?=\s*(?:[,;.]|$|\s+(?:more\s+)?(?:to|in|"
                         r"for|by|next|this|and)\b))")

@@ -66,7 +66,7 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
-           "thinking", "thoughts", "leaning", "leans", "leaned"):
+           "thinking", "thoughts", "leaning", "leans", "leaned", "discussion", "door", "spoken", "talked", "spoke"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -81,7 +81,10 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
            "authorises", "increasing", "increases", "fill", "participant", "commitments"):
     _HEADS[_w] = "pledge"
-for _w in _SEND + _SEND_ING + ("plans", "plan"):
+#: Present tense, third person: a headline's decision ("Germany sends 1,000 troops to Mali") or a present
+#: contribution ("Ghana contributes 800 soldiers to the mission").
+_SEND_S = ("sends", "deploys", "dispatches", "contributes", "provides")
+for _w in _SEND + _SEND_ING + _SEND_S + ("plans", "plan"):
     _HEADS.setdefault(_w, "send")
 #: Nouns that open a sentence about a force's move ("The arrival of 300 Kenyan officers ...").
 _MOVE_NOUNS = {"arrival": "arrival", "deployment": "arrival", "rotation": "arrival", "return": "reduction",
@@ -99,13 +102,13 @@ _ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultima
 _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
                       r"stabili[sz]ation)\b")
 _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
-_CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
+_CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can|(?:un)?likely\s+to)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
                          r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
 _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|should|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
-    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|likely|pledged|offered|promised|promise|pledge|vow|"
+    r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|pledged|offered|promised|promise|pledge|vow|"
     r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
     r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$")
@@ -433,6 +436,17 @@ def find_triggers(low: str) -> list[Hit]:
                 kind = "consideration" if before.endswith("no ") else None
             elif word == "decide":
                 kind = "consideration" if before.endswith("yet to ") else None
+            elif word == "discussion":
+                kind = "consideration" if re.search(r"\bunder\s+(?:\w+\s+)?$", before) else None  # "is under discussion"
+            elif word == "door":
+                # "left the door open to sending more troops"
+                kind = "consideration" if re.search(r"\b(?:left|leave|leaves|leaving|keep|keeps|kept|keeping|opened|"
+                                                    r"opens)\s+(?:the\s+)?$", before) and after.startswith(" open") else None
+            elif word in ("spoken", "talked", "spoke"):
+                # "officials have spoken of between 2,000 and 3,000 soldiers", "Spain talked of 200": a figure floated
+                kind = "consideration" if re.match(r"\s+of\s+(?:(?:up\s+to|about|around|some|between|as\s+many\s+as|"
+                                                   r"sending|deploying)\s+)?(?:\d|several|a\s+few|more|additional)",
+                                                   after) else None
         elif group == "send":
             kind, back = _send_kind(word, before, after, low[max(0, s - 200):s])
             start = s - back
@@ -578,6 +592,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     if word in _LEAVING:
         if word == "left" and _LEFT_DEAD_AFTER.match(after):
             return None  # "the attack left 7 soldiers dead"
+        if re.match(r"\s+(?:the\s+)?(?:door|option|possibility)\b", after):
+            return None  # "left the door open to sending more troops": a consideration, said by "door"
         if word in ("left", "leaves", "leaving", "leave") and _LEFT_WITH_AFTER.match(after):
             return "arrival"  # "this left the mission with 12,000 troops": the strength it has now
         if _FOR_MISSION_AFTER.match(after):
@@ -806,6 +822,10 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     """Return the kind a sending verb gets from the words before it, and how far back its phrase starts."""
     if word in ("plans", "plan"):
         return None, 0
+    if word in _SEND_S:
+        if re.search(r"\b(?:which|that|who|it|whether|if)\s+(?:\w+ly\s+)?$", before) or not _READIED_AFTER.match(after):
+            return None, 0  # "the mission, which provides security", "provides logistics": not a force sent
+        return ("arrival" if word in ("contributes", "provides") else "pledge"), 0
     if word == "take" and not after.startswith(" part"):
         return None, 0
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
