@@ -145,3 +145,34 @@ def test_present_tense_sending(text: str, expected: set) -> None:
 ])
 def test_a_leader_who_opens_the_clause_acts_for_the_country(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+# --- fallback.py: a national force next to a move verb, in a sentence the rules left empty ---------------------
+
+REPORT = "About 2,000 peacekeepers serve in the mission.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The EU force will resume work today, with Latvian troops scheduled to depart for the region next week.",
+     ("LVA", "pledge", None, None)),
+    ("Estonian troops have begun landing on the coast.", ("EST", "arrival", None, None)),
+    ("The council allowed Slovenian soldiers to join the mission in January.", ("SVN", "pledge", None, None)),
+    ("The minister suspended the deployment of Croatian soldiers in the region in August.",
+     ("HRV", "reduction_or_withdrawal", None, None)),
+])
+def test_a_national_force_that_moves_is_claimed_when_the_rules_give_nothing(sentence: str, expected: tuple) -> None:
+    assert expected in rows(REPORT + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The deployment, which has cost the lives of 17 Latvian soldiers, is unpopular.",
+    "A senior Latvian police official said more deployments would follow soon.",
+    "The land was given to the Latvian troops.",
+    "If Latvian troops join the mission, the border will be safer.",
+])
+def test_no_move_no_claim(sentence: str) -> None:
+    assert not any(subject == "LVA" for subject, *_ in rows(REPORT + sentence))
+
+
+def test_the_fallback_needs_a_force_not_just_a_people() -> None:
+    assert rows(REPORT + "Latvian tourists have begun landing on the coast.") == set()

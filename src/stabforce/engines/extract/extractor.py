@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stabforce.engines.extract import rules
+from stabforce.engines.extract.fallback import force_moves
 from stabforce.engines.extract.gazetteer import (
     MISSIONS,
     NEEDS_COUNTRY,
@@ -215,8 +216,29 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             claims.extend(_bare_label_claims(text, ps, pe, (end, subject, group, personnel, rest), forms, published))
         claims.sort(key=lambda c: c.start)
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
+    found = _with_force_moves(text, low, found, mentions_all, mention_starts, forms, hosts, published)
     found = _precise(found, forms, missions, doc_mission)
     return [p for c in found if (p := _plausible(still_to_come(c))) is not None]
+
+
+def _with_force_moves(text: str, low: str, claims: list[ProposedClaim], mentions_all: list[tuple[int, int, str]],
+                      mention_starts: list[int], forms: dict[str, Entry], hosts: frozenset[str],
+                      published: date) -> list[ProposedClaim]:
+    """Add `fallback.force_moves` for the sentences with a country's name that the rules gave no claim."""
+    if not rules.FORCE_CONTEXT.search(low):
+        return claims
+    claimed = sorted(c.start for c in claims)
+    added: list[ProposedClaim] = []
+    for s, e in split_sentences(text):
+        lo, hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
+        if lo == hi:
+            continue
+        i = bisect_left(claimed, s)
+        if i < len(claimed) and claimed[i] < e:
+            continue
+        names = [(ms - s, me - s, forms[name]) for ms, me, name in mentions_all[lo:hi]]
+        added.extend(force_moves(text[s:e], low[s:e], s, e, names, hosts, published))
+    return sorted(claims + added, key=lambda c: c.start) if added else claims
 
 
 def _plausible(claim: ProposedClaim) -> ProposedClaim | None:
