@@ -176,3 +176,21 @@ def test_no_move_no_claim(sentence: str) -> None:
 
 def test_the_fallback_needs_a_force_not_just_a_people() -> None:
     assert rows(REPORT + "Latvian tourists have begun landing on the coast.") == set()
+
+
+def test_a_figure_that_participates_is_there() -> None:
+    assert rows("In total, about 900 Bundeswehr soldiers participate in the UN mission.") == {("DEU", "arrival", 900, 900)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UNIFIL troops patrol the south. Spain offered to take over command of UNIFIL from Italy.",
+     ("ESP", "command", None, None)),
+    ("Reports say Spain would command the UNIFIL deployment.", ("ESP", "command", None, None)),
+])
+def test_command_of_a_named_mission_or_deployment(text: str, expected: tuple) -> None:
+    assert expected in rows(text)
+
+
+def test_leading_for_years_is_a_description() -> None:
+    assert not any(kind == "command" for _, kind, *_ in rows(
+        "NATO has been leading a peacekeeping operation in Kosovo since 1999."))

@@ -840,7 +840,9 @@ _EACH = re.compile(r"\b(?:each|apiece)\b")
 _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to|will)\s+(?:grow|increase|expand|be\s+enlarged|enlarged)\b")
 
 #: A command trigger needs one of these in its sentence.
-_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zones?|sectors?)\b", re.IGNORECASE)
+_COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zones?|sectors?|deployment|operation|"
+                        r"peacekeepers|peacekeeping|UNIFIL|KFOR|ISAF|EUFOR|MINUSMA|MINUSCA|MONUSCO|UNMISS|AMISOM|ATMIS|"
+                        r"MINUSTAH|AFISMA|ECOMIG|SAMIM|RAMSI|INTERFET|MSS|GSF)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
@@ -1084,6 +1086,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "the UN asked Australia to lead the operation", "had been asked by the UN to build and lead"
         if group == "command" and in_background(ts) and _LEADS_NOW.match(sl, ts):
             continue  # "Kenya, which leads the mission, ...": a description (GUIDELINE section 3), not a decision
+        if group == "command" and _LED_FOR_YEARS_BEFORE.search(sl, max(0, ts - 20), ts):
+            continue  # "NATO has been leading the operation since 1999": a description, not a decision
         if group == "command" and not _COMMANDED.search(sentence) and not hit.text.endswith("commander"):
             continue
         if group not in ("command", "territory") and not force_ctx:
@@ -1939,6 +1943,7 @@ _REQUESTER_BEFORE = re.compile(r"(?:\b(?:asked|urged|requested|pressed|invited|c
 _REQUEST_AFTER = re.compile(r"['’]s\s+(?:request|invitation|urging|behest)\b")
 #: A present-tense "leads"/"is leading" (a description), not "will lead" or "was chosen to lead".
 _LEADS_NOW = re.compile(r"(?:leads|is\s+leading|heads|commands)\b")
+_LED_FOR_YEARS_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\s+$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
 #: A first-person pronoun inside quotation marks (on lower-cased text).
 _FIRST_PERSON_QUOTE = re.compile(r"[“\"][^”\"]*?\b(?:we|i|our|my|us)\b")

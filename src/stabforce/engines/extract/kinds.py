@@ -28,6 +28,9 @@ _THERE = re.compile(r"\b(?:arriv\w*|landed|landing|on\s+the\s+ground|already|cur
 _STRONG = re.compile(r"[\s-]*(?:strong|member|man|person)\b")
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|envisioned|projected|future|eventual|expected|"
                              r"authori[sz]ed|mandated|would-be)\s+(?:[\w-]+\s+)?(?:of\s+)?$")
+#: After a figure of no kind: the force is there now ("1,100 soldiers participate in the mission", "serve with").
+_THERE_NOW_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:participate|serve|operate|are\s+(?:\w+ly\s+)?(?:deployed|stationed|"
+                              r"based|serving|involved|present|taking\s+part))\s+(?:in|with|under|on|at)\b")
 #: How far before the figure the words above are looked for, and how far after it.
 _BEFORE, _NEAR_BEFORE, _AFTER = 70, 45, 40
 
@@ -45,7 +48,8 @@ def figure_at(c: ProposedClaim) -> int:
 
 def still_to_come(c: ProposedClaim) -> ProposedClaim:
     """An arrival (or a figure of no kind) that a plan, a mandate or an expectation governs, with nothing close by
-    saying the force is there, becomes a pledge."""
+    saying the force is there, becomes a pledge; a figure of no kind that a present-tense "participate in", "serve
+    with" follows is an arrival."""
     if c.kind not in ("arrival", "other"):
         return c
     at = figure_at(c)
@@ -53,6 +57,8 @@ def still_to_come(c: ProposedClaim) -> ProposedClaim:
         return c
     ql = c.quote.lower()
     end = at + len(c.quantity_text or "")
+    if c.kind == "other" and _THERE_NOW_AFTER.match(ql, end):
+        return replace(c, kind="arrival")  # "about 1,100 soldiers participate in the mission": there now
     # "will lead the 3,000-strong force": the force's size now; only "a planned 8,000-strong force" puts it ahead.
     if _STRONG.match(ql, end) is not None or "strong" in (c.quantity_text or "").lower():
         return replace(c, kind="pledge") if _PLANNED_BEFORE.search(ql, max(0, at - 40), at) else c

@@ -100,7 +100,8 @@ HEAD_RX = re.compile(r"\b" + trie_pattern(list(_HEADS)) + r"\b")
 _ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never|"
         r"in\s+principle|in\s+theory|if\s+asked|if\s+needed)\s+){0,2}")
 _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
-                      r"stabili[sz]ation)\b")
+                      r"stabili[sz]ation|deployment|peacekeepers|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|"
+                      r"amisom|atmis|minustah|afisma|ecomig|samim|ramsi|interfet|mss|gsf)\b")
 _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
 _CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can|(?:un)?likely\s+to)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
                          r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
