@@ -194,3 +194,12 @@ def test_command_of_a_named_mission_or_deployment(text: str, expected: tuple) ->
 def test_leading_for_years_is_a_description() -> None:
     assert not any(kind == "command" for _, kind, *_ in rows(
         "NATO has been leading a peacekeeping operation in Kosovo since 1999."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States has received pledges of up to 7,500 security personnel for a gang suppression force in Haiti.",
+     ("GSF", "pledge", None, 7500)),
+    ("Nearly 11,000 military personnel have been authorized to participate in AUSSOM.", ("AUSSOM", "pledge", 11000, 11000)),
+])
+def test_missions_by_their_longer_or_lower_case_names(text: str, expected: tuple) -> None:
+    assert expected in rows(text)

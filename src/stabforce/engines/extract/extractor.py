@@ -564,7 +564,7 @@ _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|d
 #: Which body fields which mission: "UN troops" in a report about MINUSMA are MINUSMA's.
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
-              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "EUFOR": "European Union",
+              "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "AUSSOM": "African Union", "EUFOR": "European Union",
               "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.

@@ -178,11 +178,28 @@ ORGANIZATIONS: dict[str, str] = {
     "EUFOR RD Congo": "EUFOR", "EUFOR RD CONGO": "EUFOR", "EUFOR DR Congo": "EUFOR", "EUFOR DR CONGO": "EUFOR",
     "EUFOR Chad/RCA": "EUFOR", "EUFOR Tchad/RCA": "EUFOR", "EUFOR Althea": "EUFOR", "EU force": "EUFOR",
     "EU Force": "EUFOR", "European Union Force": "EUFOR", "European Union force": "EUFOR", "Eufor": "EUFOR",
+    # Longer and lower-case names of the same missions, as reports write them out.
+    "gang suppression force": "GSF", "Gang Suppression Force (GSF)": "GSF",
+    "Multinational Security Support Mission in Haiti": "MSS", "Multinational Security Support mission": "MSS",
+    "Multidimensional Integrated Stabilization Mission in Mali": "MINUSMA",
+    "UN Multidimensional Integrated Stabilization Mission in Mali": "MINUSMA",
+    "United Nations Multidimensional Integrated Stabilization Mission in Mali": "MINUSMA",
+    "Multidimensional Integrated Stabilization Mission in the Central African Republic": "MINUSCA",
+    "Multidimensional Integrated Stabilisation Mission in the Central African Republic": "MINUSCA",
+    "Organization Stabilization Mission in the Democratic Republic of the Congo": "MONUSCO",
+    "Monusco": "MONUSCO", "Minusca": "MINUSCA", "Minustah": "MINUSTAH", "Unmiss": "UNMISS",
+    "AU Mission in Somalia": "AMISOM", "African Union Mission to Somalia": "AMISOM",
+    "AU Transition Mission in Somalia": "ATMIS", "African Union Transition Mission": "ATMIS",
+    "AUSSOM": "AUSSOM", "Aussom": "AUSSOM", "African Union Support and Stabilization Mission in Somalia": "AUSSOM",
+    "AU Support and Stabilization Mission in Somalia": "AUSSOM",
+    "Multinational Force-Iraq": "MNF-I", "Multi-National Force-Iraq": "MNF-I", "Multinational Force in Iraq": "MNF-I",
+    "Multi-National Force – Iraq": "MNF-I", "Multinational Force – Iraq": "MNF-I",
+    "NATO-led Kosovo Force": "KFOR",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
 #: about MINUSMA are MINUSMA's).
-MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
+MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
                       "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force",
                       "ECOMIG", "SAMIM", "INTERFET", "RAMSI"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
