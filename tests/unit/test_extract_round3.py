@@ -203,3 +203,14 @@ def test_leading_for_years_is_a_description() -> None:
 ])
 def test_missions_by_their_longer_or_lower_case_names(text: str, expected: tuple) -> None:
     assert expected in rows(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway is already the biggest single contributor to the mission.", {("NOR", "arrival", None, None)}),
+    ("Norway has the third-largest troop deployment in the force.", {("NOR", "arrival", None, None)}),
+    ("Norway will be the largest contributor to the force.", {("NOR", "pledge", None, None)}),
+    ("Norway is the largest economy in the region.", set()),
+    ("Sweden agreed to Norway's contribution of 400 soldiers to the mission.", {("NOR", "pledge", 400, 400)}),
+])
+def test_largest_contributors_and_possessed_contributions(text: str, expected: set) -> None:
+    assert rows(text) == expected

@@ -313,7 +313,9 @@ _PER_UNIT_BEFORE = re.compile(r"(?:\b(?:each|every|a|one)\s+(?:[\w-]+\s+)?(?:bat
 _GROUPS_OF = re.compile(r"[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:teams|units|squads|cells|groups)\b")
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^.;]{0,40}$")
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w-])(?P<n>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+"
-                               r"(?:(?:remaining|last|final|own|entire|whole|about|some|nearly|around)\s+)?$")
+                               r"(?:(?:new\s+|initial\s+|proposed\s+)?(?:contribution|offer|pledge|commitment|deployment|"
+                               r"dispatch)\s+of\s+)?"
+                               r"(?:(?:remaining|last|final|own|entire|whole|about|some|nearly|around|up\s+to)\s+)?$")
 _OTHER_CLAUSE = re.compile(r"(?:\s(?:as|while|whereas|but|although|though)|;)\s+(?:the\s+)?$")
 _DUE_HOME = re.compile(r"[^.;,]{0,40}?\b(?:is|are|was|were|will\s+be)\s+(?:due|set|scheduled|expected)\s+"
                        r"(?:to\s+(?:return|go|fly|head)\s+)?(?:back\s+)?home\b")

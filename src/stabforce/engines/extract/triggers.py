@@ -79,8 +79,11 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
-           "authorises", "increasing", "increases", "fill", "participant", "commitments"):
+           "authorises", "increasing", "increases", "fill", "participant", "commitments", "contribution"):
     _HEADS[_w] = "pledge"
+#: "is the biggest contributor to ISAF", "has the third-largest troop deployment": a force there now.
+for _w in ("largest", "biggest"):
+    _HEADS[_w] = "arrival"
 #: Present tense, third person: a headline's decision ("Germany sends 1,000 troops to Mali") or a present
 #: contribution ("Ghana contributes 800 soldiers to the mission").
 _SEND_S = ("sends", "deploys", "dispatches", "contributes", "provides")
@@ -616,12 +619,17 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     return "reduction"
 
 
+_LARGEST_AFTER = re.compile(r"(?:\s+(?:single|foreign|national|troop|military|international))*\s+(?:troop\s+)?"
+                            r"(?:contributors?|contingents?|deployments?|providers?|presence)\b")
+_LARGEST_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|be|remains?|remained|as)\s+(?:(?:already|still|now|"
+                             r"currently|by\s+far|also)\s+)*(?:the|its)\s+(?:(?:single|second|third|fourth|fifth|"
+                             r"sixth)[\s-]*)?$")
 _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "comprises", "includes", "consists",
                               "stationed", "joined", "descended", "keeps", "keep", "kept", "keeping", "maintains",
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
                               "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
                               "contributed", "welcomed", "made", "now", "there", "involved", "operational", "make",
-                              "makes"})
+                              "makes", "largest", "biggest"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
@@ -723,6 +731,12 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         ok = bool(re.match(r"\s+up\s+of\s+(?:(?:about|some|around|nearly|more\s+than|over|roughly)\s+)?(?:\d|[\w-]+\s+)?"
                            r"(?:[\w-]+\s+)?(?:troops|soldiers|police|peacekeepers|personnel|officers|forces|contingents|"
                            r"battalions|units|gendarmes|\d)", after))
+    elif word in ("largest", "biggest"):
+        # "Germany is already the biggest single contributor to ISAF", "has the third-largest troop deployment"
+        if not (_LARGEST_AFTER.match(after) and _LARGEST_BEFORE.search(before)):
+            return None
+        return "pledge" if re.search(r"\b(?:will|would|to|could|may)\s+(?:\w+\s+)?(?:be|become)\s+(?:\w+\s+)?the\s+(?:\w+\s+)?$",
+                                     before) else "arrival"  # "will be the largest contributor": an offer
     elif word == "off":
         # "set off for Haiti", "sets off to join the mission"
         ok = bool(re.search(r"\bset(?:s|ting)?\s+$", before) and re.match(r"\s+(?:for|to)\b", after))
@@ -739,7 +753,7 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
     return "arrival"
 
 
-_PLEDGE_CHECKED = frozenset({"contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
+_PLEDGE_CHECKED = frozenset({"contribution", "contributions", "added", "readiness", "available", "grow", "increase", "enlarged", "expand", "beef", "authorized",
                              "authorised", "approved", "approves", "approve", "cleared", "clears", "sanctioned",
                              "endorsed", "aside", "allocated", "allocates", "allocate", "allocating", "assigned",
                              "assigns", "assign", "prepared", "readied", "readies", "readying", "willingness",
@@ -773,6 +787,10 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
             r"\s+to\s+(?:stay|remain|send|deploy|contribute|provide|participate|join)\b", after) else None
     if word == "readiness":
         return "consideration" if _HIGH_BEFORE.search(before) else "pledge"
+    if word == "contribution":
+        # "agreed to Chad's contribution of 1,000 soldiers", "its contribution of 300 police": an offer's size
+        return "pledge" if re.match(r"\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|nearly\s+)?\d", after) and re.search(
+            r"(?:['’]s|\b(?:its|their))\s+(?:\w+\s+)?$", before) else None
     if word == "contributions":
         return "pledge" if re.search(r"\b(?:will|would|to)\s+make\s+(?:\w+\s+)?$", before) else None
     if word == "added":
