@@ -214,3 +214,17 @@ def test_missions_by_their_longer_or_lower_case_names(text: str, expected: tuple
 ])
 def test_largest_contributors_and_possessed_contributions(text: str, expected: set) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The resolution ending the war between Israel and Hezbollah calls for adding up to 15,000 troops to the force.",
+    "Hamas said it would send 300 fighters to guard the crossings.",
+    "The mission, expanded to monitor the ceasefire between Hizbollah and Israel, now has 9,000 troops.",
+])
+def test_armed_groups_and_parties_to_a_war_are_not_contributors(text: str) -> None:
+    assert not any(subject in ("Hamas", "Hezbollah", "ISR") for subject, *_ in rows(text))
+
+
+def test_a_share_held_by_an_armed_group_is_still_a_territory_claim() -> None:
+    found = {(s, k) for s, k, *_ in rows("Hamas still controls 47% of Gaza, officials said.")}
+    assert found == {("Hamas", "territory_control")}

@@ -218,7 +218,27 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
     found = _with_force_moves(text, low, found, mentions_all, mention_starts, forms, hosts, published)
     found = _precise(found, forms, missions, doc_mission)
-    return [p for c in found if (p := _plausible(still_to_come(c))) is not None]
+    return [p for c in found if not _party_not_contributor(c) and (p := _plausible(still_to_come(c))) is not None]
+
+
+#: Armed groups: their fighters and weapons are not force figures (GUIDELINE section 2, "Not claims"); only a share of
+#: territory they hold is a claim.
+_ARMED_GROUPS = frozenset({"Hamas", "Hezbollah", "Islamic Jihad", "Houthis"})
+#: "the war between Israel and Hezbollah", "a ceasefire between Hizbollah and Israel": the parties to a conflict.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$|\bbetween\s+(?:the\s+)?[\w’'. -]{2,40}?\s+and\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _party_not_contributor(c: ProposedClaim) -> bool:
+    """An armed group, or a party named in "between A and B", is not a contributor: no claim but a territory share."""
+    if c.kind == "territory_control":
+        return False
+    if c.subject in _ARMED_GROUPS:
+        return True
+    if c.trigger is None and c.subject_text:
+        at = c.quote.find(c.subject_text)
+        return at > 0 and _BETWEEN.search(c.quote, max(0, at - 50), at) is not None
+    return False
 
 
 def _with_force_moves(text: str, low: str, claims: list[ProposedClaim], mentions_all: list[tuple[int, int, str]],
