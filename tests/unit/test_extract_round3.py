@@ -228,3 +228,12 @@ def test_armed_groups_and_parties_to_a_war_are_not_contributors(text: str) -> No
 def test_a_share_held_by_an_armed_group_is_still_a_territory_claim() -> None:
     found = {(s, k) for s, k, *_ in rows("Hamas still controls 47% of Gaza, officials said.")}
     assert found == {("Hamas", "territory_control")}
+
+
+def test_the_un_fields_no_troops_in_a_force_it_only_authorizes() -> None:
+    report = ("The Multinational Security Support Mission is led by Kenya.\n\n"
+              "The U.N. Security Council agreed to more than double the size of the mission.")
+    assert not any(subject == "United Nations" for subject, *_ in rows(report))
+    own = ("INTERFET restored calm in Dili.\n\n"
+           "With calm restored, a large United Nations peacekeeping force took over from Interfet in February.")
+    assert any(subject == "United Nations" for subject, *_ in rows(own))

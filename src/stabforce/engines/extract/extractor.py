@@ -218,7 +218,21 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
     found = _with_force_moves(text, low, found, mentions_all, mention_starts, forms, hosts, published)
     found = _precise(found, forms, missions, doc_mission)
+    if doc_mission is not None and _PARENT_OF.get(doc_mission) != "United Nations":
+        # A report about a force the UN authorizes but does not field (MSS, GSF, ISF, KFOR, AMISOM ...): the UN sends,
+        # holds and withdraws no troops of its own there.
+        # (a UN force of its own stays: "a United Nations peacekeeping force took over from Interfet")
+        found = [c for c in found if not (c.subject == "United Nations" and c.kind in _BODY_ACTS and not _uns_own_force(c))]
     return [p for c in found if not _party_not_contributor(c) and (p := _plausible(still_to_come(c))) is not None]
+
+
+#: After "United Nations": the UN's own force ("United Nations peacekeeping force", "UN mission").
+_UN_OWN_FORCE = re.compile(r"\s+(?:peacekeeping\s+|peace\s+|stabili[sz]ation\s+)?(?:force|mission|peacekeepers|troops)\b")
+def _uns_own_force(c: ProposedClaim) -> bool:
+    """Whether the words naming the UN in the claim's quote name a force of its own ("UN peacekeeping force")."""
+    ql = c.quote.lower()
+    at = ql.find(c.subject_text.lower()) if c.subject_text else -1
+    return at >= 0 and _UN_OWN_FORCE.match(ql, at + len(c.subject_text)) is not None
 
 
 #: Armed groups: their fighters and weapons are not force figures (GUIDELINE section 2, "Not claims"); only a share of
