@@ -91,9 +91,9 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 
 
 #: What the extractor measured on the development split when it was last tuned, rounded down: falling below it is
-#: a regression. 2026-12-05: the split grew to 185 reports and 1,040 claims when the former test split was folded
-#: into it (lenient F1 0.742, strict 0.733, kind accuracy 0.924 before any tuning on the folded reports).
-DEV_FLOOR = {"lenient": 0.74, "strict": 0.73, "kind": 0.92}
+#: a regression. 2026-12-05: 185 reports, 1,040 claims (the former test split folded in: 0.742 / 0.733 / 0.924
+#: before tuning on it); after the third round of general rules lenient F1 0.782, strict 0.776, kind accuracy 0.943.
+DEV_FLOOR = {"lenient": 0.78, "strict": 0.77, "kind": 0.94}
 
 
 def _dev() -> dict:
