@@ -228,6 +228,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
 
 #: After "United Nations": the UN's own force ("United Nations peacekeeping force", "UN mission").
 _UN_OWN_FORCE = re.compile(r"\s+(?:peacekeeping\s+|peace\s+|stabili[sz]ation\s+)?(?:force|mission|peacekeepers|troops)\b")
+
+
 def _uns_own_force(c: ProposedClaim) -> bool:
     """Whether the words naming the UN in the claim's quote name a force of its own ("UN peacekeeping force")."""
     ql = c.quote.lower()

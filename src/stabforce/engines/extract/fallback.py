@@ -57,8 +57,7 @@ def force_moves(sentence: str, sl: str, s: int, e: int, names: Iterable[tuple[in
     offsets inside the sentence; `sl`: the sentence lower-cased)."""
     if _NOT_A_MOVE.search(sl):
         return []
-    out_m, in_m = _OUT.search(sl), _IN.search(sl)
-    if out_m is None and in_m is None:
+    if _OUT.search(sl) is None and _IN.search(sl) is None:
         return []
     claims: list[ProposedClaim] = []
     seen: set[str] = set()
@@ -72,8 +71,8 @@ def force_moves(sentence: str, sl: str, s: int, e: int, names: Iterable[tuple[in
             if force is None:
                 continue
             f_start, f_end = ns, force.end()
-        elif _FORCE_FROM_BEFORE.search(sl, max(0, ns - 40), ns):
-            f_start, f_end = _FORCE_FROM_BEFORE.search(sl, max(0, ns - 40), ns).start(), ne
+        elif (from_ := _FORCE_FROM_BEFORE.search(sl, max(0, ns - 40), ns)) is not None:
+            f_start, f_end = from_.start(), ne
         else:
             continue
         verb = _verb_near(sl, f_start, f_end)
@@ -97,11 +96,11 @@ def _verb_near(sl: str, f_start: int, f_end: int) -> re.Match[str] | None:
     """The move verb that governs the force: right after it (its verb), or just before it (its object)."""
     best = None
     for rx in (_OUT, _IN):
-        for m in rx.finditer(sl, f_end, min(len(sl), f_end + 60)):
-            if re.search(r"[;:]|,\s+(?:but|while|and)\b", sl[f_end:m.start()]) is None:
-                best = m if best is None or m.start() < best.start() else best
-            break
-        for m in rx.finditer(sl, max(0, f_start - 50), f_start):
+        m = rx.search(sl, f_end, min(len(sl), f_end + 60))  # the first verb after the force, in the same clause
+        if m is not None and re.search(r"[;:]|,\s+(?:but|while|and)\b", sl[f_end:m.start()]) is None and (
+                best is None or m.start() < best.start()):
+            best = m
+        for m in rx.finditer(sl, max(0, f_start - 50), f_start):  # else the last verb before it
             if re.search(r"[;:]", sl[m.end():f_start]) is None and (best is None or best.start() >= f_end):
                 best = m
     return best
