@@ -218,7 +218,7 @@ def test_largest_contributors_and_possessed_contributions(text: str, expected: s
 
 @pytest.mark.parametrize("text", [
     "The resolution ending the war between Israel and Hezbollah calls for adding up to 15,000 troops to the force.",
-    "Hamas said it would send 300 fighters to guard the crossings.",
+    "Hamas said it would deploy 300 police officers to guard the crossings.",
     "The mission, expanded to monitor the ceasefire between Hizbollah and Israel, now has 9,000 troops.",
 ])
 def test_armed_groups_and_parties_to_a_war_are_not_contributors(text: str) -> None:

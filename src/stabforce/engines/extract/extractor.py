@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stabforce.engines.extract import rules
-from stabforce.engines.extract.fallback import force_moves
+from stabforce.engines.extract.fallback import force_moves, force_named
 from stabforce.engines.extract.gazetteer import (
     MISSIONS,
     NEEDS_COUNTRY,
@@ -216,7 +216,8 @@ def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] 
             claims.extend(_bare_label_claims(text, ps, pe, (end, subject, group, personnel, rest), forms, published))
         claims.sort(key=lambda c: c.start)
     found = add_roster_claims(text, low, claims, mentions_all, forms, hosts, published)
-    found = _with_force_moves(text, low, found, mentions_all, mention_starts, forms, hosts, published)
+    if doc_force:
+        found = _with_force_moves(text, low, found, mentions_all, mention_starts, forms, hosts, published)
     found = _precise(found, forms, missions, doc_mission)
     if doc_mission is not None and _PARENT_OF.get(doc_mission) != "United Nations":
         # A report about a force the UN authorizes but does not field (MSS, GSF, ISF, KFOR, AMISOM ...): the UN sends,
@@ -260,20 +261,25 @@ def _party_not_contributor(c: ProposedClaim) -> bool:
 def _with_force_moves(text: str, low: str, claims: list[ProposedClaim], mentions_all: list[tuple[int, int, str]],
                       mention_starts: list[int], forms: dict[str, Entry], hosts: frozenset[str],
                       published: date) -> list[ProposedClaim]:
-    """Add `fallback.force_moves` for the sentences with a country's name that the rules gave no claim."""
-    if not rules.FORCE_CONTEXT.search(low):
+    """Add `fallback.force_moves` for the sentences with a country's force named that the rules gave no claim (in a
+    report about a force). Only the lines where a force is named are split into sentences again."""
+    lines = sorted({(text.rfind("\n", 0, ms) + 1, len(text) if (end := text.find("\n", ms)) < 0 else end)
+                    for ms, me, name in mentions_all if force_named(low, ms, me, forms[name], hosts) is not None})
+    if not lines:
         return claims
     claimed = sorted(c.start for c in claims)
     added: list[ProposedClaim] = []
-    for s, e in split_sentences(text):
-        lo, hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
-        if lo == hi:
-            continue
-        i = bisect_left(claimed, s)
-        if i < len(claimed) and claimed[i] < e:
-            continue
-        names = [(ms - s, me - s, forms[name]) for ms, me, name in mentions_all[lo:hi]]
-        added.extend(force_moves(text[s:e], low[s:e], s, e, names, hosts, published))
+    for ps, pe in lines:
+        for rs, re_ in split_sentences(text[ps:pe]):
+            s, e = ps + rs, ps + re_
+            lo, hi = bisect_left(mention_starts, s), bisect_left(mention_starts, e)
+            if lo == hi:
+                continue
+            i = bisect_left(claimed, s)
+            if i < len(claimed) and claimed[i] < e:
+                continue
+            names = [(ms - s, me - s, forms[name]) for ms, me, name in mentions_all[lo:hi]]
+            added.extend(force_moves(text[s:e], low[s:e], s, e, names, hosts, published))
     return sorted(claims + added, key=lambda c: c.start) if added else claims
 
 
@@ -1624,37 +1630,29 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
 
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
+    """Numbers whose personnel noun is elsewhere: a sending verb's bare object ("is also sending 400.", the noun is the
+    report's), then a force's size ("numbers 6,000", "strength of 8,000", "cut to 3,000")."""
     found = []
-    for m in _SENT_BARE.finditer(sentence_low):
-        # "South Korea is also sending 400.", "Poland said it would send a further 600, ...": the noun is the report's
-        value = int(m.group("n").replace(",", ""))
-        if 1900 <= value <= 2100 and "," not in m.group("n"):
-            continue  # a year
-        q = " ".join((m.group("q") or "").split())
-        low, high = (value, None) if q in ("more than", "over", "at least") else (None, value) if q == "up to" else (
-            value, value)
-        start = m.start("q") if m.group("q") else m.start("n")
-        found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in ("nearly", "about", "around",
-                            "some", "roughly"), personnel="troops", text=sentence[start:m.end("n")]))
-    for m in _BARE.finditer(sentence_low):
-        n = m.group("n")
-        value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
-        if not value:
-            continue
-        q = " ".join((m.group("q") or "").split())
-        if "exceed" in m.group(0):
-            q = "up to"
-        low, high = value, value
-        if q in ("more than", "over", "at least"):
-            high = None
-        elif q == "up to":
-            low = None
-        start = m.start("q") if m.group("q") else m.start("n")
-        if "number" in m.group(0) or "total" in m.group(0):
-            start = m.start()  # "the total number of Kenyan police in Haiti to 744": the words name whose
-        found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in (
-            "nearly", "about", "around", "almost", "some", "roughly", "approximately"),
-            personnel="police" if "police" in m.group(0) else "troops", text=sentence[start:m.end("n")]))
+    for rx in (_SENT_BARE, _BARE):
+        for m in rx.finditer(sentence_low):
+            n = m.group("n")
+            value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
+            if not value or (rx is _SENT_BARE and 1900 <= value <= 2100 and "," not in n):
+                continue  # no number, or a year after a sending verb
+            q = " ".join((m.group("q") or "").split())
+            if "exceed" in m.group(0):
+                q = "up to"
+            low, high = value, value
+            if q in ("more than", "over", "at least"):
+                high = None
+            elif q == "up to":
+                low = None
+            start = m.start("q") if m.group("q") else m.start("n")
+            if "number" in m.group(0) or "total" in m.group(0):
+                start = m.start()  # "the total number of Kenyan police in Haiti to 744": the words name whose
+            found.append(Figure(start=start, end=m.end("n"), low=low, high=high, approx=q in (
+                "nearly", "about", "around", "almost", "some", "roughly", "approximately"),
+                personnel="police" if "police" in m.group(0) else "troops", text=sentence[start:m.end("n")]))
     return found
 
 

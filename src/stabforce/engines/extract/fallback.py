@@ -62,25 +62,16 @@ def force_moves(sentence: str, sl: str, s: int, e: int, names: Iterable[tuple[in
     claims: list[ProposedClaim] = []
     seen: set[str] = set()
     for ns, ne, entry in names:
-        if entry.kind != "country" or entry.subject is None or entry.subject in hosts or entry.subject in seen:
+        span = force_named(sl, ns, ne, entry, hosts)
+        if span is None or entry.subject in seen:
             continue
-        if entry.subject in MISSIONS:
-            continue
-        if entry.role == "demonym":
-            force = _FORCE_AFTER_DEMONYM.match(sl, ne)
-            if force is None:
-                continue
-            f_start, f_end = ns, force.end()
-        elif (from_ := _FORCE_FROM_BEFORE.search(sl, max(0, ns - 40), ns)) is not None:
-            f_start, f_end = from_.start(), ne
-        else:
-            continue
+        f_start, f_end = span
         verb = _verb_near(sl, f_start, f_end)
         if verb is None:
             continue
         kind = _kind(sl, f_start, verb)
         figure = _figure_before(sentence, sl, f_start)
-        seen.add(entry.subject)
+        seen.add(entry.subject or "")
         claims.append(ProposedClaim(
             subject=entry.subject, subject_kind="country", kind=kind,
             low=None if figure is None else figure[0], high=None if figure is None else figure[1],
@@ -90,6 +81,18 @@ def force_moves(sentence: str, sl: str, s: int, e: int, names: Iterable[tuple[in
             quote=sentence, start=s, end=e, confidence=0.4, subject_text=sentence[ns:ne],
             trigger=sl[verb.start():verb.end()]))
     return claims
+
+
+def force_named(low: str, ns: int, ne: int, entry: Entry, hosts: frozenset[str]) -> tuple[int, int] | None:
+    """Where a contributing country's force is named at the name low[ns:ne] ("Irish troops", "a battalion from
+    Nepal"), or None: not a country, a host, or a name without a force word."""
+    if entry.kind != "country" or entry.subject is None or entry.subject in hosts or entry.subject in MISSIONS:
+        return None
+    if entry.role == "demonym":
+        force = _FORCE_AFTER_DEMONYM.match(low, ne)
+        return None if force is None else (ns, force.end())
+    from_ = _FORCE_FROM_BEFORE.search(low, max(0, ns - 40), ns)
+    return None if from_ is None else (from_.start(), ne)
 
 
 def _verb_near(sl: str, f_start: int, f_end: int) -> re.Match[str] | None:
