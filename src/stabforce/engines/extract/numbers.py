@@ -26,9 +26,16 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
 #: Units and tens, the words that may follow "hundred and".
 _SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "phase", "stage", "wave", "batch", "group", "round", "article", "chapter", "no")
+#: "6, 700 troops" (a space after the thousands comma) is 6,700, but not after a month or an ordinal word: "on May 6,
+#: 700 troops", "in phase 2, 300 troops".
+_SPACED_THOUSANDS = (r"(?=\d{1,3}, \d{3}(?!\d|[,.]\d))" + "".join(rf"(?<!\b(?i:{m}) )(?<!\b(?i:{m})\. )" for m in _MONTHS)
+                     + r"\d{1,3}(?:, \d{3})+(?!\d|[,.]\d)")
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|" + _SPACED_THOUSANDS + r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
     # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
     r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
