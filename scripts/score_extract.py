@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/score_extract.py [--split seeds|dev|test|all] [--verbose]
     .venv/bin/python scripts/score_extract.py --seeds DIR --gold FILE      (the seed reports, as before)
+    .venv/bin/python scripts/score_extract.py --agreement                  (annotators against each other)
 
 Splits: `seeds` (tests/gold/seeds.jsonl over the seed reports), `dev` and `test` (tests/gold/<split>/corpus.jsonl
 holds the report excerpts, claims.jsonl their gold claims), `all` (each split present, then their union).
@@ -13,6 +14,10 @@ Per split it prints three figures:
   have none; shares within one point);
 - kind accuracy: of the pairs that match leniently when the kind is ignored, the share whose kinds agree.
 Importable: `score(gold, predicted)` (strict), `score_split(gold, predicted)` (all three), `load_split(name)`.
+
+`--agreement` measures how far annotators agree: tests/gold/agreement/annotator-*.jsonl are second annotations of
+dev reports, made blind to the dev gold and to the extractor; every pair among the dev gold, those annotators and
+the extractor is scored on the same reports with the same three figures (`agreement()`).
 """
 
 from __future__ import annotations
@@ -213,6 +218,21 @@ def load_split(name: str, gold_dir: Path = GOLD_DIR, seeds: Path = SEEDS_DIR) ->
     return load_gold(folder / "claims.jsonl"), predict_corpus(load_gold(folder / "corpus.jsonl"))
 
 
+def agreement(gold_dir: Path = GOLD_DIR) -> list[tuple[str, str, dict]]:
+    """Score every pair among the dev gold, the second annotators (`agreement/annotator-*.jsonl`) and the extractor,
+    on the reports the second annotators covered. Returns (first, second, score_split result) per pair."""
+    folder = gold_dir / "agreement"
+    annotators = {f.stem: load_gold(f) for f in sorted(folder.glob("annotator-*.jsonl"))}
+    if not annotators:
+        return []
+    sources = {str(r["source"]) for rows in annotators.values() for r in rows}
+    corpus = [d for d in load_gold(gold_dir / "dev" / "corpus.jsonl") if d["id"] in sources]
+    sets = {"dev gold": [r for r in load_gold(gold_dir / "dev" / "claims.jsonl") if r["source"] in sources],
+            **annotators, "extractor": predict_corpus(corpus)}
+    names = list(sets)
+    return [(a, b, score_split(sets[a], sets[b])) for i, a in enumerate(names) for b in names[i + 1:]]
+
+
 def _line(name: str, result: dict) -> str:
     s, le = result["strict"], result["lenient"]
     return (f"{name:<6} gold={s['gold']} predicted={s['predicted']} | lenient P={le['precision']:.3f} "
@@ -226,7 +246,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR)
     parser.add_argument("--gold", type=Path, default=None, help="a gold file for the seed reports")
     parser.add_argument("--verbose", action="store_true", help="print every miss, extra and wrong kind")
+    parser.add_argument("--agreement", action="store_true", help="score annotators and the extractor against each other")
     args = parser.parse_args(argv)
+    if args.agreement:
+        pairs = agreement()
+        if not pairs:
+            print("no second annotations in tests/gold/agreement", file=sys.stderr)
+            return 2
+        for a, b, r in pairs:
+            le = r["lenient"]
+            print(f"{a:>21} vs {b:<21} claims {le['gold']}/{le['predicted']} | lenient F1={le['f1']:.3f} | strict "
+                  f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f} ({r['kind_pairs']} pairs)")
+        return 0
     if args.split is None and args.gold is not None:
         gold = load_gold(args.gold)
         loaded: dict[str, tuple[list[dict], list[dict]]] = {"seeds": (gold, predict(args.seeds, (r["source"] for r in gold)))}

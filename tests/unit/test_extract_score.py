@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -91,9 +92,10 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 
 
 #: What the extractor measured on the development split when it was last tuned, rounded down: falling below it is
-#: a regression. 2026-12-05: 185 reports, 1,040 claims (the former test split folded in: 0.742 / 0.733 / 0.924
-#: before tuning on it); after the third round of general rules lenient F1 0.782, strict 0.776, kind accuracy 0.943.
-DEV_FLOOR = {"lenient": 0.78, "strict": 0.77, "kind": 0.94}
+#: a regression. 2026-12-05: 185 reports, 1,040 claims, lenient F1 0.782, strict 0.776, kind accuracy 0.943 after the
+#: fourth round of rules; then 80 reports by four new annotators were added (dev-501..820, 456 claims, scored 0.551
+#: before anyone tuned on them): 265 reports, 1,496 claims, lenient F1 0.714, strict 0.709, kind accuracy 0.915.
+DEV_FLOOR = {"lenient": 0.71, "strict": 0.70, "kind": 0.91}
 
 
 def _dev() -> dict:
@@ -108,3 +110,51 @@ def test_the_development_split_holds_its_measured_floor() -> None:
     assert result["lenient"]["f1"] >= DEV_FLOOR["lenient"], (result["lenient"], result["misses"][:10])
     assert result["strict"]["f1"] >= DEV_FLOOR["strict"], result["strict"]
     assert result["kind_accuracy"] >= DEV_FLOOR["kind"], result["wrong_kind"][:10]
+
+
+def test_second_annotations_are_sentences_of_dev_reports() -> None:
+    from stabforce.engines.extract import split_sentences
+
+    module = _script()
+    texts = {d["id"]: d["text"] for d in module.load_gold(ROOT / "tests" / "gold" / "dev" / "corpus.jsonl")}
+    files = sorted((ROOT / "tests" / "gold" / "agreement").glob("annotator-*.jsonl"))
+    assert len(files) >= 2
+    for path in files:
+        rows = module.load_gold(path)
+        assert rows, path
+        for r in rows:
+            text = texts[r["source"]]
+            assert r["quote"] in {text[a:b] for a, b in split_sentences(text)}, (path.name, r["quote"])
+
+
+def test_agreement_scores_every_pair_on_the_same_reports() -> None:
+    pairs = _script().agreement()
+    names = {n for a, b, _ in pairs for n in (a, b)}
+    assert {"dev gold", "extractor", "annotator-h1", "annotator-h2"} <= names
+    assert len(pairs) == len(names) * (len(names) - 1) // 2
+    by = {(a, b): r for a, b, r in pairs}
+    # the dev gold of the covered reports only: each pair is scored on one set of reports
+    assert by[("dev gold", "extractor")]["lenient"]["gold"] == by[("dev gold", "annotator-h1")]["lenient"]["gold"]
+    # a data check: blind annotators of the same guideline agree with the gold far above chance
+    assert by[("dev gold", "annotator-h1")]["lenient"]["f1"] > 0.8
+    assert by[("dev gold", "annotator-h2")]["lenient"]["f1"] > 0.8
+
+
+def test_agreement_of_a_set_with_itself_is_perfect(tmp_path: Path) -> None:
+    module = _script()
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "agreement").mkdir()
+    doc = {"id": "dev-001", "url": "https://example.org/a", "date": "2025-06-02", "outlet": "X", "mission": "other",
+           "text": "Chad will send 400 soldiers. Niger is weighing a contribution."}
+    claims = [{"source": "dev-001", "subject": "TCD", "kind": "pledge", "low": 400, "high": 400,
+               "quote": "Chad will send 400 soldiers."},
+              {"source": "dev-001", "subject": "NER", "kind": "consideration", "low": None, "high": None,
+               "quote": "Niger is weighing a contribution."}]
+    (tmp_path / "dev" / "corpus.jsonl").write_text(json.dumps(doc) + "\n")
+    (tmp_path / "dev" / "claims.jsonl").write_text("".join(json.dumps(c) + "\n" for c in claims))
+    (tmp_path / "agreement" / "annotator-x.jsonl").write_text(json.dumps(claims[0]) + "\n")
+    by = {(a, b): r for a, b, r in module.agreement(tmp_path)}
+    assert set(by) == {("dev gold", "annotator-x"), ("dev gold", "extractor"), ("annotator-x", "extractor")}
+    half = by[("dev gold", "annotator-x")]["lenient"]
+    assert (half["precision"], half["recall"]) == (1.0, 0.5)  # the second annotator missed Niger
+    assert by[("dev gold", "extractor")]["lenient"]["gold"] == 2
