@@ -290,7 +290,21 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
     return found
 
 
+#: Before the list: the countries only may send ("potential contributors include", "countries potentially willing to
+#: send troops include", "have either pledged forces or are considering it include").
+_HEDGE_BEFORE = re.compile(r"\b(?:potential(?:ly)?|possibl[ey]|considering|weighing|mulling|may|might|could)\b")
+
+
 def _kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -> str | None:
+    """The kind a roster's clause gives its list (`_plain_kind`); a hedge before the list makes a pledge or a presence
+    a consideration."""
+    kind = _plain_kind(sl, clause, first, last, frame)
+    if kind in ("pledge", "arrival") and _HEDGE_BEFORE.search(sl, clause[0], first):
+        return "consideration"
+    return kind
+
+
+def _plain_kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -> str | None:
     """The kind a roster's clause gives its list: its nearest trigger, else the tense before the list."""
     hits = [h for h in find_triggers(sl[clause[0]:clause[1]]) if h.group not in ("command", "territory")]
     hits = [h._replace(start=h.start + clause[0], end=h.end + clause[0]) for h in hits]

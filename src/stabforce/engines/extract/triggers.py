@@ -882,8 +882,11 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     for kind, rx in (("negation", _NEG_MODAL), ("consideration", _CONS_MODAL), ("pledge", _PLEDGE_MODAL)):
         m = rx.search(before)
         if m:
-            if kind == "pledge" and _WHETHER_BEFORE.search(before, 0, m.start()):
-                kind = "consideration"  # "is due to announce whether it would send a contingent": not decided yet
+            if kind == "pledge" and (_WHETHER_BEFORE.search(before, 0, m.start()) or
+                                     _HEDGED_BEFORE.search(before, 0, m.start())):
+                # "is due to announce whether it would send a contingent", "countries potentially willing to send
+                # troops": not decided yet
+                kind = "consideration"
             return kind, len(before) - m.start()
     m = _ORDERED_BEFORE.search(before)
     if m:
@@ -902,5 +905,7 @@ _APPROVE_BEFORE = re.compile(r"\b(?:approve[sd]?|approving|authori[sz]e[sd]?|aut
 _NO_MORE_BEFORE = re.compile(r"\bno\s+(?:more|longer|further)\b[^.;,]{0,40}$")
 #: "announce whether it would", "decide if they will": the decision is still open.
 _WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:or\s+not\s+)?(?:it|they|the\s+\w+|[\w-]+)\s+$")
+#: "potentially willing to", "possibly ready to": a willingness the speaker hedges.
+_HEDGED_BEFORE = re.compile(r"\b(?:potentially|possibly|perhaps|maybe|conceivably)\s+$")
 #: "ordered 600 troops to", "voted in mid January to": a decision to send taken.
 _ORDERED_BEFORE = re.compile(r"\b(?:ordered|ordering|voted|votes)\s+(?:[\w,'’-]+\s+){1,6}?to\s+$")

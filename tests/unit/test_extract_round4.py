@@ -1,0 +1,40 @@
+"""Fifth round of general rules (2026-12-05), on sentences written for these tests, not taken from reports.
+
+- a hedge before a willingness ("potentially willing to send") makes it a consideration;
+- a hedge before a roster ("possible troop contributors are", "may include") makes its countries considerations.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2025, 6, 2)
+
+
+def kinds(text: str) -> set[tuple[str, str]]:
+    return {(c.subject, c.kind) for c in extract(text, published=DAY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nations potentially willing to send soldiers to the mission include Chad, Niger and Togo.",
+     {("TCD", "consideration"), ("NER", "consideration"), ("TGO", "consideration")}),
+    ("Mongolia is possibly ready to deploy a company of soldiers.", {("MNG", "consideration")}),
+    ("Other possible troop contributors are Fiji and Tonga.", {("FJI", "consideration"), ("TON", "consideration")}),
+    ("Potential contributors to the force include Peru and Chile, officials said.",
+     {("PER", "consideration"), ("CHL", "consideration")}),
+])
+def test_a_hedged_offer_or_roster_is_a_consideration(text: str, expected: set) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nations willing to send soldiers to the mission include Chad, Niger and Togo.",
+     {("TCD", "pledge"), ("NER", "pledge"), ("TGO", "pledge")}),
+    ("Other troop contributors are Fiji and Tonga.", {("FJI", "arrival"), ("TON", "arrival")}),
+])
+def test_without_the_hedge_the_kind_stays(text: str, expected: set) -> None:
+    assert kinds(text) == expected
