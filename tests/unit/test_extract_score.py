@@ -93,9 +93,10 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 
 #: What the extractor measured on the development split when it was last tuned, rounded down: falling below it is
 #: a regression. 2026-12-05: 185 reports, 1,040 claims, lenient F1 0.782, strict 0.776, kind accuracy 0.943 after the
-#: fourth round of rules; then 80 reports by four new annotators were added (dev-501..820, 456 claims, scored 0.551
-#: before anyone tuned on them): 265 reports, 1,496 claims, lenient F1 0.714, strict 0.709, kind accuracy 0.915.
-DEV_FLOOR = {"lenient": 0.71, "strict": 0.70, "kind": 0.91}
+#: fourth round of rules; then 200 reports by ten new annotators were added (dev-501..820 and dev-901..1420, 1,007
+#: claims, each batch scored by the rules before anyone tuned on it: 0.551 and 0.561): 385 reports, 2,047 claims,
+#: lenient F1 0.677, strict 0.672, kind accuracy 0.907.
+DEV_FLOOR = {"lenient": 0.67, "strict": 0.67, "kind": 0.90}
 
 
 def _dev() -> dict:
