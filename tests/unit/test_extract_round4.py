@@ -38,3 +38,9 @@ def test_a_hedged_offer_or_roster_is_a_consideration(text: str, expected: set) -
 ])
 def test_without_the_hedge_the_kind_stays(text: str, expected: set) -> None:
     assert kinds(text) == expected
+
+
+def test_a_month_is_no_hedge_before_a_roster() -> None:
+    # lower-cased, "In May" reads "in may": the roster keeps the kind of its verb
+    assert kinds("In May, troops from Chad, Niger and Togo will join the force.") == {
+        ("TCD", "pledge"), ("NER", "pledge"), ("TGO", "pledge")}

@@ -26,12 +26,16 @@ _NUMWORD = trie_pattern([*_UNITS_WORDS, *_SCALES, "dozen"])
 
 #: Units and tens, the words that may follow "hundred and".
 _SMALL_WORD = trie_pattern([w for w in _UNITS_WORDS if w != "zero"])
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-           "phase", "stage", "wave", "batch", "group", "round", "article", "chapter", "no")
-#: "6, 700 troops" (a space after the thousands comma) is 6,700, but not after a month or an ordinal word: "on May 6,
-#: 700 troops", "in phase 2, 300 troops".
-_SPACED_THOUSANDS = (r"(?=\d{1,3}, \d{3}(?!\d|[,.]\d))" + "".join(rf"(?<!\b(?i:{m}) )(?<!\b(?i:{m})\. )" for m in _MONTHS)
+#: Words after which "6, 700" is two numbers: months ("on May 6, 700 troops") and words that number things ("in phase
+#: 2, 300 troops").
+_NOT_THOUSANDS_AFTER = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "phase", "stage", "wave", "batch", "group", "round", "article", "chapter", "no",
+)
+#: "6, 700 troops" (a space after the thousands comma) is 6,700, except after `_NOT_THOUSANDS_AFTER`.
+_SPACED_THOUSANDS = (r"(?=\d{1,3}, \d{3}(?!\d|[,.]\d))"
+                     + "".join(rf"(?<!\b(?i:{m}) )(?<!\b(?i:{m})\. )" for m in _NOT_THOUSANDS_AFTER)
                      + r"\d{1,3}(?:, \d{3})+(?!\d|[,.]\d)")
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(

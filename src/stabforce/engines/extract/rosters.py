@@ -290,9 +290,9 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
     return found
 
 
-#: Before the list: the countries only may send ("potential contributors include", "countries potentially willing to
-#: send troops include", "have either pledged forces or are considering it include").
-_HEDGE_BEFORE = re.compile(r"\b(?:potential(?:ly)?|possibl[ey]|considering|weighing|mulling|may|might|could)\b")
+#: Before the list: the countries only might send ("other possible troop contributors are", "potential contributors
+#: include", "the force could include troops from"). Not "may": the text is lower-cased, and "in May" is a month.
+_HEDGE_BEFORE = re.compile(r"\b(?:potential(?:ly)?|possibl[ey]|considering|weighing|mulling|might|could)\b")
 
 
 def _kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -> str | None:
