@@ -44,3 +44,20 @@ def test_a_month_is_no_hedge_before_a_roster() -> None:
     # lower-cased, "In May" reads "in may": the roster keeps the kind of its verb
     assert kinds("In May, troops from Chad, Niger and Togo will join the force.") == {
         ("TCD", "pledge"), ("NER", "pledge"), ("TGO", "pledge")}
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Resolute Support will grow to 13,000 troops next year.", "RSM"),
+    ("The ECOWAS Mission in Liberia will have 3,250 soldiers.", "ECOMIL"),
+    ("The Multinational Force and Observers will keep 1,100 personnel in the Sinai.", "MFO"),
+    ("MISCA will reach 6,000 troops by the end of the year.", "MISCA"),
+])
+def test_the_forces_the_annotators_named_are_subjects(text: str, subject: str) -> None:
+    assert subject in {s for s, _ in kinds(text)}
+
+
+def test_natos_force_in_afghanistan_is_resolute_support_after_2014() -> None:
+    text = "NATO has about 13,000 troops in Afghanistan."
+    after, before = (extract(text, published=day) for day in (date(2017, 5, 2), date(2010, 5, 2)))
+    assert {(c.subject, c.kind, c.low) for c in after} == {("RSM", "arrival", 13000)}
+    assert {(c.subject, c.kind, c.low) for c in before} == {("ISAF", "arrival", 13000)}

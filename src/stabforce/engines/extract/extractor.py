@@ -609,7 +609,8 @@ _FORCE_HEAD = re.compile(r"\b(?:force|mission|total|target|strength|contingent|d
 _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH": "United Nations",
               "MONUSCO": "United Nations", "UNMISS": "United Nations", "MINUSCA": "United Nations", "KFOR": "NATO",
               "ISAF": "NATO", "AMISOM": "African Union", "ATMIS": "African Union", "AUSSOM": "African Union", "EUFOR": "European Union",
-              "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS"}
+              "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS", "ECOMIL": "ECOWAS",
+              "MISCA": "African Union", "RSM": "NATO", "Artemis": "European Union"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
 _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
@@ -622,7 +623,9 @@ _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
     ("African Union", "SOM"): (("AMISOM", date(2007, 1, 19), date(2022, 3, 31)),
                                ("ATMIS", date(2022, 4, 1), date(2024, 12, 31))),
     ("NATO", "XKX"): (("KFOR", date(1999, 6, 12), date(2100, 1, 1)),),
-    ("NATO", "AFG"): (("ISAF", date(2001, 12, 20), date(2014, 12, 31)),),
+    ("NATO", "AFG"): (("ISAF", date(2001, 12, 20), date(2014, 12, 31)), ("RSM", date(2015, 1, 1), date(2021, 9, 1))),
+    ("ECOWAS", "LBR"): (("ECOMIL", date(2003, 8, 4), date(2003, 10, 1)),),
+    ("African Union", "CAF"): (("MISCA", date(2013, 12, 5), date(2014, 9, 15)),),
     ("ECOWAS", "GMB"): (("ECOMIG", date(2017, 1, 1), date(2100, 1, 1)),),
     ("ECOWAS", "MLI"): (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)),),
     ("SADC", "MOZ"): (("SAMIM", date(2021, 7, 1), date(2024, 7, 31)),),
@@ -708,7 +711,8 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
 _MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN", "AMISOM": "SOM", "ATMIS": "SOM",
                  "MINUSMA": "MLI", "AFISMA": "MLI", "KFOR": "XKX", "ISAF": "AFG", "MNF-I": "IRQ", "MONUSCO": "COD",
                  "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE", "SAMIM": "MOZ",
-                 "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB"}
+                 "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB", "ECOMIL": "LBR", "MISCA": "CAF", "RSM": "AFG",
+                 "Artemis": "COD", "MFO": "EGY"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:

@@ -195,13 +195,20 @@ ORGANIZATIONS: dict[str, str] = {
     "Multinational Force-Iraq": "MNF-I", "Multi-National Force-Iraq": "MNF-I", "Multinational Force in Iraq": "MNF-I",
     "Multi-National Force – Iraq": "MNF-I", "Multinational Force – Iraq": "MNF-I",
     "NATO-led Kosovo Force": "KFOR",
+    # Forces named by the annotators of 2026-12-05 (GUIDELINE section 8).
+    "ECOMIL": "ECOMIL", "ECOWAS Mission in Liberia": "ECOMIL", "MISCA": "MISCA",
+    "African-led International Support Mission in the Central African Republic": "MISCA",
+    "African-led International Support Mission to the Central African Republic": "MISCA",
+    "Resolute Support": "RSM", "Resolute Support Mission": "RSM", "Operation Artemis": "Artemis",
+    "Multinational Force and Observers": "MFO", "Multinational Force & Observers": "MFO", "MFO": "MFO",
+    "CARICOM": "CARICOM", "Caricom": "CARICOM", "Caribbean Community": "CARICOM",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
 #: about MINUSMA are MINUSMA's).
 MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
                       "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force",
-                      "ECOMIG", "SAMIM", "INTERFET", "RAMSI"})
+                      "ECOMIG", "SAMIM", "INTERFET", "RAMSI", "ECOMIL", "MISCA", "RSM", "Artemis", "MFO"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
