@@ -1418,6 +1418,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if not rest or subject in figured:
             continue
         best = min(rest, key=lambda t: (_PRIORITY[t.group], t.start))
+        if best.group in ("pledge", "send") and _OR_WEIGHING.search(sl):
+            # "nations that have either pledged forces or are considering it include ...": not each has pledged
+            best = next((t for t in rest if t.group == "consideration"), best)
         kind = _KIND_OF_GROUP[best.group]
         key = (subject, kind, None, None, None)
         if key in seen:
@@ -1885,7 +1888,7 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
     # "Azerbaijani officials are weighing whether to send troops": officials speak for their own state
     # when they open the trigger's clause and nobody else in the clause could be the one acting.
     own = [m for m in speakers if lo <= m.start < trig.start and rules.OFFICIALS_ACT.fullmatch(sentence, m.end, trig.start)]
-    if own and not any(lo <= m.start < hi for m in mentions if m not in own):
+    if own and not any(m.agent and lo <= m.start < hi for m in mentions if m not in own):
         trig.subjects = [own[-1]]
         trig.how = "speaker"
         return
@@ -1896,6 +1899,9 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         trig.how = "inherited"
 
 
+#: "have pledged troops or are considering it": an offer or a thought, the weaker for each of those named.
+_OR_WEIGHING = re.compile(r"\bor\s+(?:are\s+|is\s+|were\s+|have\s+been\s+|has\s+been\s+)?(?:still\s+)?(?:considering|weighing|"
+                          r"mulling|thinking\s+about)\b")
 _AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?:the\s+)?")
 #: "troops from Senegal, Burkina Faso and Bangladesh ... will withdraw": the force's origin is its subject.
 _TROOPS_FROM = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|police|contingents?|personnel)\s+from\s+(?:the\s+)?")

@@ -35,7 +35,8 @@ from stabforce.engines.extract.triggers import find_triggers
 
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
 _CUE = re.compile(r"\bfrom\b|contribut|particip|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
-                  r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b")
+                  r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b|"
+                  r"\bcountries\b|\bnations\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
                r"units|battalions?|companies|brigades?|gendarmes|marines|military|servicemen|reinforcements|"
@@ -97,6 +98,21 @@ _THERE_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\s+(?:are|is)\s+(?
 _MAKE_UP_AFTER = re.compile(r"\s+" + _FORCE_NOUN + r"\s+(?:\w+\s+)?(?:make\s+up|makes\s+up|made\s+up|form|"
                             r"constitute|account\s+for)\b")
 _DEMONYM_FORCE_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\b")
+#: Before the list, after a dash or colon: the countries the clause has just counted ("The first five countries have
+#: committed troops to the force - A, B and C", "Three nations offered soldiers: A, B and C").
+_COUNTED_BEFORE = re.compile(r"\b(?:countries|nations|states|contributors|governments)\b(?P<span>[^.;:]{3,140}?)\s*"
+                             r"(?:\s[-–—]|:)\s*(?:the\s+)?$")
+#: Around the list: talks with the countries about sending ("has spoken to A, B and C about contributing to the
+#: force"): each is weighing it (tests/gold/GUIDELINE.md, section 2: "in talks about").
+_TALKED_TO_BEFORE = re.compile(r"\b(?:spoken|spoke|talked|talking|talks|discussions?|consultations?|consulting|consulted|"
+                               r"negotiating|negotiations)\s+(?:to|with)\s+(?:the\s+)?$")
+_ABOUT_FORCE_AFTER = re.compile(r"[^.;]{0,30}?\b(?:about|on|over|regarding)\s+(?:[\w-]+\s+){0,2}?(?:contribut\w*|send\w*|"
+                                r"deploy\w*|join\w*|participat\w*|provid\w*|troops|soldiers|police)\b")
+#: After the list: what the countries named did ("are the first countries to make such commitments", "are among the
+#: nations that have offered troops").
+_COUNTED_AFTER = re.compile(r"\s+(?:are|were|have\s+been|had\s+been|became|become)\s+(?:also\s+|so\s+far\s+)?"
+                            r"(?:among\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:countries|nations|states)\s+(?:to|that|which|"
+                            r"who)\b(?P<span>[^.;]{3,140})")
 
 #: Between two names of one list: the coordination, with an abbreviation in brackets ("Congo (DRC), Lesotho").
 _GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?" + rules.COORDINATION_GAP.pattern)
@@ -247,6 +263,11 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             frame, fixed = "sending", "arrival"
         elif demonyms and _MAKE_UP_AFTER.match(after):
             frame = "made"
+        elif _TALKED_TO_BEFORE.search(before) and _ABOUT_FORCE_AFTER.match(after):
+            frame, fixed = "talks", "consideration"
+        elif (m := _COUNTED_BEFORE.search(sl, max(0, first - 200), first) or _COUNTED_AFTER.match(sl, last)) and (
+                counted := _counted_kind(m.group("span"))):
+            frame, fixed = "counted", counted
         elif (m := _NAMELY_BEFORE.search(before)) is not None and not _PLACE_BEFORE_HEAD.search(
                 sl, max(0, first - len(before) + m.start() - 30), first - len(before) + m.start()):
             frame = "namely"
@@ -288,6 +309,15 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                                    mention=mention, kind=kind, fig=None, negated=False, revision=False,
                                    published=published, how="roster", trigger=None, share=None))
     return found
+
+
+def _counted_kind(span: str) -> str | None:
+    """The kind of what a clause says the countries it counts did ("have committed troops", "to make such
+    commitments"): its first trigger, else a pledge for a word of willingness; None when it says neither."""
+    hits = [h for h in find_triggers(span) if h.group not in ("command", "territory")]
+    if hits:
+        return None if hits[0].group == "negation" else _KIND_OF_GROUP.get(hits[0].group)
+    return "pledge" if _WILLING.search(span) and not _NOT_CONTRIBUTION.search(span) else None
 
 
 #: Before the list: the countries only might send ("other possible troop contributors are", "potential contributors

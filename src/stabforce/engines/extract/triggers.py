@@ -51,7 +51,7 @@ for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark"
            "consists", "stationed", "replaced", "keeps", "keep", "kept", "keeping", "maintains", "maintain",
            "maintained", "maintaining", "remain", "remains", "remained", "part", "serving", "serve", "serves",
            "served", "has", "had", "reached", "reaches", "off", "contributed", "welcomed", "made", "begun", "now",
-           "there", "involved", "operational", "make", "makes"):
+           "there", "involved", "operational", "make", "makes", "been"):
     _HEADS[_w] = "arrival"
 for _w in ("ruled", "rules", "ruling", "declined", "declines", "declining", "refused", "refuses", "refusing",
            "rejected", "rejects", "rejecting", "intention", "unwilling", "denied", "denies", "dismissed", "turned",
@@ -107,15 +107,22 @@ _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mis
                       r"amisom|atmis|minustah|afisma|ecomig|samim|ramsi|interfet|mss|gsf)\b")
 _NEG_MODAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?(?:be\s+)?$")
 _CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can|(?:un)?likely\s+to)\s+" + _ADV + r"|(?:asked|requested|invited|urged|pressed|"
-                         r"approached)\s+to\s+" + _ADV + r")(?:be\s+)?$")
+                         r"approached)\s+to\s+" + _ADV + r"|"
+                         r"(?:seeks?|seeking|sought|asked\s+for|asks?\s+for|asking\s+for|requested|requests?|needs?|awaits?|"
+                         r"awaiting)\s+(?:[\w'’-]+\s+){0,3}?(?:approval|permission|authori[sz]ation|go-ahead|green\s+light)\s+"
+                         r"to\s+" + _ADV + r")(?:be\s+)?$")
 _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|should|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
     r"\b(?:ready|prepared|preparing|willing|set|poised|expected|due|planning|plans?|planned|intends?|intending|"
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|pledged|offered|promised|promise|pledge|vow|"
-    r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet)\s+"
+    r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet|approval|permission|"
+    r"authori[sz]ation|go-ahead|green\s+light)\s+"
     r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
-    + _ADV + r"(?:be\s+)?$")
+    + _ADV + r"(?:be\s+)?$|"
+    # "parliament approved a proposal to send", "the cabinet adopted a plan to deploy": a decision taken
+    r"\b(?:approved|approves|adopted|adopts|passed|passes|endorsed|endorses|backed|ratified|ratifies)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:proposal|plan|bill|motion|request|decision|resolution|decree|measure)\s+to\s+" + _ADV + r"$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|now|already|still)\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
@@ -170,7 +177,7 @@ _CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly
                         r"a\s+quarter|two-thirds|a\s+fifth)|"
                         r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
-                        r"peacekeepers|police|numbers|strength|size))\b")
+                        r"peacekeepers|police|numbers|number|strength|size|ceiling|headcount|levels?))\b")
 #: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
 _PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
@@ -535,6 +542,9 @@ _MISSION_ENDS_BEFORE = re.compile(r"\b(?:mission|operation|deployment|force|sami
                                   r"(?:(?:should|will|would|is\s+to|must|to|formally|officially|finally|\w+ly)\s+){0,2}$")
 _WHEN_AFTER = re.compile(r"\s+(?:by|in|on|next|this|at|early|late|before|after)\b")
 _COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
+#: After "go", "went": to a place ("would go to Mogadishu", "went into Kosovo"), not home, to war or to the polls.
+_GO_TO_AFTER = re.compile(r"\s+(?:first\s+)?(?:to|into)\s+(?!(?:the\s+)?(?:home|war|court|polls|school|bed|jail|prison|trial|"
+                          r"vote|sleep|work|waste|great|any|some|lengths|plan|hospital|extremes?|battle|help)\b)[a-z]")
 
 
 def _reduction_kind(word: str, before: str, after: str) -> str | None:
@@ -545,6 +555,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             r"\b(?:remainder|rest|bulk|half|majority)\b", before[-40:])):
         # "About half of these forces will come from the French Army", "1,000 of those troops are to come from Italy"
         return "pledge" if re.search(r"\b(?:will|would|shall|should|to)\s+(?:\w+\s+)?$", before) else None
+    if word in ("go", "went") and _GO_TO_AFTER.match(after) and _FORCE_NEAR.search(before[-60:]):
+        # "the first 200 soldiers would go to Mogadishu": on the way in (not "go home", "went to the polls")
+        return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
     if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
@@ -629,7 +642,7 @@ _ARRIVAL_CHECKED = frozenset({"already", "currently", "brings", "bringing", "com
                               "maintain", "maintained", "maintaining", "remain", "remains", "remained", "part",
                               "serving", "serve", "serves", "served", "has", "had", "reached", "reaches", "off",
                               "contributed", "welcomed", "made", "now", "there", "involved", "operational", "make",
-                              "makes", "largest", "biggest"})
+                              "makes", "largest", "biggest", "been"})
 #: "has 2,000 peacekeepers in the country", "had about 900 troops on the ground": a present (or then) strength.
 _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
@@ -698,6 +711,10 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         ok = bool(_PART_BEFORE.search(before) and _PART_OF_AFTER.match(after))
     elif word.startswith("serv"):
         ok = bool(_SERVE_AFTER.match(after)) and _force_near(wide or before, after)
+    elif word == "been":
+        # "British troops have been in the capital for two weeks": there now (not "has been in talks")
+        ok = bool(re.search(r"\b(?:has|have)\s+(?:already\s+|now\s+)?$", before) and _REMAIN_AFTER.match(after)
+                  and _FORCE_NEAR.search((wide or before)[-80:]))
     elif word in ("has", "had"):
         mm = _HAS_FORCE_AFTER.match(after)
         ok = bool(mm) and not _OWN_ARMY.match(after, mm.end()) or bool(_HAS_CONTINGENT_AFTER.match(after))
@@ -808,8 +825,11 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
         return "pledge" if re.search(r"\bset\s+$|\bsets\s+$|\bsetting\s+$", before) or re.search(
             r"\bset\s+(?:[\w,-]+\s+){1,4}$", before) else None
     if word == "willingness":
+        # "its willingness to send troops"; "Pakistan too expressed its willingness." (to send, said just before)
         return "pledge" if re.match(r"\s+to\s+(?:send|deploy|contribute|provide|participate|join|take\s+part|commit)\b",
-                                    after) else None
+                                    after) or (re.match(r"\s*(?:[.;)]|$)", after) and re.search(
+                                        r"\b(?:expressed|voiced|signalled|signaled|indicated|confirmed|reiterated|"
+                                        r"conveyed)\s+(?:its|their)\s+$", before)) else None
     if word.startswith(("boost", "bolster", "doubl", "tripl", "increas")):
         if not _BOOST_AFTER.match(after):
             return None

@@ -1,0 +1,110 @@
+"""Sixth round of general rules (2026-12-06), on sentences written for these tests, not taken from reports.
+
+- a state's leaders, lawmakers or congress act for it even with a destination named after the verb;
+- approval, permission or a green light to send is a decision (a pledge); seeking it is a consideration; approving
+  a proposal or plan to send is a pledge;
+- a clause that counts countries before a dash or colon, or after the list ("are the first countries to ..."),
+  gives each listed country the clause's kind;
+- talks with listed countries about contributing make each a consideration;
+- "have been in <place>" with a force is a presence; "cut the number of soldiers by N" is a cut;
+- "would go to <place>" with a force is a move in;
+- "pledged forces or are considering it" is a consideration for those named.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2025, 6, 2)
+
+
+def claims(text: str) -> set[tuple[str, str, int | None]]:
+    return {(c.subject, c.kind, c.low) for c in extract(text, published=DAY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norwegian leaders approved sending 120 soldiers to Lebanon.", {("NOR", "pledge", 120)}),
+    ("Chile's lawmakers approved sending 90 engineers to Haiti.", {("CHL", "pledge", 90)}),
+    ("Peru's Congress has approved a proposal to send a contingent of soldiers to Haiti.", {("PER", "pledge", None)}),
+    ("The Estonian cabinet gave final approval to send 40 soldiers.", {("EST", "pledge", 40)}),
+    ("Latvia's army got the green light to deploy 30 soldiers.", {("LVA", "pledge", 30)}),
+])
+def test_a_decision_to_send_is_a_pledge(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Estonia's government sought parliamentary approval to send 40 soldiers.", {("EST", "consideration", 40)}),
+    ("Latvia is awaiting the green light to deploy 30 soldiers.", {("LVA", "consideration", 30)}),
+])
+def test_seeking_approval_is_a_consideration(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_named_speaker_for_a_destination_is_still_not_the_sender() -> None:
+    # The officials speak for their state; the sender named in the clause stays the subject.
+    assert claims("Swedish officials said Ghana would send 300 soldiers to Mali.") == {("GHA", "pledge", 300)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first three countries have pledged troops to the force - Fiji, Tonga and Samoa.",
+     {("FJI", "pledge", None), ("TON", "pledge", None), ("WSM", "pledge", None)}),
+    ("Four nations offered soldiers for the mission: Chad, Niger, Benin and Togo.",
+     {("TCD", "pledge", None), ("NER", "pledge", None), ("BEN", "pledge", None), ("TGO", "pledge", None)}),
+    ("Fiji and Tonga are among the countries that have withdrawn troops from the mission.",
+     {("FJI", "reduction_or_withdrawal", None), ("TON", "reduction_or_withdrawal", None)}),
+])
+def test_countries_counted_beside_a_list(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The summit drew countries from the region - Egypt, Qatar and Jordan.",
+    "Egypt, Qatar and Jordan are the countries that mediated the truce.",
+])
+def test_counted_countries_without_a_contribution_get_nothing(text: str) -> None:
+    assert claims(text) == set()
+
+
+def test_counted_countries_that_refused_are_refusals() -> None:
+    found = extract("Two countries refused to send troops: Chad and Niger.", published=DAY)
+    assert {(c.subject, c.kind, c.negated) for c in found} == {("TCD", "pledge", True), ("NER", "pledge", True)}
+
+
+def test_talks_with_listed_countries_about_contributing() -> None:
+    assert claims("London says it has talked with Ghana, Kenya and Rwanda about contributing to the force.") == {
+        ("GHA", "consideration", None), ("KEN", "consideration", None), ("RWA", "consideration", None)}
+    # talks about something else: no claim
+    assert claims("London says it has talked with Ghana, Kenya and Rwanda about trade and tariffs.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dutch troops have been in the port for three weeks.", {("NLD", "arrival", None)}),
+    ("Rwandan soldiers would go to Bangui next month.", {("RWA", "pledge", None)}),
+    ("Other nations that have either pledged forces or are considering it include Fiji and Tonga.",
+     {("FJI", "consideration", None), ("TON", "consideration", None)}),
+])
+def test_presence_cut_move_and_either_or(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_cut_in_the_number_of_soldiers() -> None:
+    # GUIDELINE section 2: the change or the new level; both are the cut's figures.
+    found = claims("Oslo also cut the maximum number of soldiers in the mission by 200 to 600.")
+    assert len(found) == 1
+    ((subject, kind, low),) = found
+    assert (subject, kind) == ("NOR", "reduction_or_withdrawal") and low in (200, 600)
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch minister has been in talks with France.",
+    "The Dutch minister has been in Paris for two days.",
+    "The government cut the number of road projects by 20.",
+    "Rwandan voters would go to the polls next month.",
+])
+def test_the_near_misses_give_nothing(text: str) -> None:
+    assert claims(text) == set()
