@@ -108,3 +108,24 @@ def test_a_cut_in_the_number_of_soldiers() -> None:
 ])
 def test_the_near_misses_give_nothing(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru's Defense Agency plans to deploy 600 troops.", {("PER", "pledge", 600)}),
+    ("Chile's senate has narrowly approved the dispatch of 300 troops to Haiti.", {("CHL", "pledge", 300)}),
+    # a state named in the clause is the one who acts, not the institution that speaks
+    ("Peru's Defense Agency says Ghana plans to deploy 600 troops.", {("GHA", "pledge", 600)}),
+])
+def test_an_institution_acts_for_its_state(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana is also due to send an assessment mission to Mali in the coming days.", set()),
+    ("Ghana will send a fact-finding team to Mali.", set()),
+    # a team with a figure of personnel is a contribution
+    ("Ghana will send a technical team of 20 officers to Mali.", {("GHA", "pledge", 20)}),
+    ("The blast left 12 soldiers - eight Ghanaians and four Nigerians - wounded.", set()),
+])
+def test_a_survey_visit_or_the_wounded_are_not_a_force(text: str, expected: set) -> None:
+    assert claims(text) == expected

@@ -825,6 +825,10 @@ _EQUIPMENT_ONLY_AFTER = re.compile(r"\s+(?:(?:critical|medical|field|military|lo
                                    r"two|three|several|a|an|the)\s+){0,3}(?:facilities|hospitals?|equipment|aircraft|"
                                    r"helicopters|planes|vehicles|ships|vessels|supplies|aid|assistance|ammunition|weapons)\b"
                                    r"(?![^.;]{0,60}\d)")
+#: After an offer: a visit to look, not a force ("due to send an assessment mission to Haiti", "a fact-finding team").
+_SURVEY_TEAM_AFTER = re.compile(r"\s+(?:(?:an?|the|its|their|a\s+small|a\s+joint)\s+)?(?:[\w-]+\s+)?(?:assessment|fact-finding|"
+                                r"reconnaissance|evaluation|scoping|survey|needs-assessment|technical|planning)\s+"
+                                r"(?:mission|team|delegation|visit|trip)\b(?![^.;]{0,60}\d)")
 #: Besides training others, a task of its own ("train police and help secure border crossings"): a contribution.
 _OWN_TASK = re.compile(r"\b(?:help|secure|patrol|protect|guard|deploy|send|police\s+the)\b")
 #: Words near a figure that make it a count of the dead, the wounded or a wish rather than a force.
@@ -1124,7 +1128,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if group not in ("command", "territory") and _NOT_PERSONNEL_AFTER.match(sl, te) and not _OWN_TASK.search(
                 sl, te, _clause_of(clauses, ts)[1]):
             continue  # "pledged to train police", "would contribute £5m", "withdrawn financial contributions"
-        if group in ("pledge", "send", "consideration") and _EQUIPMENT_ONLY_AFTER.match(sl, te):
+        if group in ("pledge", "send", "consideration") and (_EQUIPMENT_ONLY_AFTER.match(sl, te) or
+                                                             _SURVEY_TEAM_AFTER.match(sl, te)):
             continue  # "alongside offering critical medical facilities": things, not personnel
         if group not in ("command", "territory") and _REQUESTED_OF.search(sl, max(0, ts - 70), ts) and any(
                 m.start > ts - 70 and m.end < ts for m in mentions):

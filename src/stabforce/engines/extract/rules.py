@@ -90,10 +90,10 @@ LOCATIVE_BEFORE = re.compile(
 #: weighing"), with no reporting verb that would hand the action to someone else ("U.S. officials said
 #: international troops could deploy").
 OFFICIALS_ACT = re.compile(
-    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:(?:officials|sources|diplomats|ministry|government|cabinet|leaders|authorities|"
-    r"lawmakers|legislators|parliament|senate|congress|assembly)\s+|(?:president|"
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:(?:officials|sources|diplomats|ministry|government|cabinet|leaders|authorities|"
+    r"lawmakers|legislators|parliament|senate|congress|assembly|agency|department|presidency)\s+|(?:president|"
     r"prime\s+minister|(?:defen[cs]e|foreign)\s+minister|chancellor|king|emir|leader)\s+(?:[a-z][\w.-]*\s+){0,2}?)"
-    r"(?:(?:are|is|were|was|has|have|had|been|still|now|reportedly|quietly)\s+)*", re.IGNORECASE)
+    r"(?:(?:are|is|were|was|has|have|had|been|still|now|reportedly|quietly|also|\w+ly)\s+)*", re.IGNORECASE)
 
 #: Words after a name that make it a speaker, an owner or a place rather than the one who acts.
 NOT_AGENT_AFTER = re.compile(

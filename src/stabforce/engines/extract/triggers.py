@@ -521,7 +521,7 @@ _FORCE_NEAR = re.compile(r"\b(?:troops|soldiers|officers|police\w*|contingents?|
 #: After "left <place>": on the way to the mission ("bound for Dili", "on their way to Haiti", "to join the force").
 _STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:their|its|his|her|the)\s+way\s+to|"
                             r"en\s+route\s+(?:to|for)|to\s+join|to\s+reinforce|to\s+take\s+up)\b")
-_LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,50}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
+_LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,80}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEFT_WITH_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}?with\s+(?:only\s+|just\s+|about\s+|"
                               r"around\s+|some\s+|nearly\s+|roughly\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+)?\d")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
