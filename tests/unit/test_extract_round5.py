@@ -129,3 +129,24 @@ def test_an_institution_acts_for_its_state(text: str, expected: set) -> None:
 ])
 def test_a_survey_visit_or_the_wounded_are_not_a_force(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Greece might withdraw its troops from the force in protest.", {("GRC", "consideration", None)}),
+    ("Greece will withdraw its troops from the force in May.", {("GRC", "reduction_or_withdrawal", None)}),
+    ("Spain and Italy are uncertain about increasing their forces.",
+     {("ESP", "consideration", None), ("ITA", "consideration", None)}),
+    ("Estonia and Latvia could each give 30-50 soldiers.",
+     {("EST", "consideration", 30), ("LVA", "consideration", 30)}),
+    ("Latvia would give 40 soldiers to the force.", {("LVA", "pledge", 40)}),
+])
+def test_hedged_moves_are_considerations(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia would give support to the mission.",
+    "Spain is uncertain about the weather.",
+])
+def test_giving_or_doubting_something_else_is_no_claim(text: str) -> None:
+    assert claims(text) == set()

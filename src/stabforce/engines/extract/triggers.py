@@ -21,7 +21,7 @@ class Hit(NamedTuple):
 
 _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "station", "supply", "field", "join", "participate",
          "take", "commit", "offer", "deployed", "sent", "put", "include", "comprise", "number", "have", "add",
-         "dispatched", "despatched", "land")
+         "dispatched", "despatched", "land", "give")
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
@@ -66,7 +66,8 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "interested", "interest", "contributor", "contributors", "decided", "decision", "decide", "candidates",
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
-           "thinking", "thoughts", "leaning", "leans", "leaned", "discussion", "door", "spoken", "talked", "spoke"):
+           "thinking", "thoughts", "leaning", "leans", "leaned", "discussion", "door", "spoken", "talked", "spoke",
+           "uncertain", "unsure"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -100,7 +101,7 @@ _HEADS["commit"] = "pledge"
 
 HEAD_RX = re.compile(r"\b" + trie_pattern(list(_HEADS)) + r"\b")
 
-_ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never|"
+_ADV = (r"(?:(?:\w+ly|also|now|soon|still|then|first|initially|eventually|ultimately|only|even|indeed|not|never|each|"
         r"in\s+principle|in\s+theory|if\s+asked|if\s+needed)\s+){0,2}")
 _MISSION = re.compile(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|operation|"
                       r"stabili[sz]ation|deployment|peacekeepers|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|"
@@ -463,6 +464,8 @@ def find_triggers(low: str) -> list[Hit]:
             start = s - back
             if kind is None and s <= 40 and _HEADLINE_TO.fullmatch(low, 0, s):
                 kind, start = "pledge", low.rfind("to", 0, s)  # a headline's infinitive: "Chad to deploy 800 security personnel to Haiti"
+        if kind == "reduction" and _MIGHT_BEFORE.search(low, max(0, start - 25), start):
+            kind = "consideration"  # "Russia might withdraw its troops": weighed, not decided (GUIDELINE section 2)
         if kind is None:
             continue
         hits.append(Hit(start, end, kind, low[start:end]))
@@ -493,12 +496,13 @@ _PARTICIPLE_BEFORE = re.compile(r"(?:[,(]|\b(?:troops|soldiers|forces|force|pers
 
 _CHECKED_CONSIDERATION = frozenset({"assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
                                     "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates",
-                                    "deliberating", "thinking"})
+                                    "deliberating", "thinking", "uncertain", "unsure"})
 #: After "assessing", "thinking": a deployment weighed, not the security situation or the roads.
 _WHAT_IS_WEIGHED_AFTER = re.compile(
     r"\s+(?:(?:about|of|over|on)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:un|u\.n\.|formal|new|possible|us|u\.s\.)\s+)?"
     r"(?:request|proposal|possibility|option|offer|invitation|whether|if|sending|deploying|contributing|"
-    r"participat\w*|joining|deployment|contribution|dispatch|troop|troops|a\s+role)\b")
+    r"participat\w*|joining|deployment|contribution|dispatch|troop|troops|a\s+role|increasing|boosting|"
+    r"withdrawing|reducing|keeping|extending)\b")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
@@ -865,6 +869,8 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
         if re.search(r"\b(?:which|that|who|it|whether|if)\s+(?:\w+ly\s+)?$", before) or not _READIED_AFTER.match(after):
             return None, 0  # "the mission, which provides security", "provides logistics": not a force sent
         return ("arrival" if word in ("contributes", "provides") else "pledge"), 0
+    if word == "give" and not _GIVE_AFTER.match(after):
+        return None, 0  # "would give support", "give Kenya the lead": not a force given
     if word == "take" and not after.startswith(" part"):
         return None, 0
     if word == "put" and not _PUT_NOUN_AFTER.match(after):
@@ -914,6 +920,12 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     return None, 0
 
 
+#: Before a withdrawal: a possibility, not a decision ("might withdraw", "could also pull out").
+_MIGHT_BEFORE = re.compile(r"\b(?:might|may|could)\s+(?:\w+ly\s+|also\s+|even\s+|soon\s+)?$")
+#: After "give": personnel given, a figure or a force ("could each give 30-50", "would give 200 soldiers").
+_GIVE_AFTER = re.compile(r"\s+(?:each\s+)?(?:(?:about|some|around|up\s+to|as\s+many\s+as|at\s+least|another|a\s+further)\s+)?"
+                         r"(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|officers|"
+                         r"battalions?|companies|gendarmes)\b)")
 #: "is currently providing", "are now contributing": a present contribution.
 _NOW_BEFORE = re.compile(r"\b(?:is|are)\s+(?:currently|now|still|already)\s+$")
 #: Before a participle: a move still to come ("are to be fully deployed", "expected to be sent").
