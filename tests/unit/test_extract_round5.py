@@ -150,3 +150,23 @@ def test_hedged_moves_are_considerations(text: str, expected: set) -> None:
 ])
 def test_giving_or_doubting_something_else_is_no_claim(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Greece's army has agreed to take over the reins of the force.", {("GRC", "command", None)}),
+    ("Greece prepared to take over leadership of the U.N. force.", {("GRC", "command", None)}),
+    ("Greece, the lead nation in the mission, will send 300 soldiers.",
+     {("GRC", "command", None), ("GRC", "pledge", 300)}),
+    # the force's name before "command" is what is taken over, not who takes it
+    ("Greece is expected to take over UNIFIL command by May.", {("GRC", "command", None)}),
+])
+def test_command_in_other_words(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The party leadership said the force would be ready soon.",
+    "Greece is a lead donor to the mission.",
+])
+def test_leadership_and_lead_elsewhere_are_not_command(text: str) -> None:
+    assert not any(kind == "command" for _, kind, _ in claims(text))

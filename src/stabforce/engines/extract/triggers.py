@@ -25,7 +25,7 @@ _SEND = ("send", "deploy", "dispatch", "donate", "contribute", "provide", "stati
 _SEND_ING = ("sending", "contributing", "deploying", "dispatching", "providing", "supplying", "fielding", "adding")
 _HEADS: dict[str, str] = {}
 for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "headed", "command", "commands",
-           "commanding", "commanded", "commander", "helm", "charge", "responsibility"):
+           "commanding", "commanded", "commander", "helm", "charge", "responsibility", "leadership", "reins"):
     _HEADS[_w] = "command"
 for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
            "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation", "hand", "hands",
@@ -216,8 +216,15 @@ _DELAYED_AFTER = re.compile(r"(?<![-\w])(?<!a\s)(?<!the\s)(?:delayed|postponed|p
 _VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|\d[\d,]*|ten|two|three|four|five|"
                                      r"six|seven|eight|nine|many|several|local|international)\s+$")
 _HEADLINE_TO = re.compile(r"(?:[\w'’.-]+\s+){1,3}to\s+")
-_HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming)\s+(?:over\s+)?"
-                           r"(?:the\s+)?(?:overall\s+)?$")
+_HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming|given|handed|granted|"
+                           r"awarded|maintain\w*|retain\w*|keeps?|kept|keeping)\s+(?:over\s+)?"
+                           r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|(?:isf|isaf|kfor|unifil|eufor|nato|sector|force|"
+                           r"mission|operational|military)\s+)?$")
+#: After "lead" as an adjective: a role that is not command ("lead donor", "lead negotiator").
+_LEAD_NOT_COMMAND_AFTER = re.compile(r"\s+(?:donors?|sponsors?|funders?|financiers?|negotiators?|mediators?|authors?|"
+                                     r"drafters?|advocates?|supporters?|critics?|investors?|sponsorship)\b")
+#: After "lead": the nation that leads ("the lead nation", "lead country"), not a logistics role.
+_LEAD_NATION_AFTER = re.compile(r"\s+(?:framework\s+)?(?:nation|country)\b")
 _SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
 _CALL_BEFORE = re.compile(r"\b(?:calls?|called|calling|demands?|demanded|appeals?|urged|urging|pressed|pressing)\s+"
                           r"(?:\w+\s+){0,2}?(?:for|to)\s+(?:\w+\s+){0,1}$")
@@ -295,8 +302,10 @@ def find_triggers(low: str) -> list[Hit]:
                     kind = None
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
-            elif word == "command" and _HOLDS_BEFORE.search(before):
-                pass  # "where Poland holds the command", "will take over the command"
+            elif word == "command" and (held := _HOLDS_BEFORE.search(before)):
+                # "where Poland holds the command", "will take over the command"; "before taking over ISAF command":
+                # the phrase starts at the verb, so that the force's name is not taken for the one who takes it
+                start = s - (len(before) - held.start())
             elif word == "responsibility":
                 # "Poland would take responsibility for one of the three zones": to lead a sector; "the battalion
                 # assumed responsibility for the sector" is a move done (an arrival, under "assumed").
@@ -309,10 +318,20 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "helm":
                 if not before.endswith("the "):
                     kind = None
+            elif word in ("leadership", "reins"):
+                # "will maintain leadership of the naval component", "agreed to take over the reins of the force",
+                # "assumed its leadership" (not "the party leadership said")
+                if not _HOLDS_BEFORE.search(before) or re.search(r"\b(?:its|their)\s+$", before):
+                    kind = None  # "its leadership": whose, the clause before may not say
+            elif word == "lead" and _LEAD_NATION_AFTER.match(after):
+                # "Kenya was designated as the lead nation", "France, the lead nation in the mission"
+                if not re.search(r"(?:\b(?:as|be|is|was|been|become|became|becomes|remain\w*)\s+|,\s+)(?:the\s+)?$",
+                                 before):
+                    kind = None
             else:
                 mm = _MISSION.match(after)
-                if mm is None:
-                    kind = None
+                if mm is None or (word == "lead" and _LEAD_NOT_COMMAND_AFTER.match(after)):
+                    kind = None  # "a lead donor to the mission": money or words, not command
                 else:
                     end = e + mm.end()
         elif group == "territory" and word in ("hand", "hands", "handed", "handing"):
