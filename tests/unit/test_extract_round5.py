@@ -170,3 +170,15 @@ def test_command_in_other_words(text: str, expected: set) -> None:
 ])
 def test_leadership_and_lead_elsewhere_are_not_command(text: str) -> None:
     assert not any(kind == "command" for _, kind, _ in claims(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana contributed 200 soldiers to the mission with a mandate to keep the peace.", {("GHA", "arrival", 200)}),
+    ("Rutte said the decision to deploy Belgian troops was a tough one.", {("BEL", "pledge", None)}),
+    ("The Belgian cabinet will take the formal decision to send troops on Friday.", {("BEL", "consideration", None)}),
+    ("Belgian troops are almost certain to take part in the mission.", {("BEL", "pledge", None)}),
+    ("A video showed Belgian troops arriving in Kosovo.", {("BEL", "arrival", None)}),
+    ("Belgian troops are expected to arrive in Kosovo next week.", {("BEL", "pledge", None)}),
+])
+def test_decisions_certainties_and_seen_arrivals(text: str, expected: set) -> None:
+    assert claims(text) == expected

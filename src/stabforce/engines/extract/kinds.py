@@ -15,7 +15,7 @@ from stabforce.engines.extract.model import ProposedClaim
 
 #: Words that put a figure in the future or on paper: a plan, an expectation, a mandate, an offer.
 _TO_COME = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|expected|set\s+to|due\s+to|planned|planning|plans?\s+to|"
-                      r"to\s+be|authori[sz]ed|mandated?|eventually|swell|grow|increase|expand|raise|adding|add|"
+                      r"to\s+be|authori[sz]ed|mandated|eventually|swell|grow|increase|expand|raise|adding|add|"
                       r"announc\w*|pledg\w*|promis\w*|offer\w*|headed|bound\s+for|in\s+training|ready\s+to|"
                       r"prepared\s+to|approved|strength|envisag\w*|envision\w*|projected|requested|calls?\s+for|"
                       r"wants?\s+to|hopes?\s+to)\b")

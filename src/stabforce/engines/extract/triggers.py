@@ -111,6 +111,9 @@ _CONS_MODAL = re.compile(r"\b(?:(?:could|may|might|can|(?:un)?likely\s+to)\s+" +
                          r"approached)\s+to\s+" + _ADV + r"|"
                          r"(?:seeks?|seeking|sought|asked\s+for|asks?\s+for|asking\s+for|requested|requests?|needs?|awaits?|"
                          r"awaiting)\s+(?:[\w'’-]+\s+){0,3}?(?:approval|permission|authori[sz]ation|go-ahead|green\s+light)\s+"
+                         r"to\s+" + _ADV + r"|"
+                         # "will take the formal decision to send troops on Friday": not taken yet
+                         r"\b(?:will|would|to|yet\s+to)\s+(?:take|make|reach)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?decision\s+"
                          r"to\s+" + _ADV + r")(?:be\s+)?$")
 _PLEDGE_MODAL = re.compile(
     r"\b(?:(?:will|would|shall|should|is\s+to|are\s+to|going\s+to)\s+|['’]ll\s+)" + _ADV + r"(?:be\s+)?$|"
@@ -118,6 +121,7 @@ _PLEDGE_MODAL = re.compile(
     r"intended|agreed|agrees|decided|decides|vowed|vows|aims?|aiming|seeks?|seeking|wants?|hopes?|hoping|eager|keen|"
     r"announced|confirmed|approved|authori[sz]ed|scheduled|slated|pledged|offered|promised|promise|pledge|vow|"
     r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet|approval|permission|"
+    r"decision|certain|sure|"
     r"authori[sz]ation|go-ahead|green\s+light)\s+"
     r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$|"
@@ -413,7 +417,8 @@ def find_triggers(low: str) -> list[Hit]:
             elif word in ("arrive", "arrives", "arriving"):
                 # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive", "were among
                 # the first to arrive": there.
-                kind = "arrival" if re.search(r"\b(?:saw|seen|watched)\b[^.;]{0,50}$", before) or (
+                kind = "arrival" if re.search(r"\b(?:saw|seen|watched|showing|shows|showed|shown)\b[^.;]{0,50}$",
+                                              before) or (
                     re.search(r"\b(?:were|was|are|is)\s+(?:among\s+)?the\s+(?:first|last|latest)\s+(?:\w+\s+)?to\s+$",
                               before)) else "pledge"
                 if kind == "arrival":
