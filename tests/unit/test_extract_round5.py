@@ -182,3 +182,18 @@ def test_leadership_and_lead_elsewhere_are_not_command(text: str) -> None:
 ])
 def test_decisions_certainties_and_seen_arrivals(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad planned to deploy 1,000 additional UN peacekeepers to Mali.", {("TCD", "pledge", 1000)}),
+    ("Uganda will send 2,000 more AU troops.", {("UGA", "pledge", 2000)}),
+    ("With 1,400 troops, Zambia is among the top troop contributors to MINUSCA.", {("ZMB", "arrival", 1400)}),
+    ("With about 900 troops, Zambia has the largest force in the region.", {("ZMB", "arrival", 900)}),
+])
+def test_the_owner_of_a_figure(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_force_joined_is_not_the_joiners() -> None:
+    # "will join the 3,800 AU peacekeepers": the 3,800 are not Rwanda's
+    assert ("RWA", "pledge", 3800) not in claims("Rwandan troops will join the 3,800 African Union peacekeepers.")

@@ -1266,6 +1266,9 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if _TRAINED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and (
                 any(fig.start <= m.start < fig.end for m in mentions) or _LOCAL_FORCE.search(sl, fig.start, fig.end)):
             continue  # "will train 5,000 Palestinian police": another country's forces, not a contribution
+        opener = _with_opener_owner(fig, sl, mentions)
+        if opener is not None and not inside:
+            inside = [opener]  # "With 1,400 troops, Pakistan is among the top contributors": the figure is its own
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
@@ -1278,7 +1281,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 # "would join a 150-strong contingent which has been stationed since December": the relative clause
                 # says what the figure's force does.
                 group, trigger_text = own[0].group, own[0].text
-            if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects}:
+            if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects} and not (
+                    _SENT_OBJECT_GAP.fullmatch(sl, trig.end, fig.start) and _a_hat(inside[0], subjects)):
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
             elif acting:
                 subjects = acting[-1:]  # "..., with Poland sending 1,000, and Italy contributing 600"
@@ -1287,7 +1291,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
         else:
             seen_by_fig = mentions if in_background(fig.start) else [m for m in mentions if not m.background]
-            subjects, how = _figure_subjects(fig, sl, clause, seen_by_fig, speakers, inherited, forms)
+            subjects, how = ([opener], "direct") if opener is not None else _figure_subjects(
+                fig, sl, clause, seen_by_fig, speakers, inherited, forms)
             if not subjects:
                 # No subject in the figure's clause: the sentence's nearest trigger that has one.
                 near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
@@ -2102,6 +2107,33 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
                 m.agent and m.start < fig.start for m in mentions))):
         return [_inherited_mention(x, forms) for x in inherited], "inherited"
     return [], "none"
+
+
+#: Between a sending verb and its figure: nothing but an article ("deploy 1,000", "send another 2,000").
+_SENT_OBJECT_GAP = re.compile(r"\s+(?:(?:an?|another|a\s+further|some|about|around|up\s+to|nearly|over|more\s+than)\s+)?")
+
+
+#: A sentence that opens on a figure ("With 1,400 troops, ...", "With about 90,000 troops, the United States ...").
+_WITH_OPENER = re.compile(r"\W*(?:[\w-]+\s*:\s*-?\s*)?with\s+(?:(?:about|around|some|nearly|roughly|over|more\s+than|"
+                          r"almost|an\s+estimated|just\s+over|just\s+under)\s+)?", re.IGNORECASE)
+_OPENER_GAP = re.compile(r"[^,;.]{0,40},\s+(?:the\s+)?")
+
+
+def _with_opener_owner(fig: Figure, sl: str, mentions: list[_Mention]) -> _Mention | None:
+    """The country a sentence's opening "With N troops," describes: the first name right after the comma."""
+    if not _WITH_OPENER.fullmatch(sl, 0, fig.start):
+        return None
+    after = [m for m in mentions if m.start >= fig.end]
+    if after and after[0].entry.kind == "country" and _OPENER_GAP.fullmatch(sl, fig.end, after[0].start):
+        return after[0]
+    return None
+
+
+def _a_hat(inside: _Mention, subjects: list[_Mention]) -> bool:
+    """Whether an organization named inside a figure is only the hat its force wears, with a country acting
+    ("Chad planned to deploy 1,000 additional UN peacekeepers", "Uganda will send 2,000 more AU troops")."""
+    return inside.entry.kind == "organization" and inside.entry.subject not in MISSIONS and any(
+        m.entry.kind == "country" for m in subjects)
 
 
 def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> bool:
