@@ -197,3 +197,9 @@ def test_the_owner_of_a_figure(text: str, expected: set) -> None:
 def test_a_force_joined_is_not_the_joiners() -> None:
     # "will join the 3,800 AU peacekeepers": the 3,800 are not Rwanda's
     assert ("RWA", "pledge", 3800) not in claims("Rwandan troops will join the 3,800 African Union peacekeepers.")
+
+
+def test_the_new_level_of_a_demonyms_forces_is_theirs() -> None:
+    found = claims("Forty Bolivian soldiers arrived on Monday to reinforce the mission, bringing the number of Bolivian "
+                   "forces to 95 personnel.")
+    assert found == {("BOL", "arrival", 40), ("BOL", "arrival", 95)}

@@ -843,6 +843,10 @@ _CASUALTY_BEFORE = re.compile(r"\b(?:lives\s+of|wounded|killed|killing|injured|i
 _OFFER_OF_BEFORE = re.compile(r"\b(?:commitment|pledge|offer|promise)\s+of\s+(?:up\s+to\s+|some\s+|about\s+)?$")
 #: "Bulgaria's 380": the owner right before a figure.
 _OWNER_BEFORE = re.compile(r"['’]s\s+")
+#: "bringing the number of Salvadoran forces to 78": the demonym owns the new level after "to".
+_NEW_LEVEL_OF = re.compile(r"\s+(?:forces|troops|soldiers|contingents?|personnel|police|peacekeepers|officers)\s+"
+                           r"(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:to|at)\s+(?:(?:about|some|nearly|around|roughly|over|"
+                           r"more\s+than|almost)\s+)?")
 _ASKS = re.compile(r"\b(?:urged|urging|asked|asking|called\s+on|pressed|pressing|demanded)\b")
 #: "will train 5,000 police", "has recruited 1,200 officers": forces trained or raised, not sent.
 _TRAINED_BEFORE = re.compile(r"\b(?:train|trains|trained|training(?:\s+of)?|recruit|recruits|recruited|recruiting|equip|equips|"
@@ -1256,7 +1260,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "contributed by 27 NATO member states": a count of members, not of personnel
         if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
             continue  # "had asked for up to 2,500 more troops": a request
-        inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or (
+        inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or
+                                          _NEW_LEVEL_OF.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
             and m.entry.role in ("demonym", "org") or _name_in_figure(m, fig, sl)]
         if _OUTGOING_AFTER.match(sl, fig.end) or _OUTGOING_BEFORE.search(sl, max(0, fig.start - 20), fig.start):
