@@ -203,3 +203,27 @@ def test_the_new_level_of_a_demonyms_forces_is_theirs() -> None:
     found = claims("Forty Bolivian soldiers arrived on Monday to reinforce the mission, bringing the number of Bolivian "
                    "forces to 95 personnel.")
     assert found == {("BOL", "arrival", 40), ("BOL", "arrival", 95)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Bhutan is "quite willing" to send peacekeepers.', {("BTN", "pledge", None)}),
+    ("Denmark, Greece and Turkey also participate in the naval mission.",
+     {("DNK", "arrival", None), ("GRC", "arrival", None), ("TUR", "arrival", None)}),
+    ("Denmark will participate in the naval mission.", {("DNK", "pledge", None)}),
+    ("Zambia was the first country to deploy its troops to the mission.", {("ZMB", "arrival", None)}),
+    ("Zambia is the first country to commit police to the mission.", {("ZMB", "pledge", None)}),
+    ("Zambia is among the main contributors of AMISOM troops.", {("ZMB", "arrival", None)}),
+    ('Sweden is "investigating the possibilities" of sending a force.', {("SWE", "consideration", None)}),
+    ("Troops will be sent soon. Additional commitments came from Ghana, Togo and Benin.",
+     {("GHA", "pledge", None), ("TGO", "pledge", None), ("BEN", "pledge", None)}),
+])
+def test_presence_offers_and_weighing_in_other_words(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia is among the main contributors to the fund.",
+    "Zambia was the first country to recognise the new government.",
+])
+def test_contributors_and_firsts_elsewhere_are_no_claim(text: str) -> None:
+    assert claims(text) == set()

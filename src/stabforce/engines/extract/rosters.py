@@ -49,6 +49,7 @@ _FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|com
 _EXPECTED_FORCE = re.compile(_FORCE_NOUN + r"\s+(?:are\s+|is\s+)?(?:also\s+)?$")
 #: Before "come from", "drawn from": what comes is a force or a part of one ("the remainder", "half of these forces").
 _SOURCE_SUBJECT = re.compile(r"\b(?:" + _FORCE_NOUN[3:-1] + r"|remainder|rest|bulk|majority|most|half|others|them|"
+                             r"commitments|pledges|offers|"
                              r"these|those|force|mission|contingent)\b(?![^.;]*\bwho\b)")
 #: Before "troops from": the force they belong to ("is made up of troops from", "will include", "join", "along with").
 _MEMBERS_BEFORE = re.compile(r"\b(?:has|have|had|made\s+up|compos\w*|compris\w*|consist\w*|includ\w*|involv\w*|join\w*|along\s+with|"

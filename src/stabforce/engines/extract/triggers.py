@@ -67,7 +67,7 @@ for _w in ("consider", "considers", "considered", "considering", "weigh", "weigh
            "candidate", "assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
            "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates", "deliberating",
            "thinking", "thoughts", "leaning", "leans", "leaned", "discussion", "door", "spoken", "talked", "spoke",
-           "uncertain", "unsure"):
+           "uncertain", "unsure", "investigating"):
     _HEADS[_w] = "consideration"
 for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledged", "pledging", "promises",
            "promised", "promising", "volunteer", "volunteers", "volunteered", "volunteering", "commit", "commits",
@@ -158,6 +158,13 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|du
 _IN_TALKS_BEFORE = re.compile(r"\bin\s+(?:advanced\s+|high-level\s+|early\s+)?$")
 _INTEREST_BEFORE = re.compile(r"\b(?:expressed|shown|showed|signalled|signaled)\s+$")
 _POTENTIAL_BEFORE = re.compile(r"\b(?:potential|possible|prospective|likely)\s+$")
+#: "is among the main contributors", "remains the largest contributor": a contributor now.
+_AMONG_CONTRIBUTORS_BEFORE = re.compile(r"\b(?:is|are|remains?|was|were)\s+(?:still\s+|now\s+|also\s+)?(?:among\s+|one\s+of\s+)?"
+                                        r"(?:the|its)\s+(?:(?:main|largest|biggest|major|top|leading|key|principal|"
+                                        r"second|third|fourth|fifth|\w+-largest)\s+)?(?:troop\s+|police\s+)?$")
+#: After "contributors": of a force ("of AMISOM troops", "to the mission", "to UNIFIL").
+_OF_FORCE_CONTRIB_AFTER = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:troops|mission|force|operation|"
+                                     r"isf|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|amisom|atmis|mss|gsf)\b")
 _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 #: "has not yet committed", "is yet to confirm": a decision still open, a consideration (not a refusal).
 _NOT_YET_DONE_BEFORE = re.compile(r"\b(?:not\s+yet|yet\s+to)\s+(?:formally\s+|officially\s+|publicly\s+)?$")
@@ -249,8 +256,13 @@ ASKS_IF_BEFORE = re.compile(r"\b(?:decide[sd]?|deciding|announce[sd]?|announcing
                             r"discuss(?:es|ed|ing)?)\s+$")
 
 
+#: Double quotes inside a phrase ('is "quite willing" to send'): read as spaces, keeping every offset.
+_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " "})
+
+
 def find_triggers(low: str) -> list[Hit]:
     """Return the triggers in a lower-cased sentence."""
+    low = low.translate(_QUOTES)
     hits: list[Hit] = []
     for m in HEAD_RX.finditer(low):
         word = m.group()
@@ -459,7 +471,9 @@ def find_triggers(low: str) -> list[Hit]:
             elif word == "interest":
                 kind = "consideration" if _INTEREST_BEFORE.search(before) else None
             elif word in ("contributor", "contributors"):
-                kind = "consideration" if _POTENTIAL_BEFORE.search(before) else None
+                # "potential contributors": weighing; "Burundi is among the main contributors of AMISOM troops": there
+                kind = "consideration" if _POTENTIAL_BEFORE.search(before) else "arrival" if (
+                    _AMONG_CONTRIBUTORS_BEFORE.search(before) and _OF_FORCE_CONTRIB_AFTER.match(after)) else None
             elif word == "considered" and re.match(r"\s+(?:the|a|an|as|to\s+be|one)\b", after):
                 kind = None  # "is considered the most dangerous mission": a description
             elif word == "decided":
@@ -520,11 +534,11 @@ _PARTICIPLE_BEFORE = re.compile(r"(?:[,(]|\b(?:troops|soldiers|forces|force|pers
 
 _CHECKED_CONSIDERATION = frozenset({"assessing", "assess", "assesses", "evaluating", "evaluate", "evaluates", "examining",
                                     "examine", "examines", "pondering", "contemplating", "contemplate", "contemplates",
-                                    "deliberating", "thinking", "uncertain", "unsure"})
+                                    "deliberating", "thinking", "uncertain", "unsure", "investigating"})
 #: After "assessing", "thinking": a deployment weighed, not the security situation or the roads.
 _WHAT_IS_WEIGHED_AFTER = re.compile(
     r"\s+(?:(?:about|of|over|on)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:(?:un|u\.n\.|formal|new|possible|us|u\.s\.)\s+)?"
-    r"(?:request|proposal|possibility|option|offer|invitation|whether|if|sending|deploying|contributing|"
+    r"(?:request|proposal|possibility|possibilities|options?|offer|invitation|whether|if|sending|deploying|contributing|"
     r"participat\w*|joining|deployment|contribution|dispatch|troop|troops|a\s+role|increasing|boosting|"
     r"withdrawing|reducing|keeping|extending)\b")
 _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned", "return", "returning", "come", "go",
@@ -941,7 +955,21 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     m = _ORDERED_BEFORE.search(before)
     if m:
         return "pledge", len(before) - m.start()  # "was ordering 1,600 more troops to join", "voted in January to dispatch"
+    m = _FIRST_TO_BEFORE.search(before)
+    if m:
+        # "Uganda was the first country to deploy its troops": done; "Kenya is the first to commit police": offered
+        return ("arrival" if m.group("tense") in ("was", "were") else "pledge"), len(before) - m.start()
+    if word in ("participate", "serve") and re.search(r"\b(?:also|currently|still|now|all|both|and\s+[\w-]+)\s+$|^\W*$",
+                                                       before) and _IN_MISSION_AFTER.match(after):
+        return "arrival", 0  # "Denmark, Greece and Turkey also participate in the naval mission": there now
     return None, 0
+
+
+#: "was the first country to", "were among the first nations to": a move made (or, in the present, offered) first.
+_FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+(?:[\w-]+\s+)?to\s+$")
+#: After "participate", "serve": in a force ("in the naval mission", "with the UN force").
+_IN_MISSION_AFTER = re.compile(r"\s+(?:in|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:mission|force|operation|contingent|"
+                               r"isf|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|amisom|atmis|mss|gsf)\b")
 
 
 #: Before a withdrawal: a possibility, not a decision ("might withdraw", "could also pull out").
