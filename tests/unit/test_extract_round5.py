@@ -227,3 +227,11 @@ def test_presence_offers_and_weighing_in_other_words(text: str, expected: set) -
 ])
 def test_contributors_and_firsts_elsewhere_are_no_claim(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway will send 300 sailors to the naval force.", {("NOR", "pledge", 300)}),
+    ("Norway will send 40 airmen to the mission.", {("NOR", "pledge", 40)}),
+])
+def test_sailors_and_airmen_are_personnel(text: str, expected: set) -> None:
+    assert claims(text) == expected
