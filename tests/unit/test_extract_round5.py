@@ -235,3 +235,19 @@ def test_contributors_and_firsts_elsewhere_are_no_claim(text: str) -> None:
 ])
 def test_sailors_and_airmen_are_personnel(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Benin has offered 2,000 troops to support a planned Kenyan-led force.", {("BEN", "pledge", 2000)}),
+    ("Egypt is still being consulted on whether the force should be a full U.N.-led operation.", set()),
+    ("Some 1,200 Polish troops already serve as part of the NATO-led mission.", {("POL", "arrival", 1200)}),
+])
+def test_a_led_compound_describes_the_force(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_an_offer_by_another_country_is_that_countrys() -> None:
+    found = extract("Israel had previously rejected an offer by Indonesia to send troops.", published=DAY)
+    assert {(c.subject, c.kind, c.negated) for c in found} == {("IDN", "pledge", False)}
+    assert claims("Mali welcomed pledges from Chad and Niger to send troops.") == {
+        ("TCD", "pledge", None), ("NER", "pledge", None)}

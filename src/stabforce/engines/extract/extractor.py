@@ -900,6 +900,8 @@ _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zon
                         r"peacekeepers|peacekeeping|UNIFIL|KFOR|ISAF|EUFOR|MINUSMA|MINUSCA|MONUSCO|UNMISS|AMISOM|ATMIS|"
                         r"MINUSTAH|AFISMA|ECOMIG|SAMIM|RAMSI|INTERFET|MSS|GSF)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
+#: After an offer noun: who made it ("an offer by Indonesia", "pledges from Chad and Niger").
+_OFFER_BY_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
                            r"battalions?|units?|marines|personnel)\b")
@@ -1868,6 +1870,14 @@ def _coordinated(anchor: _Mention, sentence: str, mentions: list[_Mention]) -> l
 def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]], mentions: list[_Mention],
                     speakers: list[_Mention], inherited: tuple[str, ...], forms: dict[str, Entry]) -> None:
     lo, hi = _clause_of(clauses, trig.start)
+    by = _OFFER_BY_AFTER.match(sentence, trig.end) if trig.text in ("offer", "offers", "pledge", "pledges") else None
+    if by is not None:
+        named = [m for m in mentions if m.agent and m.start == by.end()]
+        if named:
+            # "rejected an offer by Indonesia to send troops": the offer is Indonesia's, not the one who rejects it
+            trig.subjects = _coordinated(named[0], sentence, mentions)
+            trig.how = "after"
+            return
     anchor = _agent_before(trig.start, lo, mentions) if not trig.text.startswith("replaced") else None
     if anchor is not None and trig.group == "command" and anchor.end <= trig.start:
         trig.subjects = _coordinated(anchor, sentence, mentions)

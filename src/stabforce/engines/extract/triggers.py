@@ -273,6 +273,8 @@ def find_triggers(low: str) -> list[Hit]:
         kind: str | None = group
         if group in ("reduction", "send", "pledge") and _CALL_BEFORE.search(before):
             continue
+        if word in ("led", "headed", "commanded") and before.endswith(("-", "‐")):
+            continue  # "a Kenyan-led force", "the NATO-led mission": a description of the force, not who is to lead it
         if word in ("volunteer", "volunteers") and _VOLUNTEERS_NOUN_BEFORE.search(before):
             continue  # "81 international staff and ten UN Volunteers": people, not an offer
         cond = IF_CLAUSE_BEFORE.search(low, max(0, s - 100), s) if group not in ("command", "territory") else None
@@ -284,9 +286,9 @@ def find_triggers(low: str) -> list[Hit]:
         if group == "reduction" and _SHARE_FROM_AFTER.match(after):
             hits.append(Hit(s, e, "territory", low[s:e]))  # "withdraw from an additional 10 percent of Gaza"
             continue
-        if group == "negation" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:calls?|demands?|requests?|proposals?|motion)\b",
-                                            after):
-            continue  # "rejected an opposition call to withdraw": not about sending
+        if group == "negation" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:calls?|demands?|requests?|proposals?|motion|"
+                                            r"offers?\s+(?:by|from)\b)\b", after):
+            continue  # "rejected an opposition call to withdraw", "rejected an offer by Indonesia": not its own sending
         start, end = s, e
         if word in _MOVE_NOUNS and _NOUN_SUBJECT_BEFORE.fullmatch(low, 0, s) and _OF_FORCE_AFTER.match(after):
             # "The arrival of 300 Kenyan officers on Tuesday ...": the sentence is about the move itself; "was
