@@ -251,3 +251,11 @@ def test_an_offer_by_another_country_is_that_countrys() -> None:
     assert {(c.subject, c.kind, c.negated) for c in found} == {("IDN", "pledge", False)}
     assert claims("Mali welcomed pledges from Chad and Niger to send troops.") == {
         ("TCD", "pledge", None), ("NER", "pledge", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fiji has promised to send 15-hundred troops to the force.", {("FJI", "pledge", 1500)}),
+    ("Fiji will send 2 hundred soldiers.", {("FJI", "pledge", 200)}),
+])
+def test_digits_with_hundred(text: str, expected: set) -> None:
+    assert claims(text) == expected

@@ -39,7 +39,7 @@ _SPACED_THOUSANDS = (r"(?=\d{1,3}, \d{3}(?!\d|[,.]\d))"
                      + r"\d{1,3}(?:, \d{3})+(?!\d|[,.]\d)")
 #: One number: digits (with thousands separators or decimals, optional scale word) or a run of words.
 NUMBER = re.compile(
-    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|" + _SPACED_THOUSANDS + r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|k)\b)?"
+    r"(?<![\w$€£.,'’])(?:(?P<digits>\d{1,3}(?:,\d{3})+|" + _SPACED_THOUSANDS + r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:[\s-]*(?P<scale>thousand|million|hundred|k)\b)?"
     r"|(?P<words>(?:\b(?:a|an)\s+)?\b(?:" + _NUMWORD + r")\b(?:[\s-]+(?:" + _NUMWORD + r")\b)*"
     # "one hundred and fifty", but not "between one thousand and two thousand" or "five hundred and six hundred"
     r"(?:(?<=hundred)\s+and\s+(?:" + _SMALL_WORD + r")\b(?:[\s-]+(?:" + _SMALL_WORD + r")\b)?"
@@ -207,6 +207,8 @@ def number_value(match: re.Match[str]) -> int | None:
         value = float(_SEPARATORS.sub("", digits))
         if scale in ("thousand", "k"):
             value *= 1_000
+        elif scale == "hundred":
+            value *= 100  # "15-hundred troops" (radio scripts)
         elif scale == "million":
             value *= 1_000_000
         return round(value)
