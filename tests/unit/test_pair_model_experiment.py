@@ -55,8 +55,33 @@ def test_decode_keeps_one_subject_per_figure_and_drops_a_figureless_twin() -> No
         else:
             row[labels.index("pledge")], row[0] = 0.8, 0.2
         probabilities.append(row)
-    claims = {(c["subject"], c["kind"], c["low"]) for c in m.decode(pairs, probabilities, none_max=0.7)}
+    claims = {(c["subject"], c["kind"], c["low"]) for c in m.decode(m.scored(pairs, probabilities), none_max=0.7)}
     assert claims == {("TCD", "pledge", 400), ("NER", "pledge", None)}
+
+
+def test_scored_pairs_survive_a_json_round_trip() -> None:
+    # --save writes scored pairs as JSON Lines and --load decodes them later against the rules as they are then
+    import json
+
+    m = _script()
+    pairs = m.candidates({"id": "dev-002", "text": "Chad and Niger will send 400 soldiers."})
+    probabilities = [[0.1, 0.9, 0, 0, 0, 0, 0, 0] if p.subject == "TCD" and p.figure else [0.95, 0.05, 0, 0, 0, 0, 0, 0]
+                     for p in pairs]
+    rows = m.scored(pairs, probabilities)
+    again = [json.loads(json.dumps(r)) for r in rows]
+    assert m.decode(again, none_max=0.7) == m.decode(rows, none_max=0.7)
+    assert [(c["subject"], c["low"]) for c in m.decode(again, none_max=0.7)] == [("TCD", 400)]
+
+
+def test_marked_puts_the_subject_and_figure_in_brackets() -> None:
+    m = _script()
+    pairs = m.candidates({"id": "dev-003", "text": "Chad will send 400 soldiers to the mission."})
+    with_figure = next(p for p in pairs if p.subject == "TCD" and p.figure is not None)
+    head, body = m.marked(with_figure, "Earlier words.")
+    assert head.endswith("; 400 soldiers ; sentence")
+    assert body == "[ Chad ] will send << 400 soldiers >> to the mission. | Earlier words."
+    head, body = m.marked(next(p for p in pairs if p.subject == "TCD" and p.figure is None), "")
+    assert "no figure" in head and "<<" not in body and body.startswith("[ Chad ]")
 
 
 def test_the_second_pass_adds_only_what_the_rules_left_out() -> None:
