@@ -259,3 +259,21 @@ def test_an_offer_by_another_country_is_that_countrys() -> None:
 ])
 def test_digits_with_hundred(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Polish government agreed Friday to contribute up to 300 troops to the force.", {("POL", "pledge", None)}),
+    ("Poland has about 300 troops near the city of Kandahar.", {("POL", "arrival", 300)}),
+    ("So far, some 200 Polish peacekeepers have returned.", {("POL", "reduction_or_withdrawal", 200)}),
+    ("Polish police officers have returned from Haiti.", {("POL", "reduction_or_withdrawal", None)}),
+])
+def test_days_nearness_and_returns(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Polish officials have returned to the talks.",
+    "The Polish minister has returned from Paris.",
+])
+def test_people_who_return_are_not_a_force(text: str) -> None:
+    assert claims(text) == set()

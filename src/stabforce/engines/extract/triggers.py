@@ -123,7 +123,8 @@ _PLEDGE_MODAL = re.compile(
     r"commitment|undertaking|voted|votes|agreement|deal|accord|memorandum|(?:has|have|is|are)\s+yet|approval|permission|"
     r"decision|certain|sure|"
     r"authori[sz]ation|go-ahead|green\s+light)\s+"
-    r"(?:in\s+principle\s+|in\s+theory\s+)?to\s+"
+    r"(?:in\s+principle\s+|in\s+theory\s+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|last\s+week|this\s+week|last\s+month)\s+)?to\s+"
     + _ADV + r"(?:be\s+)?$|"
     # "parliament approved a proposal to send", "the cabinet adopted a plan to deploy": a decision taken
     r"\b(?:approved|approves|adopted|adopts|passed|passes|endorsed|endorses|backed|ratified|ratifies)\s+(?:an?\s+|the\s+)?"
@@ -586,6 +587,9 @@ _MISSION_ENDS_BEFORE = re.compile(r"\b(?:mission|operation|deployment|force|sami
                                   r"(?:(?:should|will|would|is\s+to|must|to|formally|officially|finally|\w+ly)\s+){0,2}$")
 _WHEN_AFTER = re.compile(r"\s+(?:by|in|on|next|this|at|early|late|before|after)\b")
 _COME_FROM_AFTER = re.compile(r"\s+(?:\w+ly\s+)?from\b")
+#: After "have returned": nothing more, or where from ("have returned.", "returned from Haiti on Monday").
+_RETURNED_AFTER = re.compile(r"\s*(?:[.;,)”\"]|$)|\s+(?:from|safely|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                             r"sunday)|this\s+week|last\s+week|yesterday|today)\b")
 #: After "go", "went": to a place ("would go to Mogadishu", "went into Kosovo"), not home, to war or to the polls.
 _GO_TO_AFTER = re.compile(r"\s+(?:first\s+)?(?:to|into)\s+(?!(?:the\s+)?(?:home|war|court|polls|school|bed|jail|prison|trial|"
                           r"vote|sleep|work|waste|great|any|some|lengths|plan|hospital|extremes?|battle|help)\b)[a-z]")
@@ -602,6 +606,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     if word in ("go", "went") and _GO_TO_AFTER.match(after) and _FORCE_NEAR.search(before[-60:]):
         # "the first 200 soldiers would go to Mogadishu": on the way in (not "go home", "went to the polls")
         return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"
+    if word == "returned" and _RETURNED_AFTER.match(after) and re.search(r"\b(?:have|has|had)\s+(?:\w+ly\s+|all\s+|now\s+)?$",
+                                                                        before) and _FORCE_NEAR.search(before[-60:]):
+        return "reduction"  # "some 200 Kenyan peacekeepers have returned", "... have returned from Haiti"
     if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
         return "reduction" if _HOME_AFTER.match(after) else None
     if word in ("winding", "wind"):
@@ -692,7 +699,7 @@ _HAS_FORCE_AFTER = re.compile(
     r"\s+(?:(?:about|around|some|nearly|roughly|approximately|an\s+estimated|more\s+than|over|at\s+least|only|just|"
     r"close\s+to|almost)\s+)?\d[\d,]*(?:\s\d{3})*\s+(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|"
     r"officers|gendarmes|marines|forces|servicemen)\s+(?:[\w-]+\s+)?(?:in(?!\s+(?:reserve|preparation|training|readiness)\b)|on\s+the\s+ground|there|deployed|stationed|"
-    r"serving|with|under|along|across|inside|at)\b")
+    r"serving|with|under|along|across|inside|at|near|around|outside)\b")
 #: "had the fifth largest contingent in the force", "has a contingent in Lebanon": a force there.
 _HAS_CONTINGENT_AFTER = re.compile(r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?contingent\b(?!\s+(?:ready|on\s+standby|in\s+reserve)\b)")
 #: "has 20,000 troops in its army": a national force, not a deployment.
