@@ -277,3 +277,16 @@ def test_days_nearness_and_returns(text: str, expected: set) -> None:
 ])
 def test_people_who_return_are_not_a_force(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japanese troops are now arriving in Iraq.", {("JPN", "arrival", None)}),
+    ("Japanese troops are arriving in Iraq next week.", {("JPN", "pledge", None)}),
+    ("Britain will send more troops to its contingent, which already numbers 400 British soldiers.",
+     {("GBR", "arrival", 400)}),
+    ("Around 1,100 South African troops currently in the DRC would join the brigade.", {("ZAF", "arrival", 1100)}),
+    ("The first Belizean troops arrived on Thursday to join the 400 Kenyan officers already in Haiti.",
+     {("BLZ", "arrival", None), ("KEN", "arrival", 400)}),
+])
+def test_present_and_past_beside_a_future(text: str, expected: set) -> None:
+    assert claims(text) == expected

@@ -1291,6 +1291,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             if inside and inside[0].entry.subject not in {m.entry.subject for m in subjects} and not (
                     _SENT_OBJECT_GAP.fullmatch(sl, trig.end, fig.start) and _a_hat(inside[0], subjects)):
                 subjects = inside[:1]  # "working with 12,000 Palestinian police": the figure names its own
+                if fig.start > trig.end and trig.subjects and inside[0].entry.kind == "country" and all(
+                        m.entry.kind == "country" for m in trig.subjects) and not _JOINED_BY.match(sl, trig.end):
+                    # "Jamaican troops arrived ... to join the 400 Kenyan officers already there": the trigger's own
+                    # subject keeps it for a claim without a figure
+                    used_triggers.discard(id(trig))
             elif acting:
                 subjects = acting[-1:]  # "..., with Poland sending 1,000, and Italy contributing 600"
             elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
@@ -2124,6 +2129,8 @@ def _figure_subjects(fig: Figure, sentence: str, clause: tuple[int, int], mentio
     return [], "none"
 
 
+#: After a trigger: a passive whose agent follows ("will be joined next week by 160 Moroccan soldiers").
+_JOINED_BY = re.compile(r"[^.;,]{0,30}?\bby\b")
 #: Between a sending verb and its figure: nothing but an article ("deploy 1,000", "send another 2,000").
 _SENT_OBJECT_GAP = re.compile(r"\s+(?:(?:an?|another|a\s+further|some|about|around|up\s+to|nearly|over|more\s+than)\s+)?")
 

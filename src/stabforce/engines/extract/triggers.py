@@ -194,7 +194,10 @@ _CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly
 #: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
 _PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
-                            r"stationed|on\s+the\s+ground)\b")
+                            r"stationed|based|on\s+the\s+ground|in(?!\s+(?:talks|contact|touch|charge|training|reserve)\b))\b")
+#: After "already": a present size ("which already numbers 400 soldiers", "already has 300 troops").
+_ALREADY_SIZE_AFTER = re.compile(r"\s+(?:numbers|numbered|totals|totalled|totaled|has|had|includes|comprises|stands\s+at)\s+"
+                                 r"(?:(?:about|some|around|nearly|roughly|more\s+than|over|almost)\s+)?\d")
 _IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
 _EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
 _MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,80}$")
@@ -433,7 +436,9 @@ def find_triggers(low: str) -> list[Hit]:
                 # "are expected to arrive", "arrives next week": not there yet; "saw 400 officers arrive", "were among
                 # the first to arrive": there.
                 kind = "arrival" if re.search(r"\b(?:saw|seen|watched|showing|shows|showed|shown)\b[^.;]{0,50}$",
-                                              before) or (
+                                              before) or (word == "arriving" and re.search(
+                                                  r"\b(?:are|is|were|was)\s+(?:now|already|currently|still)\s+$|"
+                                                  r"\b(?:began|begun|started|continue[ds]?|kept)\s+$", before)) or (
                     re.search(r"\b(?:were|was|are|is)\s+(?:among\s+)?the\s+(?:first|last|latest)\s+(?:\w+\s+)?to\s+$",
                               before)) else "pledge"
                 if kind == "arrival":
@@ -746,7 +751,7 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
     if word == "currently":
         return "arrival" if _PRESENT_AFTER.match(after) else None
     if word == "already":
-        return "arrival" if _IN_AFTER.match(after) else None
+        return "arrival" if _IN_AFTER.match(after) or _ALREADY_SIZE_AFTER.match(after) else None
     if word in ("brings", "bringing"):
         if _OBJECT_HOME_AFTER.match(after) or _HOME_AFTER.match(after):
             return "reduction"  # "bringing home 2,800 troops"
