@@ -290,3 +290,20 @@ def test_people_who_return_are_not_a_force(text: str) -> None:
 ])
 def test_present_and_past_beside_a_future(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Belgian troops also took up position to secure the airport.", {("BEL", "arrival", None)}),
+    ("Police personnel from Ghana and Togo are scheduled for deployment in Mogadishu.",
+     {("GHA", "pledge", None), ("TGO", "pledge", None)}),
+    ("Poland formally closed its mission on October 4.", {("POL", "reduction_or_withdrawal", None)}),
+    ("Ghana closed the border with Togo.", set()),
+])
+def test_positions_schedules_and_closures(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_no_date_set_for_a_deployment_is_not_a_schedule() -> None:
+    found = claims("While no date has yet been set for the deployment, two Greek officers have already been assigned "
+                   "to the coordination center.")
+    assert ("GRC", "pledge", 2) not in found

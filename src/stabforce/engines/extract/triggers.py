@@ -42,7 +42,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
-           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly"):
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly", "closed", "closes",
+           "closing"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
            "assumed", "airlifted", "shipped", "ferried", "sailed", "airlift", "ferry", "patrolling", "taking",
@@ -294,6 +295,10 @@ def find_triggers(low: str) -> list[Hit]:
                                             r"offers?\s+(?:by|from)\b)\b", after):
             continue  # "rejected an opposition call to withdraw", "rejected an offer by Indonesia": not its own sending
         start, end = s, e
+        if word == "deployment" and (sched := _SCHEDULED_FOR_BEFORE.search(before)) and not re.search(
+                r"\b(?:no|not|yet)\b", before[max(0, sched.start() - 25):sched.start()]):
+            hits.append(Hit(s, e, "pledge", word))  # "are scheduled for deployment in Mogadishu": still to come
+            continue
         if word in _MOVE_NOUNS and _NOUN_SUBJECT_BEFORE.fullmatch(low, 0, s) and _OF_FORCE_AFTER.match(after):
             # "The arrival of 300 Kenyan officers on Tuesday ...": the sentence is about the move itself; "was
             # delayed", "is planned" make it one still to come.
@@ -412,7 +417,7 @@ def find_triggers(low: str) -> list[Hit]:
             elif word in ("took", "taking", "takes"):
                 # "took up positions", "took part in the mission", "are taking part", "took over the sector": there
                 # (with a future, a pledge); "took over command" is a command.
-                kind = "arrival" if after.startswith((" up positions", " part in", " part alongside")) or (
+                kind = "arrival" if after.startswith((" up positions", " up position", " part in", " part alongside")) or (
                     _TOOK_OVER_AFTER.match(after)) else None
                 if word == "taking" and not re.search(r"\b(?:is|are|was|were|been|now|already|currently)\s+$", before):
                     kind = None  # "ruled out taking part": the refusal speaks, not a presence
@@ -556,7 +561,13 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
                                 "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
-                                "evacuation"})
+                                "evacuation", "closed", "closes", "closing"})
+#: Before "deployment": a move set for later ("are scheduled for deployment", "earmarked for deployment").
+_SCHEDULED_FOR_BEFORE = re.compile(r"\b(?:scheduled|slated|due|set|earmarked|ready|readied|cleared|approved|bound|"
+                                   r"destined|prepared|preparing)\s+(?:for|to\s+begin)\s+(?:\w+\s+)?$")
+#: After "closed": a force's own mission or bases ("closed its mission", "closed three bases in northern Mali").
+_CLOSED_AFTER = re.compile(r"\s+(?:down\s+)?(?:its|their|the\s+last|\w+)\s+(?:[\w-]+\s+){0,2}?(?:mission|military\s+bases?|bases|"
+                           r"camps|operations|deployment|presence|contingent)\b")
 #: After "recalled": a force ("recalled 1,000 soldiers", "recalled its contingent"), not a memory ("recalled that").
 _RECALL_AFTER = re.compile(r"\s+(?!that\b|how\b|what\b|when\b|in\b|on\b)(?:(?:its|their|the|all|about|some|around|nearly|an?|his|her)\s+)*(?:[\w-]+\s+){0,2}?"
                            r"(?:\d|troops|soldiers|police|peacekeepers|personnel|forces|contingents?|officers|battalions?|"
@@ -643,6 +654,9 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
+    if word.startswith("clos"):
+        # "Poland formally closed its mission", "has closed three bases in northern Mali" (not "closed the border")
+        return "reduction" if _CLOSED_AFTER.match(after) else None
     if word in ("end", "ends", "ended") and _MISSION_ENDS_BEFORE.search(before) and _WHEN_AFTER.match(after):
         return "reduction"  # "SAMIM should end by July 2024", "until the military mission formally ends next year"
     if word.startswith(("end", "terminat")):
@@ -856,7 +870,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
         return "pledge" if re.search(r"\b(?:become|becoming)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", before) else None
     if word == "commitments":
         # "made commitments to stay", "commitments to send troops" (not "hopes to have troop commitments")
-        return "pledge" if re.search(r"\bmade\s+(?:\w+\s+)?$", before) or re.match(
+        return "pledge" if re.search(r"\bmade\s+(?:\w+\s+){0,2}$", before) or re.match(
             r"\s+to\s+(?:stay|remain|send|deploy|contribute|provide|participate|join)\b", after) else None
     if word == "readiness":
         return "consideration" if _HIGH_BEFORE.search(before) else "pledge"
