@@ -307,3 +307,19 @@ def test_no_date_set_for_a_deployment_is_not_a_schedule() -> None:
     found = claims("While no date has yet been set for the deployment, two Greek officers have already been assigned "
                    "to the coordination center.")
     assert ("GRC", "pledge", 2) not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The government of Jamaica will be sending soldiers to Haiti.", {("JAM", "pledge", None)}),
+    ("Jamaica will also be providing 50 police officers.", {("JAM", "pledge", 50)}),
+    ("The US will send 3,000 soldiers, and the President asked his allies to contribute between 500 and 700 more.",
+     {("USA", "pledge", 3000)}),
+])
+def test_future_progressive_and_requested_figures(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_force_beside_is_not_the_subject() -> None:
+    found = claims("The contingent will be deploying shortly into the south, where it will operate alongside the "
+                   "Kenyan contingent.")
+    assert not any(subject == "KEN" for subject, _, _ in found)

@@ -871,6 +871,11 @@ _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|thei
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for|requests?\s+for|"
                            r"appeals?\s+for|pleas?\s+for|demands?\s+for|demanded|urged)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
+#: Before a figure: someone asked to send it ("asked his NATO allies to contribute between 5,000 and 7,000").
+_ASKED_TO_SEND_BEFORE = re.compile(r"\b(?:asked|asking|asks|urged|urging|urges|called\s+on|calling\s+on|pressed|pressing|"
+                                   r"invited|inviting)\s+(?:[\w'’.-]+\s+){1,4}?to\s+(?:contribute|send|provide|deploy|"
+                                   r"commit|supply|add|dispatch)\s+(?:(?:up\s+to|some|about|around|between|an?\s+additional|"
+                                   r"another|an?\s+extra|a\s+further)\s+)?(?:[\d,]+\s+(?:and|to|or)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
                       r"totals|totalled|totaled|numbers|numbered|patrols|patrolled|guards|guarded|secures|secured|"
@@ -900,6 +905,9 @@ _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zon
                         r"peacekeepers|peacekeeping|UNIFIL|KFOR|ISAF|EUFOR|MINUSMA|MINUSCA|MONUSCO|UNMISS|AMISOM|ATMIS|"
                         r"MINUSTAH|AFISMA|ECOMIG|SAMIM|RAMSI|INTERFET|MSS|GSF)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
+#: Before a demonym's force after a trigger: another force beside it ("will operate alongside the Kenyan contingent").
+_BESIDE_BEFORE = re.compile(r"\b(?:alongside|beside|with|join|joining|joined|replace|replacing|replaced|relieve|relieving|"
+                            r"reinforce|reinforcing|support|supporting)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 #: After an offer noun: who made it ("an offer by Indonesia", "pledges from Chad and Niger").
 _OFFER_BY_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
@@ -1260,8 +1268,12 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "If Chile sends 500 more troops, ...": a hypothesis
         if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
             continue  # "contributed by 27 NATO member states": a count of members, not of personnel
-        if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
-            continue  # "had asked for up to 2,500 more troops": a request
+        asked = _ASKED_TO_SEND_BEFORE.search(sl, max(0, fig.start - 90), fig.start)
+        if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or (asked is not None and not any(
+                asked.start() < m.start < fig.start and m.entry.kind == "country" for m in mentions)):
+            # "had asked for up to 2,500 more troops", "asked his allies to contribute 5,000": a request (a named
+            # country asked may answer in the sentence: "asked Kenya to send 1,000, and Nairobi agreed")
+            continue
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or
                                           _NEW_LEVEL_OF.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))
@@ -1894,7 +1906,8 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
     for m in mentions:
         if m.agent and trig.end <= m.start < hi:
             gap = sentence[trig.end:m.start]
-            if _FROM_BY_BEFORE.search(gap) or (m.entry.role == "demonym" and _TROOPS_AFTER.match(sentence, m.end)):
+            if _FROM_BY_BEFORE.search(gap) or (m.entry.role == "demonym" and _TROOPS_AFTER.match(sentence, m.end)
+                                               and not _BESIDE_BEFORE.search(gap)):
                 trig.subjects = _coordinated(m, sentence, mentions)
                 trig.how = "after"
                 return

@@ -130,7 +130,8 @@ _PLEDGE_MODAL = re.compile(
     # "parliament approved a proposal to send", "the cabinet adopted a plan to deploy": a decision taken
     r"\b(?:approved|approves|adopted|adopts|passed|passes|endorsed|endorses|backed|ratified|ratifies)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:proposal|plan|bill|motion|request|decision|resolution|decree|measure)\s+to\s+" + _ADV + r"$")
-_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|also|now|already|still)\s+)?$")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|(?:will|would|shall|to)\s+(?:\w+ly\s+|also\s+)?be)\s+"
+                         r"(?:(?:\w+ly|also|now|already|still)\s+)?$")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
 # The small checks around head words, compiled once.
