@@ -8,7 +8,7 @@ DB     ?= sqlite postgresql
 # Browser tests in Debian's Chromium; `make test E2E=` skips them.
 E2E    ?= --e2e
 
-.PHONY: setup run demo test bench lint clean
+.PHONY: setup run demo test bench lint clean learned
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -18,13 +18,26 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The learned second pass of claim extraction needs torch (CPU, from local disk) and MiniLM: about 1 GB. Pinned
+# torch first, as pip would otherwise look for a CUDA build (research/dependencies.md).
+$(VENV)/.learned: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet torch==2.13.0
+	$(VENV)/bin/pip install --quiet -e '.[learned]'
+	touch $@
+
+## Train the pair model of the learned second pass on tests/gold/dev (about 25 minutes on 2 cores) into
+## $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
+PAIR_MODEL ?= var/models/pairs
+learned: $(VENV)/.learned
+	$(SF) extract-train --out $(PAIR_MODEL)
+
 ## Set up, load the Gaza ISF demo scenario into a fresh SQLite file, and serve the dashboard
 ## on http://127.0.0.1:8000 (the demo logins are printed).
 run: setup
 	$(SF) demo --db $(DEMO_DB)
 
-## Set up and run the whole test suite (SQLite and PostgreSQL, and the browser tests).
-test: setup
+## Set up and run the whole test suite (SQLite and PostgreSQL, the browser tests and the learned pass's model).
+test: setup $(VENV)/.learned
 	@case "$(DB)" in *postgresql*) bash scripts/ensure-postgres.sh ;; esac
 	@bash scripts/ensure-poppler.sh
 	@if [ -n "$(E2E)" ]; then bash scripts/ensure-chromium.sh; fi

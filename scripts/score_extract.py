@@ -14,6 +14,7 @@ Per split it prints three figures:
   have none; shares within one point);
 - kind accuracy: of the pairs that match leniently when the kind is ignored, the share whose kinds agree.
 Importable: `score(gold, predicted)` (strict), `score_split(gold, predicted)` (all three), `load_split(name)`.
+`--model DIR` scores the rules with the learned second pass of a trained pair model (`stabforce extract-train`).
 
 `--agreement` measures how far annotators agree: tests/gold/agreement/annotator-*.jsonl are second annotations of
 dev reports, made blind to the dev gold and to the extractor; every pair among the dev gold, those annotators and
@@ -192,20 +193,27 @@ def predict(seeds: Path, sources: Iterable[str]) -> list[dict]:
     return extract_jsonl(*[seeds / name for name in sorted(set(sources))])
 
 
-def predict_corpus(corpus: Iterable[Row]) -> list[dict]:
-    """Run the extractor on the excerpts of a corpus split (each with its publication date)."""
+def predict_corpus(corpus: Iterable[Row], model: object = None) -> list[dict]:
+    """Run the extractor on the excerpts of a corpus split (each with its publication date); with a `PairModel`
+    (services/pair_model.py), add the learned second pass's claims."""
     _src()
-    from stabforce.engines.extract import extract
+    from stabforce.engines.extract import extract, pairs
     from stabforce.engines.extract.model import claim_row
 
     rows: list[dict] = []
     for doc in corpus:
-        published = date.fromisoformat(str(doc["date"]))
-        rows.extend(claim_row(c, str(doc["id"])) for c in extract(str(doc["text"]), published=published))
+        published, text = date.fromisoformat(str(doc["date"])), str(doc["text"])
+        claims = extract(text, published=published)
+        if model is not None:
+            found = pairs.candidates(text, str(doc["id"]))
+            claims += pairs.learned_claims(text, published, claims, found,
+                                           model.probabilities(pairs.segments(found)))  # type: ignore[attr-defined]
+        rows.extend(claim_row(c, str(doc["id"])) for c in claims)
     return rows
 
 
-def load_split(name: str, gold_dir: Path = GOLD_DIR, seeds: Path = SEEDS_DIR) -> tuple[list[dict], list[dict]] | None:
+def load_split(name: str, gold_dir: Path = GOLD_DIR, seeds: Path = SEEDS_DIR,
+               model: object = None) -> tuple[list[dict], list[dict]] | None:
     """Return (gold claims, predictions) of a split, or None when the split is not present."""
     if name == "seeds":
         if not seeds.is_dir():
@@ -215,7 +223,7 @@ def load_split(name: str, gold_dir: Path = GOLD_DIR, seeds: Path = SEEDS_DIR) ->
     folder = gold_dir / name
     if not (folder / "corpus.jsonl").is_file():
         return None
-    return load_gold(folder / "claims.jsonl"), predict_corpus(load_gold(folder / "corpus.jsonl"))
+    return load_gold(folder / "claims.jsonl"), predict_corpus(load_gold(folder / "corpus.jsonl"), model)
 
 
 def agreement(gold_dir: Path = GOLD_DIR) -> list[tuple[str, str, dict]]:
@@ -247,7 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=None, help="a gold file for the seed reports")
     parser.add_argument("--verbose", action="store_true", help="print every miss, extra and wrong kind")
     parser.add_argument("--agreement", action="store_true", help="score annotators and the extractor against each other")
+    parser.add_argument("--model", type=Path, help="a pair model (stabforce extract-train): score the rules with the "
+                        "learned second pass (dev and test splits)")
     args = parser.parse_args(argv)
+    model = None
+    if args.model is not None:
+        _src()
+        from stabforce.services.pair_model import PairModel
+
+        model = PairModel.load(args.model)
     if args.agreement:
         pairs = agreement()
         if not pairs:
@@ -267,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
             names = ("seeds",)
         loaded = {}
         for name in names:
-            found = load_split(name, seeds=args.seeds)
+            found = load_split(name, seeds=args.seeds, model=model)
             if found is None:
                 if args.split not in (None, "all"):
                     print(f"split {name!r} is not present", file=sys.stderr)

@@ -20,18 +20,22 @@ from stabforce.cli.common import (
     services,
     settings,
 )
-from stabforce.engines.extract import claim_row, extract
-from stabforce.services import news
+from stabforce.engines.extract import claim_row, extract, pairs
+from stabforce.errors import InvalidInput
+from stabforce.services import news, pair_model
+from stabforce.services.exchange import read_jsonl
 
 claims_app = typer.Typer(help="Review the claims proposed from ingested documents.", no_args_is_help=True)
 PATHS = typer.Argument(..., exists=True, help="Files or folders of documents (text or HTML).")
 DATE = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for documents that do not state one.")
+GOLD_DEV = Path("tests/gold/dev")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command()(ingest)
     app.command("extract")(extract_cmd)
+    app.command("extract-train")(extract_train)
     app.add_typer(claims_app, name="claims")
 
 
@@ -64,14 +68,32 @@ def ingest(ctx: typer.Context, paths: list[Path] = PATHS, date: str = DATE,
     console.print(table)
 
 
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err_console, transient=True)
+
+
 @handle_errors
 def extract_cmd(paths: list[Path] = PATHS, date: str = DATE,
-                json_out: bool = typer.Option(False, "--json", help="One JSON object per claim and line.")) -> None:
+                json_out: bool = typer.Option(False, "--json", help="One JSON object per claim and line."),
+                model_dir: Path = typer.Option(None, "--model", help="A pair model from `extract-train`: add the "
+                                               "claims it finds that the rules left out (trigger 'learned').")
+                ) -> None:
     """Print the claims proposed from documents, without storing anything."""
+    items = _incoming(paths, date)
+    model = pair_model.PairModel.load(model_dir) if model_dir is not None else None
     rows = []
-    for item in _incoming(paths, date):
-        published, _, body = news.read_incoming(item, max_bytes=10**9)
-        rows += [claim_row(c, item.name) for c in extract(body, published=published)]
+    with _progress() as progress:
+        task = progress.add_task("Reading with the pair model" if model else "Extracting", total=len(items))
+        for n, item in enumerate(items, 1):
+            published, _, body = news.read_incoming(item, max_bytes=10**9)
+            claims = extract(body, published=published)
+            if model is not None:
+                found = pairs.candidates(body, item.name)
+                claims = sorted([*claims, *pairs.learned_claims(body, published, claims, found, model.probabilities(
+                    pairs.segments(found)))], key=lambda c: (c.start, c.subject))
+            rows += [claim_row(c, item.name) for c in claims]
+            progress.update(task, completed=n)
     if json_out:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -82,6 +104,51 @@ def extract_cmd(paths: list[Path] = PATHS, date: str = DATE,
                       r["quantity_text"] or "", ", ".join(r["tasks"]), str(r["as_of"]))
     console.print(table)
 
+
+
+@handle_errors
+def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write the trained model to."),
+                  gold: list[Path] = typer.Option([GOLD_DEV], "--gold", help="Annotated reports to train on: a folder "
+                                                  "with corpus.jsonl and claims.jsonl (tests/gold layout); repeatable."),
+                  epochs: int = typer.Option(3, "--epochs", min=1, max=20, help="Passes over the pairs."),
+                  seed: int = typer.Option(0, "--seed", help="Random seed."),
+                  limit: int = typer.Option(0, "--limit", min=0, help="Train on the first N reports only (0: all).")
+                  ) -> None:
+    """Train the pair model of the learned second pass on annotated reports (needs the 'learned' extra)."""
+    corpus: list[dict] = []
+    claims: list[dict] = []
+    for folder in gold:
+        corpus += _gold_rows(folder / "corpus.jsonl", ("id", "text"))
+        claims += _gold_rows(folder / "claims.jsonl", ("source", "quote", "subject", "kind", "low", "high"))
+    held_out = sorted({str(d.get("id")) for d in corpus if str(d.get("id", "")).startswith("test-")})
+    if held_out:
+        raise InvalidInput(f"refusing to train on the held-out test split ({held_out[0]} ...): it is only for "
+                           "scoring", reports=held_out[:5])
+    if limit:
+        corpus = corpus[:limit]
+    found, labels = pairs.training_pairs(corpus, claims)
+    model = pair_model.PairModel.fresh(seed)
+    with _progress() as progress:
+        task = progress.add_task(f"Training on {len(corpus)} reports ({len(found)} pairs)", total=None)
+        losses = model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
+                           progress=lambda done, total: progress.update(task, completed=done, total=total))
+    model.save(out, trained_on=[str(f) for f in gold], reports=len(corpus), pairs=len(found), epochs=epochs,
+               seed=seed, losses=[round(x, 2) for x in losses])
+    console.print(f"Trained on {len(corpus)} reports ({len(found)} pairs, {epochs} epochs); saved to {out}.")
+
+
+def _gold_rows(path: Path, fields: tuple[str, ...]) -> list[dict]:
+    """The rows of an annotation file, each with `fields`; an error naming the file, line and field otherwise."""
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file (a gold folder holds corpus.jsonl and claims.jsonl)", path=str(path))
+    rows = []
+    with path.open(encoding="utf-8") as stream:
+        for number, row in read_jsonl(stream, name=str(path)):
+            missing = [f for f in fields if f not in row]
+            if missing:
+                raise InvalidInput(f"{path} line {number}: missing {', '.join(missing)}", line=number, missing=missing)
+            rows.append(row)
+    return rows
 
 
 def _n(value: int | None) -> str:

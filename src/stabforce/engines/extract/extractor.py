@@ -2175,7 +2175,7 @@ def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> b
     return any(end <= m.start <= end + 12 and m.entry.kind == "country" for m in mentions)
 
 
-_CONFIDENCE = {"label": 0.7, "mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
+_CONFIDENCE = {"learned": 0.4, "label": 0.7, "mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
 
 
 def _claim(text: str, s: int, e: int, sentence: str, clause: tuple[int, int], mention: _Mention, kind: str,

@@ -1,0 +1,209 @@
+"""The learned second pass, without the model: candidate (subject, figure) pairs, their labels and text, and how
+the model's probabilities become claims beside the rules' (pure; `services/pair_model.py` holds the model).
+
+A **pair** is one subject and one figure (or no figure) in one sentence. Subjects: every name the gazetteer finds in
+the sentence, the names of the sentence before, and the organizations the report names; figures: the personnel
+figures of the sentence (`extractor._figures`, the rules' own reading of numbers and units). A pair's **label** is
+the kind of the gold claim with that subject and an overlapping figure in that sentence, else "none".
+
+The model reads a pair as two segments (`segments`): "subject ; figure ; origin" and the sentence with the
+subject's names in [ ] and the figure in << >>, then " | " and the sentence before. `decode` keeps a pair as a
+claim when P(none) is at most `NONE_MAX`, one subject per figure (the likeliest), and no figure-less claim for a
+subject with a figure claim in the sentence. `second_pass` adds the model's claims, when P(claim) is at least
+`ADD_MIN`, for subjects and figures the rules left out of a sentence; `learned_claims` turns them into
+`ProposedClaim`s (trigger "learned", a confidence below every rule's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from stabforce.engines.extract import extractor
+from stabforce.engines.extract.gazetteer import Entry, gazetteer, name_matches, starts_word
+from stabforce.engines.extract.model import ProposedClaim
+from stabforce.engines.extract.numbers import Figure
+from stabforce.engines.extract.sentences import split_sentences
+from stabforce.ledger import vocab
+
+LABELS = ("none", "pledge", "consideration", "reduction_or_withdrawal", "arrival", "command", "territory_control",
+          "other")
+ORIGINS = ("sentence", "previous", "report")
+#: Decoding thresholds (measured on dev; docs/architecture.md, "A learned second pass").
+NONE_MAX, ADD_MIN = 0.7, 0.5
+#: The kinds the second pass may add: a territory share needs a share the pairs do not carry; "other" is no kind.
+_ADDABLE = frozenset({"pledge", "consideration", "reduction_or_withdrawal", "arrival", "command"})
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str
+    index: int  # the sentence's position in the report
+    offset: int  # where the sentence starts in the report
+    sentence: str
+    subject: str
+    origin: str  # where the subject was named: this sentence, the one before, or the report (an organization)
+    spans: tuple[tuple[int, int], ...]  # the subject's names in this sentence
+    figure: Figure | None
+    previous: str = ""  # the sentence before, for context
+
+
+def _mentions(text: str) -> list[tuple[str, Entry, int, int]]:
+    forms = gazetteer()[1]
+    found = []
+    for m in name_matches(text):
+        entry = forms.get(m.group(0))
+        if starts_word(text, m.start()) and entry is not None and entry.subject and entry.kind != "blocked":
+            found.append((entry.subject, entry, m.start(), m.end()))
+    return found
+
+
+@cache
+def _units() -> tuple:  # type: ignore[type-arg]
+    return extractor._units_rx(tuple(sorted(vocab.UNIT_STRENGTH.items())))
+
+
+def candidates(text: str, source: str = "") -> list[Pair]:
+    """Every (subject, figure or none) pair of each sentence of a report."""
+    spans = split_sentences(text)
+    sentences = [text[a:b] for a, b in spans]
+    organizations = {m[0] for m in _mentions(text) if m[1].kind == "organization"}
+    pairs = []
+    for i, ((start, _), sentence) in enumerate(zip(spans, sentences, strict=True)):
+        here = _mentions(sentence)
+        named = list(dict.fromkeys(m[0] for m in here))
+        before = {m[0] for m in _mentions(sentences[i - 1])} - set(named) if i else set()
+        subjects = [(s, "sentence", tuple((a, b) for x, _, a, b in here if x == s)) for s in named]
+        subjects += [(s, "previous", ()) for s in sorted(before)]
+        subjects += [(s, "report", ()) for s in sorted(organizations - set(named) - before)]
+        figures: list[Figure | None] = [
+            *extractor._figures(sentence, sentence.lower(), vocab.UNIT_STRENGTH, _units()), None]
+        previous = sentences[i - 1] if i else ""
+        pairs += [Pair(source, i, start, sentence, s, origin, sp, f, previous) for s, origin, sp in subjects
+                  for f in figures]
+    return pairs
+
+
+def figures_of(p: Pair) -> dict[str, int | None]:
+    return {"low": p.figure.low if p.figure else None, "high": p.figure.high if p.figure else None}
+
+
+def _overlap(gold: Mapping[str, object], pair: Mapping[str, int | None]) -> bool:
+    """The scorer's lenient figure match (scripts/score_extract.py: `figures_overlap`)."""
+    glo, ghi, plo, phi = gold.get("low"), gold.get("high"), pair["low"], pair["high"]
+    if (glo, ghi) == (None, None) or (plo, phi) == (None, None):
+        return (glo, ghi) == (plo, phi)
+    g = (float(glo if glo is not None else 0), float(ghi) if ghi is not None else float("inf"))  # type: ignore[arg-type]
+    p = (float(plo if plo is not None else 0), float(phi) if phi is not None else float("inf"))
+    return g[0] <= p[1] and p[0] <= g[1]
+
+
+def label(p: Pair, gold: Mapping[tuple[str, str], Sequence[Mapping[str, object]]]) -> str:
+    """The kind of the gold claim of the pair's sentence with its subject and an overlapping figure, else "none"."""
+    for g in gold.get((p.source, p.sentence), []):
+        if g["subject"] == p.subject and _overlap(g, figures_of(p)):
+            return str(g["kind"])
+    return "none"
+
+
+def training_pairs(corpus: Sequence[Mapping[str, object]], claims: Sequence[Mapping[str, object]]
+                   ) -> tuple[list[Pair], list[str]]:
+    """The pairs of annotated reports (`id`, `text`) and their labels from the gold claims (tests/gold layout)."""
+    by_sentence: dict[tuple[str, str], list[Mapping[str, object]]] = {}
+    for g in claims:
+        by_sentence.setdefault((str(g["source"]), str(g["quote"])), []).append(g)
+    pairs = [p for doc in corpus for p in candidates(str(doc["text"]), str(doc["id"]))]
+    return pairs, [label(p, by_sentence) for p in pairs]
+
+
+@cache
+def _names() -> dict[str, str]:
+    """A readable name per subject code: its first 'name' form in the gazetteer (else the code)."""
+    names: dict[str, str] = {}
+    for form, entry in gazetteer()[1].items():
+        if entry.subject and entry.role in ("name", "org") and entry.subject not in names:
+            names[entry.subject] = form
+    return names
+
+
+def marked(p: Pair, previous: str) -> tuple[str, str]:
+    """The model's two segments for a pair: "subject ; figure ; origin" and the sentence with the subject's names
+    in [ ] and the figure in << >>, then the sentence before (cut first when too long)."""
+    cuts = [(a, "[") for a, _ in p.spans] + [(b, "]") for _, b in p.spans]
+    if p.figure is not None:
+        cuts += [(p.figure.start, "<<"), (p.figure.end, ">>")]
+    text = p.sentence
+    for at, mark in sorted(cuts, key=lambda c: c[0], reverse=True):
+        text = text[:at] + f" {mark} " + text[at:]
+    head = f"{_names().get(p.subject, p.subject)} ; {p.figure.text if p.figure else 'no figure'} ; {p.origin}"
+    return head, " ".join(text.split()) + " | " + previous
+
+
+def segments(pairs: Sequence[Pair]) -> list[tuple[str, str]]:
+    """`marked` for each pair, with the sentence before it in its report."""
+    return [marked(p, p.previous) for p in pairs]
+
+
+def scored(pairs: Sequence[Pair], probabilities: Sequence[Sequence[float]]) -> list[dict]:
+    """Each pair as a row with the model's probabilities over LABELS (JSON-ready)."""
+    return [{"source": p.source, "subject": p.subject, **figures_of(p), "quote": p.sentence,
+             "at": [p.index, p.figure.start if p.figure else None], "probs": [round(float(x), 5) for x in prob]}
+            for p, prob in zip(pairs, probabilities, strict=True)]
+
+
+def decode(rows_in: Sequence[Mapping[str, object]], none_max: float = NONE_MAX) -> list[dict]:
+    """Claims from scored pairs: P(none) at most `none_max`; one subject per figure; no figure-less twin."""
+    rows = []
+    for r in rows_in:
+        prob: Sequence[float] = r["probs"]  # type: ignore[assignment]
+        if prob[0] > none_max:
+            continue
+        kind = max(range(1, len(LABELS)), key=lambda k: prob[k])
+        at: Sequence[int | None] = r["at"]  # type: ignore[assignment]
+        rows.append({**{k: v for k, v in r.items() if k != "probs"}, "kind": LABELS[kind], "p": 1 - prob[0],
+                     "at": (at[0], at[1])})
+    best: dict[tuple, dict] = {}  # type: ignore[type-arg]
+    for r in rows:
+        key = (r["source"], r["at"]) if r["at"][1] is not None else (r["source"], r["at"], r["subject"], r["kind"])
+        if key not in best or r["p"] > best[key]["p"]:
+            best[key] = r
+    with_figure = {(r["source"], r["at"][0], r["subject"]) for r in best.values() if r["at"][1] is not None}
+    return [r for r in best.values() if r["at"][1] is not None or (r["source"], r["at"][0], r["subject"]) not in with_figure]
+
+
+def second_pass(rules: Sequence[Mapping[str, object]], model: Sequence[Mapping[str, object]],
+                add_min: float = ADD_MIN) -> list[dict]:
+    """The model's claims, when likely enough, for subjects and figures the rules left out of their sentence."""
+    subjects = {(r["source"], r["quote"], r["subject"]) for r in rules}
+    figures = {(r["source"], r["quote"], r["low"], r["high"]) for r in rules if (r["low"], r["high"]) != (None, None)}
+    return [dict(m) for m in model if float(m["p"]) >= add_min  # type: ignore[arg-type]
+            and m["kind"] in _ADDABLE and (m["source"], m["quote"], m["subject"]) not in subjects
+            and ((m["low"], m["high"]) == (None, None) or (m["source"], m["quote"], m["low"], m["high"]) not in figures)]
+
+
+def learned_claims(text: str, published: date, rules: Sequence[ProposedClaim], pairs: Sequence[Pair],
+                   probabilities: Sequence[Sequence[float]], *, none_max: float = NONE_MAX,
+                   add_min: float = ADD_MIN) -> list[ProposedClaim]:
+    """The claims the model adds to the rules' claims of one report (its pairs from `candidates(text)`)."""
+    source = pairs[0].source if pairs else ""
+    rule_rows = [{"source": source, "quote": c.quote, "subject": c.subject, "low": c.low, "high": c.high}
+                 for c in rules]
+    added = second_pass(rule_rows, decode(scored(pairs, probabilities), none_max), add_min)
+    by_at = {(p.index, p.figure.start if p.figure else None, p.subject): p for p in pairs}
+    forms = gazetteer()[1]
+    entries = {e.subject: e for e in forms.values() if e.subject and e.role in ("name", "org", "code")}
+    out = []
+    for row in added:
+        p = by_at[(row["at"][0], row["at"][1], row["subject"])]
+        entry = entries.get(p.subject)
+        if entry is None:
+            continue
+        a, b = p.spans[0] if p.spans else (0, 0)
+        mention = extractor._Mention(start=a, end=b, text=p.sentence[a:b] or _names().get(p.subject, p.subject),
+                                     entry=entry, agent=True)
+        out.append(extractor._claim(text, p.offset, p.offset + len(p.sentence), p.sentence, (0, len(p.sentence)),
+                                    mention, row["kind"], p.figure, False, False, published, "learned", "learned",
+                                    None))
+    return out

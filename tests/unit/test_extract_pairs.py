@@ -1,0 +1,119 @@
+"""The learned second pass without its model (engines/extract/pairs.py): candidates, labels, the model's text,
+decoding, the second pass and the claims it adds. Probabilities here are written by hand; the model itself is
+exercised in tests/integration/test_pair_model.py."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from stabforce.engines.extract import claim_row, extract, pairs
+
+TEXT = "Chad will send 400 soldiers to the AU mission. It may add more later. Niger declined."
+DAY = date(2025, 6, 2)
+
+
+def _probs(pair_list, rule):  # type: ignore[no-untyped-def]
+    """A probability row per pair: `rule(pair)` gives (label, p) or None for "none"."""
+    rows = []
+    for p in pair_list:
+        row = [0.0] * len(pairs.LABELS)
+        got = rule(p)
+        if got is None:
+            row[0] = 1.0
+        else:
+            row[pairs.LABELS.index(got[0])], row[0] = got[1], 1 - got[1]
+        rows.append(row)
+    return rows
+
+
+def test_candidates_pair_each_subject_with_each_figure_and_none() -> None:
+    found = pairs.candidates(TEXT, "dev-001")
+    first = {(p.subject, p.origin, p.figure.low if p.figure else None) for p in found if p.index == 0}
+    assert ("TCD", "sentence", 400) in first and ("TCD", "sentence", None) in first
+    # the sentence after names nobody: Chad comes from the sentence before, with no figure to pair
+    second = {(p.subject, p.origin, p.figure) for p in found if p.index == 1}
+    assert ("TCD", "previous", None) in second
+    # offsets point into the report
+    third = next(p for p in found if p.index == 2)
+    assert TEXT[third.offset:third.offset + len(third.sentence)] == third.sentence == "Niger declined."
+
+
+def test_labels_come_from_the_gold_claim_of_the_sentence() -> None:
+    found = pairs.candidates(TEXT, "dev-001")
+    gold = {("dev-001", "Chad will send 400 soldiers to the AU mission."): [
+        {"subject": "TCD", "kind": "pledge", "low": 400, "high": 400}]}
+    labels = {(p.subject, p.figure.low if p.figure else None, p.index): pairs.label(p, gold) for p in found}
+    assert labels[("TCD", 400, 0)] == "pledge"
+    assert labels[("TCD", None, 0)] == "none"  # the gold claim has a figure
+    assert labels[("TCD", None, 1)] == "none"
+
+
+def test_training_pairs_label_a_corpus() -> None:
+    corpus = [{"id": "dev-001", "text": TEXT}]
+    claims = [{"source": "dev-001", "quote": "Niger declined.", "subject": "NER", "kind": "pledge", "low": None,
+               "high": None}]
+    found, labels = pairs.training_pairs(corpus, claims)
+    assert len(found) == len(labels)
+    assert {(p.subject, p.index) for p, lab in zip(found, labels, strict=True) if lab != "none"} == {("NER", 2)}
+
+
+def test_segments_mark_the_subject_and_figure_and_carry_the_sentence_before() -> None:
+    found = pairs.candidates("Earlier words. Chad will send 400 soldiers to the mission.", "d")
+    with_figure = next(p for p in found if p.subject == "TCD" and p.figure is not None)
+    head, body = pairs.marked(with_figure, "Earlier words.")
+    assert head.endswith("; 400 soldiers ; sentence")
+    assert body == "[ Chad ] will send << 400 soldiers >> to the mission. | Earlier words."
+    head, body = pairs.marked(next(p for p in found if p.subject == "TCD" and p.figure is None), "")
+    assert "no figure" in head and "<<" not in body and body.startswith("[ Chad ]")
+    assert [b.split(" | ")[1] for _, b in pairs.segments(found) if "Chad" in b] == ["Earlier words."] * 2
+
+
+def test_decode_keeps_one_subject_per_figure_and_drops_a_figureless_twin() -> None:
+    found = pairs.candidates("Chad and Niger will send 400 soldiers.", "d")
+    probs = _probs(found, lambda p: ("pledge", 0.9 if p.subject == "TCD" else 0.6) if p.figure else ("pledge", 0.8))
+    claims = {(c["subject"], c["kind"], c["low"]) for c in pairs.decode(pairs.scored(found, probs), none_max=0.7)}
+    assert claims == {("TCD", "pledge", 400), ("NER", "pledge", None)}
+
+
+def test_scored_pairs_survive_a_json_round_trip() -> None:
+    found = pairs.candidates("Chad and Niger will send 400 soldiers.", "d")
+    rows = pairs.scored(found, _probs(found, lambda p: ("pledge", 0.9) if p.subject == "TCD" and p.figure else None))
+    again = [json.loads(json.dumps(r)) for r in rows]
+    assert pairs.decode(again) == pairs.decode(rows)
+    assert [(c["subject"], c["low"]) for c in pairs.decode(again)] == [("TCD", 400)]
+
+
+def test_the_second_pass_adds_only_what_the_rules_left_out() -> None:
+    rules = [{"source": "d", "quote": "q", "subject": "TCD", "kind": "pledge", "low": 400, "high": 400}]
+    model = [{"source": "d", "quote": "q", "subject": "TCD", "kind": "arrival", "low": 400, "high": 400, "p": 0.9},
+             {"source": "d", "quote": "q", "subject": "NER", "kind": "pledge", "low": 400, "high": 400, "p": 0.9},
+             {"source": "d", "quote": "q", "subject": "MLI", "kind": "pledge", "low": None, "high": None, "p": 0.9},
+             {"source": "d", "quote": "q", "subject": "BEN", "kind": "other", "low": None, "high": None, "p": 0.9},
+             {"source": "d", "quote": "q", "subject": "TGO", "kind": "pledge", "low": None, "high": None, "p": 0.3}]
+    added = [r["subject"] for r in pairs.second_pass(rules, model, add_min=0.5)]
+    assert added == ["MLI"]  # Chad is the rules' already, 400 is Chad's, "other" is no kind, Togo is below the bar
+
+
+def test_learned_claims_are_full_claims_below_every_rules_confidence() -> None:
+    text = "The summit ended. Senegal is studying the request, and 300 Senegalese soldiers could follow."
+    rules = extract(text, published=DAY)
+    found = pairs.candidates(text, "r")
+    probs = _probs(found, lambda p: ("consideration", 0.9) if p.subject == "SEN" and p.figure else None)
+    added = pairs.learned_claims(text, DAY, [], found, probs)
+    assert [(c.subject, c.kind, c.low, c.personnel, c.trigger) for c in added] == [
+        ("SEN", "consideration", 300, "troops", "learned")]
+    (claim,) = added
+    assert text[claim.start:claim.end] == claim.quote and claim.quote.startswith("Senegal is studying")
+    assert claim.confidence < min([0.45, *(c.confidence for c in rules)])
+    row = claim_row(claim, "r")
+    assert len(row) == 23 and row["quantity_text"] == "300 Senegalese soldiers" and row["as_of"] == "2025-06-02"
+
+
+def test_learned_claims_skip_what_the_rules_claim() -> None:
+    text = "Senegal will send 300 soldiers."
+    rules = extract(text, published=DAY)
+    assert [(c.subject, c.low) for c in rules] == [("SEN", 300)]
+    found = pairs.candidates(text, "r")
+    probs = _probs(found, lambda p: ("arrival", 0.95))
+    assert pairs.learned_claims(text, DAY, rules, found, probs) == []
