@@ -2,9 +2,11 @@
 news-like reports (generated from this file's own templates), as a ratio against tokenizing the same
 texts with spaCy's blank English pipeline (`spacy.blank("en")`, `nlp.pipe`) in the same run.
 
-    .venv/bin/python bench/extract.py [--docs 2000] [--seed 7] [--repeat 3]
+    .venv/bin/python bench/extract.py [--docs 2000] [--seed 7] [--repeat 3] [--model DIR [--model-docs 100]]
 
-Last line: ``docs_per_second=X spacy_ratio=Y`` (ratio = extractor time / spaCy time; goal <= 2).
+Last line: ``docs_per_second=X spacy_ratio=Y`` (ratio = extractor time / spaCy time; goal <= 2). With `--model`
+(a pair model from `stabforce extract-train`), first a line for the rules with the learned second pass on the
+first `--model-docs` documents: ``learned_docs_per_second=X rules_ratio=Y`` (its time / the rules' time there).
 """
 
 from __future__ import annotations
@@ -86,8 +88,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="best of N timings for each side")
+    parser.add_argument("--model", help="a pair model folder: also time the learned second pass")
+    parser.add_argument("--model-docs", type=int, default=100, help="documents for the learned pass's timing")
     args = parser.parse_args()
     corpus = make_corpus(args.docs, args.seed)
+    if args.model:
+        _learned(corpus[:args.model_docs], args.model)
     texts = [t for t, _ in corpus]
     words = sum(len(t.split()) for t in texts)
     nlp = spacy.blank("en")
@@ -108,6 +114,29 @@ def main() -> None:
     print(f"spaCy blank('en') tokenization: {spacy_time:.3f} s ({len(texts) / spacy_time:,.0f} docs/s)")
     print(f"extract: {extract_time:.3f} s ({len(texts) / extract_time:,.0f} docs/s), {claims:,} claims")
     print(f"docs_per_second={len(texts) / extract_time:.0f} spacy_ratio={ratio:.2f}")
+
+
+def _learned(corpus: list[tuple[str, date]], folder: str) -> None:
+    """Time the rules alone and the rules with the learned second pass on the same documents."""
+    from pathlib import Path
+
+    from stabforce.engines.extract import pairs
+    from stabforce.services.pair_model import PairModel
+
+    model = PairModel.load(Path(folder))
+    t0 = time.perf_counter()
+    for text, day in corpus:
+        extract(text, published=day)
+    rules_time = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    added = 0
+    for text, day in corpus:
+        claims = extract(text, published=day)
+        found = pairs.candidates(text)
+        added += len(pairs.learned_claims(text, day, claims, found, model.probabilities(pairs.segments(found))))
+    learned_time = time.perf_counter() - t0
+    print(f"rules + learned pass on {len(corpus)} documents: {learned_time:.1f} s, {added} claims added")
+    print(f"learned_docs_per_second={len(corpus) / learned_time:.1f} rules_ratio={learned_time / rules_time:.0f}")
 
 
 if __name__ == "__main__":

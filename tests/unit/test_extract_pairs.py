@@ -9,7 +9,8 @@ from datetime import date
 
 from stabforce.engines.extract import claim_row, extract, pairs
 
-TEXT = "Chad will send 400 soldiers to the AU mission. It may add more later. Niger declined."
+TEXT = ("Chad will send 400 soldiers to the AU mission. It may add more troops later. The talks ended. "
+        "Niger declined to send troops.")
 DAY = date(2025, 6, 2)
 
 
@@ -34,9 +35,10 @@ def test_candidates_pair_each_subject_with_each_figure_and_none() -> None:
     # the sentence after names nobody: Chad comes from the sentence before, with no figure to pair
     second = {(p.subject, p.origin, p.figure) for p in found if p.index == 1}
     assert ("TCD", "previous", None) in second
-    # offsets point into the report
-    third = next(p for p in found if p.index == 2)
-    assert TEXT[third.offset:third.offset + len(third.sentence)] == third.sentence == "Niger declined."
+    # a sentence with no force or personnel word has no pairs; offsets point into the report
+    assert not any(p.index == 2 for p in found)
+    fourth = next(p for p in found if p.index == 3)
+    assert TEXT[fourth.offset:fourth.offset + len(fourth.sentence)] == fourth.sentence == "Niger declined to send troops."
 
 
 def test_labels_come_from_the_gold_claim_of_the_sentence() -> None:
@@ -51,11 +53,11 @@ def test_labels_come_from_the_gold_claim_of_the_sentence() -> None:
 
 def test_training_pairs_label_a_corpus() -> None:
     corpus = [{"id": "dev-001", "text": TEXT}]
-    claims = [{"source": "dev-001", "quote": "Niger declined.", "subject": "NER", "kind": "pledge", "low": None,
-               "high": None}]
+    claims = [{"source": "dev-001", "quote": "Niger declined to send troops.", "subject": "NER", "kind": "pledge",
+               "low": None, "high": None}]
     found, labels = pairs.training_pairs(corpus, claims)
     assert len(found) == len(labels)
-    assert {(p.subject, p.index) for p, lab in zip(found, labels, strict=True) if lab != "none"} == {("NER", 2)}
+    assert {(p.subject, p.index) for p, lab in zip(found, labels, strict=True) if lab != "none"} == {("NER", 3)}
 
 
 def test_segments_mark_the_subject_and_figure_and_carry_the_sentence_before() -> None:
