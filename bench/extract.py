@@ -120,20 +120,14 @@ def _learned(corpus: list[tuple[str, date]], folder: str) -> None:
     """Time the rules alone and the rules with the learned second pass on the same documents."""
     from pathlib import Path
 
-    from stabforce.engines.extract import pairs
-    from stabforce.services.pair_model import PairModel
+    from stabforce.services.pair_model import PairModel, read_claims
 
     model = PairModel.load(Path(folder))
     t0 = time.perf_counter()
-    for text, day in corpus:
-        extract(text, published=day)
+    rules = sum(len(extract(text, published=day)) for text, day in corpus)
     rules_time = time.perf_counter() - t0
     t0 = time.perf_counter()
-    added = 0
-    for text, day in corpus:
-        claims = extract(text, published=day)
-        found = pairs.candidates(text)
-        added += len(pairs.learned_claims(text, day, claims, found, model.probabilities(pairs.segments(found))))
+    added = sum(len(read_claims(text, day, model)) for text, day in corpus) - rules
     learned_time = time.perf_counter() - t0
     print(f"rules + learned pass on {len(corpus)} documents: {learned_time:.1f} s, {added} claims added")
     print(f"learned_docs_per_second={len(corpus) / learned_time:.1f} rules_ratio={learned_time / rules_time:.0f}")

@@ -197,18 +197,13 @@ def predict_corpus(corpus: Iterable[Row], model: object = None) -> list[dict]:
     """Run the extractor on the excerpts of a corpus split (each with its publication date); with a `PairModel`
     (services/pair_model.py), add the learned second pass's claims."""
     _src()
-    from stabforce.engines.extract import extract, pairs
     from stabforce.engines.extract.model import claim_row
+    from stabforce.services.pair_model import read_claims
 
     rows: list[dict] = []
     for doc in corpus:
-        published, text = date.fromisoformat(str(doc["date"])), str(doc["text"])
-        claims = extract(text, published=published)
-        if model is not None:
-            found = pairs.candidates(text, str(doc["id"]))
-            claims += pairs.learned_claims(text, published, claims, found,
-                                           model.probabilities(pairs.segments(found)))  # type: ignore[attr-defined]
-        rows.extend(claim_row(c, str(doc["id"])) for c in claims)
+        published = date.fromisoformat(str(doc["date"]))
+        rows.extend(claim_row(c, str(doc["id"])) for c in read_claims(str(doc["text"]), published, model))  # type: ignore[arg-type]
     return rows
 
 

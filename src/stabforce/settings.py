@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     document_max_bytes: int = Field(
         2 * 1024 * 1024, gt=0, description="Largest news document that may be ingested, in bytes (default 2 MiB).",
     )
+    pair_model: Path | None = Field(
+        None, description="A pair model folder (made by `stabforce extract-train`): ingesting a document adds the "
+                          "claims it finds that the rules left out, at confidence 0.4 or less (needs the 'learned' "
+                          "extra, about 1 GB; slower, about 4 reports/s). Unset: the rules only.",
+    )
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
                           "(default: cli:<login name>).",

@@ -96,3 +96,19 @@ def test_training_refuses_the_held_out_test_split_and_broken_gold(tmp_path: Path
     assert done.exit_code != 0 and "claims.jsonl line 1: missing quote, kind, low, high" in said(done)
     missing = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--gold", str(tmp_path / "nowhere")])
     assert missing.exit_code != 0 and "no such file" in said(missing)
+
+
+def test_ingest_with_the_model_stores_the_rules_claims_and_refuses_a_bad_model(model_dir: Path, db_url: str,
+                                                                                 tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    bad = runner.invoke(app, ["--database-url", db_url, "ingest", str(report), "--model", str(tmp_path)])
+    assert bad.exit_code != 0 and "is not a trained pair model" in said(bad)
+    listed = runner.invoke(app, ["--database-url", db_url, "claims", "list", "--json"])
+    assert json.loads(listed.stdout) == []  # nothing stored
+    done = runner.invoke(app, ["--database-url", db_url, "ingest", str(report), "--model", str(model_dir), "--json"])
+    assert done.exit_code == 0, done.output
+    claims = json.loads(runner.invoke(app, ["--database-url", db_url, "claims", "list", "--json"]).stdout)
+    rules = [json.loads(line) for line in runner.invoke(app, ["extract", str(report), "--json"]).stdout.splitlines()]
+    assert {(c["subject"], c["kind"], c["low"]) for c in claims if c["confidence"] > 0.4} == {
+        (r["subject"], r["kind"], r["low"]) for r in rules}

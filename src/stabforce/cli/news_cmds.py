@@ -20,7 +20,7 @@ from stabforce.cli.common import (
     services,
     settings,
 )
-from stabforce.engines.extract import claim_row, extract, pairs
+from stabforce.engines.extract import claim_row, pairs
 from stabforce.errors import InvalidInput
 from stabforce.services import news, pair_model
 from stabforce.services.exchange import read_jsonl
@@ -49,15 +49,17 @@ def ingest(ctx: typer.Context, paths: list[Path] = PATHS, date: str = DATE,
            title: str = typer.Option(None, "--title", help="Title (for a single document)."),
            publisher: str = typer.Option(None, "--publisher", help="Publisher."),
            url: str = typer.Option(None, "--url", help="Where it was published."),
+           model_dir: Path = typer.Option(None, "--model", help="A pair model from `extract-train` (default: "
+                                          "STABFORCE_PAIR_MODEL): also propose the claims it finds."),
            json_out: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Store documents once each (by content hash) with the claims proposed from them."""
     items = _incoming(paths, date, title=title, publisher=publisher, url=url)
     svc = services(ctx)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True) as progress:
+    read = pair_model.claim_reader(model_dir or settings(ctx).pair_model)
+    with _progress() as progress:
         task = progress.add_task("Ingesting", total=len(items))
         done = news.ingest(svc.documents, cli_actor(ctx), items, max_bytes=settings(ctx).document_max_bytes,
-                           progress=lambda n: progress.update(task, completed=n))
+                           progress=lambda n: progress.update(task, completed=n), read=read)
     if json_out:
         print_json([{**news.document_view(d.document), "created": d.created, "claims": d.claims} for d in done])
         return
@@ -81,18 +83,13 @@ def extract_cmd(paths: list[Path] = PATHS, date: str = DATE,
                 ) -> None:
     """Print the claims proposed from documents, without storing anything."""
     items = _incoming(paths, date)
-    model = pair_model.PairModel.load(model_dir) if model_dir is not None else None
+    read = pair_model.claim_reader(model_dir)
     rows = []
     with _progress() as progress:
-        task = progress.add_task("Reading with the pair model" if model else "Extracting", total=len(items))
+        task = progress.add_task("Reading with the pair model" if model_dir else "Extracting", total=len(items))
         for n, item in enumerate(items, 1):
             published, _, body = news.read_incoming(item, max_bytes=10**9)
-            claims = extract(body, published=published)
-            if model is not None:
-                found = pairs.candidates(body, item.name)
-                claims = sorted([*claims, *pairs.learned_claims(body, published, claims, found, model.probabilities(
-                    pairs.segments(found)))], key=lambda c: (c.start, c.subject))
-            rows += [claim_row(c, item.name) for c in claims]
+            rows += [claim_row(c, item.name) for c in read(body, published)]
             progress.update(task, completed=n)
     if json_out:
         for row in rows:

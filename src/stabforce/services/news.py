@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from stabforce.engines.extract import extract, parse_document
+from stabforce.engines.extract import ProposedClaim, extract, parse_document
 from stabforce.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from stabforce.ledger import Fact
 from stabforce.ledger.plausible import http_url_problem
@@ -110,10 +110,12 @@ def read_incoming(item: Incoming, *, max_bytes: int) -> tuple[date, str | None, 
 
 
 def ingest(store: DocumentStore, actor: Actor, items: Sequence[Incoming], *, max_bytes: int,
-           progress: Callable[[int], None] = lambda n: None) -> list[Ingested]:
+           progress: Callable[[int], None] = lambda n: None,
+           read: Callable[[str, date], list[ProposedClaim]] | None = None) -> list[Ingested]:
     """Check every document, then store each with its proposed claims; return what happened to each.
 
-    Nothing is stored if any document is refused. Ingesting a stored text again changes nothing.
+    Nothing is stored if any document is refused. Ingesting a stored text again changes nothing. `read` gives a
+    text's claims (default: the rules, `extract`; `pair_model.claim_reader` adds the learned second pass).
     """
     require_reviewer(actor)
     checked = [(item, *read_incoming(item, max_bytes=max_bytes)) for item in items]
@@ -123,7 +125,8 @@ def ingest(store: DocumentStore, actor: Actor, items: Sequence[Incoming], *, max
         if found is not None:  # the same text again: nothing to extract or store
             out.append(Ingested(found, False, sum(store.counts(found.sha256).values())))
         else:
-            claims = [orjson.loads(orjson.dumps(c)) for c in extract(body, published=published)]
+            found_claims = read(body, published) if read is not None else extract(body, published=published)
+            claims = [orjson.loads(orjson.dumps(c)) for c in found_claims]
             document = Document(text_sha256(body), item.name[:300], (item.title or title or None), item.publisher,
                                 item.url, published, body, datetime.now(UTC), actor.id)
             stored, created = store.add(document, claims)

@@ -18,9 +18,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from stabforce.engines.extract import ProposedClaim, extract, pairs
 from stabforce.engines.extract.pairs import LABELS
 from stabforce.errors import InvalidInput
 
@@ -164,3 +167,29 @@ def _network(torch: Any, encoder: Any) -> Any:
             return self.head(torch.cat([hidden[:, 0], mean], -1))
 
     return CrossEncoder()
+
+
+ClaimReader = Callable[[str, date], list[ProposedClaim]]
+
+
+def read_claims(text: str, published: date, model: PairModel | None = None) -> list[ProposedClaim]:
+    """The rules' claims of a text and, with a model, the learned second pass's additions, in text order."""
+    claims = extract(text, published=published)
+    if model is None:
+        return claims
+    found = pairs.candidates(text)
+    added = pairs.learned_claims(text, published, claims, found, model.probabilities(pairs.segments(found)))
+    return sorted([*claims, *added], key=lambda c: (c.start, c.subject)) if added else claims
+
+
+@lru_cache(maxsize=4)
+def _loaded(folder: Path) -> PairModel:
+    return PairModel.load(folder)
+
+
+def claim_reader(folder: Path | None) -> ClaimReader:
+    """How ingest reads claims: the rules, with the model in `folder` (loaded once per process) when one is set."""
+    if folder is None:
+        return lambda text, published: read_claims(text, published)
+    model = _loaded(folder.resolve())
+    return lambda text, published: read_claims(text, published, model)

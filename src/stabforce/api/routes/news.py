@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from stabforce.api.deps import Reader, ServicesDep, Writer
 from stabforce.api.schemas import FactOut, IsoDate
 from stabforce.errors import NotFound
-from stabforce.services import news
+from stabforce.services import news, pair_model
 
 router = APIRouter(tags=["news"])
 
@@ -128,7 +128,8 @@ class AcceptOut(BaseModel):
              summary="Ingest a document: stored once by content hash, with the claims proposed from it")
 def ingest(body: DocumentIn, services: ServicesDep, actor: Writer) -> dict[str, Any]:
     item = news.Incoming(body.name, body.text.encode("utf-8"), body.date, body.title, body.publisher, body.url)
-    (done,) = news.ingest(services.documents, actor, [item], max_bytes=services.settings.document_max_bytes)
+    (done,) = news.ingest(services.documents, actor, [item], max_bytes=services.settings.document_max_bytes,
+                          read=pair_model.claim_reader(services.settings.pair_model))
     counts = services.documents.counts(done.document.sha256)
     return {"document": news.document_view(done.document, counts), "created": done.created, "proposed": done.claims}
 

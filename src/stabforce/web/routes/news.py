@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from stabforce.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from stabforce.ledger.vocab import PersonnelKind, Task
-from stabforce.services import news
+from stabforce.services import news, pair_model
 from stabforce.services.actors import Actor, Role
 from stabforce.web.pages import actor, check_csrf, render, services
 
@@ -56,7 +56,8 @@ async def ingest(request: Request) -> HTMLResponse:
     try:
         if not items:
             raise InvalidInput("choose files or paste a text", field="files")
-        done = news.ingest(svc.documents, who, items, max_bytes=svc.settings.document_max_bytes)
+        done = news.ingest(svc.documents, who, items, max_bytes=svc.settings.document_max_bytes,
+                           read=pair_model.claim_reader(svc.settings.pair_model))
     except (InvalidInput, PermissionDenied) as exc:
         return _news_page(request, error=exc, form=form, status=403 if isinstance(exc, PermissionDenied) else 422)
     return _news_page(request, done=done)
