@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     )
     pair_model: Path | None = Field(
         None, description="A pair model folder (made by `stabforce extract-train`): ingesting a document adds the "
-                          "claims it finds that the rules left out, at confidence 0.4 or less (needs the 'learned' "
+                          "claims it finds that the rules left out, at confidence 0.35 or less (needs the 'learned' "
                           "extra, about 1 GB; slower, about 4 reports/s). Unset: the rules only.",
     )
     actor: str | None = Field(

@@ -323,3 +323,16 @@ def test_a_force_beside_is_not_the_subject() -> None:
     found = claims("The contingent will be deploying shortly into the south, where it will operate alongside the "
                    "Kenyan contingent.")
     assert not any(subject == "KEN" for subject, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The president said he would carry out his pledge to withdraw combat forces from Afghanistan by year's end.",
+     set()),
+    ("After its withdrawal from Afghanistan, Hungary has moved its forces to beef up its contingent in Kosovo.",
+     {("HUN", "pledge", None)}),
+    ("By next year, France is set to have about 3,000 soldiers in the Sahel, down from 5,100 at its peak.",
+     {("FRA", "reduction_or_withdrawal", 3000)}),
+    ("France now has 3,000 soldiers in the Sahel, up from 2,000.", {("FRA", "arrival", 3000)}),
+])
+def test_places_left_and_levels_fallen_from(text: str, expected: set) -> None:
+    assert claims(text) == expected

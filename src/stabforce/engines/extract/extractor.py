@@ -908,6 +908,10 @@ _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zon
 #: Before a demonym's force after a trigger: another force beside it ("will operate alongside the Kenyan contingent").
 _BESIDE_BEFORE = re.compile(r"\b(?:alongside|beside|with|join|joining|joined|replace|replacing|replaced|relieve|relieving|"
                             r"reinforce|reinforcing|support|supporting)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+#: Before a name: a force moving out of it ("withdraw combat forces from Afghanistan", "pull out of Iraq").
+_LEFT_FROM_BEFORE = re.compile(r"\b(?:withdr[ae]w\w*|pull\w*(?:\s+out)?|pullout|exit\w*|evacuat\w*|leav\w*|left|"
+                               r"depart\w*|redeploy\w*|repatriat\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:from|out\s+of)\s+"
+                               r"(?:the\s+)?$")
 #: After an offer noun: who made it ("an offer by Indonesia", "pledges from Chad and Niger").
 _OFFER_BY_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
@@ -1119,6 +1123,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         if agent and _FOR_PLACE_BEFORE.search(sl, max(0, rs - 16), rs) and not _REQUEST_AFTER.match(sl, re_) and (
                 sl[re_:re_ + 2] not in ("'s", "’s")):
             agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
+        if agent and _LEFT_FROM_BEFORE.search(sl, max(0, rs - 60), rs):
+            agent = False  # "to withdraw combat forces from Afghanistan": the place left
         if agent and entry.subject in MISSIONS and _JOINED_BEFORE.search(sl, max(0, rs - 50), rs):
             agent = False  # "to send 780 soldiers to a United Nations-mandated EU force": where they go
         if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
@@ -2175,7 +2181,7 @@ def _other_country_after(end: int, sentence: str, mentions: list[_Mention]) -> b
     return any(end <= m.start <= end + 12 and m.entry.kind == "country" for m in mentions)
 
 
-_CONFIDENCE = {"learned": 0.4, "label": 0.7, "mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
+_CONFIDENCE = {"learned": 0.35, "label": 0.7, "mission": 0.6, "direct": 0.9, "after": 0.8, "elliptic": 0.75, "speaker": 0.75, "default": 0.65, "inherited": 0.55}
 
 
 def _claim(text: str, s: int, e: int, sentence: str, clause: tuple[int, int], mention: _Mention, kind: str,

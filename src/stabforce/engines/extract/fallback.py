@@ -29,6 +29,9 @@ _FORCE_AFTER_DEMONYM = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:troops|soldiers|fo
 _FORCE_FROM_BEFORE = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|police|officers|personnel|contingents?|"
                                 r"battalions?|units?|marines|engineers|medics|gendarmes|detachment|company|brigade|"
                                 r"military)\s+from\s+(?:the\s+)?$")
+#: Right before "forces from <name>": a move out of that place ("withdraw combat forces from").
+_LEAVING_BEFORE = re.compile(r"\b(?:withdr[ae]w\w*|pull\w*|evacuat\w*|leav\w*|exit\w*|repatriat\w*|redeploy\w*)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}$")
 #: Verbs of going home or leaving the mission.
 _OUT = re.compile(r"\b(?:withdr[ae]w\w*|suspend\w*|pull(?:ed|ing|s)?\s+out|pulled\s+back|went\s+home|go(?:ing)?\s+home|"
                   r"return(?:ed|ing|s)?\s+home|head(?:ed|ing)?\s+home|flew\s+home|fly\s+home|left\s+(?:the\s+)?"
@@ -92,7 +95,9 @@ def force_named(low: str, ns: int, ne: int, entry: Entry, hosts: frozenset[str])
         force = _FORCE_AFTER_DEMONYM.match(low, ne)
         return None if force is None else (ns, force.end())
     from_ = _FORCE_FROM_BEFORE.search(low, max(0, ns - 40), ns)
-    return None if from_ is None else (from_.start(), ne)
+    if from_ is None or _LEAVING_BEFORE.search(low, max(0, from_.start() - 40), from_.start()):
+        return None  # "to withdraw combat forces from Afghanistan": the place they leave, not where they come from
+    return from_.start(), ne
 
 
 def _verb_near(sl: str, f_start: int, f_end: int) -> re.Match[str] | None:

@@ -31,6 +31,8 @@ _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|envisioned|projec
 #: After a figure of no kind: the force is there now ("1,100 soldiers participate in the mission", "serve with").
 _THERE_NOW_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:participate|serve|operate|are\s+(?:\w+ly\s+)?(?:deployed|stationed|"
                               r"based|serving|involved|present|taking\s+part))\s+(?:in|with|under|on|at)\b")
+#: After a figure: the level it fell from ("3,000 soldiers in the Sahel, down from 5,100").
+_DOWN_FROM_AFTER = re.compile(r"[^.;]{0,40}?\bdown\s+from\s+(?:a\s+(?:peak|high|maximum)\s+of\s+)?(?:about\s+|some\s+|around\s+)?\d")
 #: How far before the figure the words above are looked for, and how far after it.
 _BEFORE, _NEAR_BEFORE, _AFTER = 70, 45, 40
 
@@ -49,14 +51,18 @@ def figure_at(c: ProposedClaim) -> int:
 def still_to_come(c: ProposedClaim) -> ProposedClaim:
     """An arrival (or a figure of no kind) that a plan, a mandate or an expectation governs, with nothing close by
     saying the force is there, becomes a pledge; a figure of no kind that a present-tense "participate in", "serve
-    with" follows is an arrival."""
-    if c.kind not in ("arrival", "other"):
+    with" follows is an arrival; a figure "down from" a larger one is a cut (GUIDELINE section 2: the new level)."""
+    if c.kind not in ("arrival", "other", "pledge"):
         return c
     at = figure_at(c)
     if at < 0:
         return c
     ql = c.quote.lower()
     end = at + len(c.quantity_text or "")
+    if _DOWN_FROM_AFTER.match(ql, end):
+        return replace(c, kind="reduction_or_withdrawal")  # "about 3,000 soldiers in the Sahel, down from 5,100": a cut
+    if c.kind == "pledge":
+        return c
     if c.kind == "other" and _THERE_NOW_AFTER.match(ql, end):
         return replace(c, kind="arrival")  # "about 1,100 soldiers participate in the mission": there now
     # "will lead the 3,000-strong force": the force's size now; only "a planned 8,000-strong force" puts it ahead.
