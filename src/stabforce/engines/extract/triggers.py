@@ -166,8 +166,7 @@ _AMONG_CONTRIBUTORS_BEFORE = re.compile(r"\b(?:is|are|remains?|was|were)\s+(?:st
                                         r"(?:the|its)\s+(?:(?:main|largest|biggest|major|top|leading|key|principal|"
                                         r"second|third|fourth|fifth|\w+-largest)\s+)?(?:troop\s+|police\s+)?$")
 #: After "contributors": of a force ("of AMISOM troops", "to the mission", "to UNIFIL").
-_OF_FORCE_CONTRIB_AFTER = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:troops|mission|force|operation|"
-                                     r"isf|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|amisom|atmis|mss|gsf)\b")
+_OF_FORCE_CONTRIB_AFTER = re.compile(r"\s+(?:of|to)(?:" + _MISSION.pattern + r"|\s+(?:[\w-]+\s+){0,3}?troops\b)")
 _NOT_YET_BEFORE = re.compile(r"\bnot\s+(?:yet\s+)?$")
 #: "has not yet committed", "is yet to confirm": a decision still open, a consideration (not a refusal).
 _NOT_YET_DONE_BEFORE = re.compile(r"\b(?:not\s+yet|yet\s+to)\s+(?:formally\s+|officially\s+|publicly\s+)?$")
@@ -997,8 +996,7 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
 #: "was the first country to", "were among the first nations to": a move made (or, in the present, offered) first.
 _FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+(?:[\w-]+\s+)?to\s+$")
 #: After "participate", "serve": in a force ("in the naval mission", "with the UN force").
-_IN_MISSION_AFTER = re.compile(r"\s+(?:in|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:mission|force|operation|contingent|"
-                               r"isf|unifil|kfor|isaf|eufor|minusma|minusca|monusco|unmiss|amisom|atmis|mss|gsf)\b")
+_IN_MISSION_AFTER = re.compile(r"\s+(?:in|with)" + _MISSION.pattern)
 
 
 #: Before a withdrawal: a possibility, not a decision ("might withdraw", "could also pull out").
