@@ -336,3 +336,25 @@ def test_a_force_beside_is_not_the_subject() -> None:
 ])
 def test_places_left_and_levels_fallen_from(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That leaves Malawi and Zambia with troops on the ground in Cabo Delgado.",
+     {("MWI", "arrival", None), ("ZMB", "arrival", None)}),
+    ("SAMIM has been on the ground in Cabo Delgado since July.", {("SAMIM", "arrival", None)}),
+    ("The European Union has announced dramatic cuts to its peacekeeping force in Bosnia (EUFOR).",
+     {("EUFOR", "reduction_or_withdrawal", None)}),
+    ("KFOR's troops come from 20 NATO states and 11 other countries, including Chile and Morocco.",
+     {("CHL", "arrival", None), ("MAR", "arrival", None)}),
+    ("Israel's share of territory in Gaza is expected to be reduced to 40%.", {("ISR", "territory_control", None)}),
+])
+def test_rosters_presences_cuts_and_shares(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The UK's share of the budget is 15%.",
+    "Malawi and Zambia met with troops of the host nation.",
+])
+def test_shares_and_meetings_elsewhere_are_no_claim(text: str) -> None:
+    assert claims(text) == set()

@@ -36,7 +36,7 @@ from stabforce.engines.extract.triggers import find_triggers
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
 _CUE = re.compile(r"\bfrom\b|contribut|particip|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
                   r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b|"
-                  r"\bcountries\b|\bnations\b")
+                  r"\bcountries\b|\bnations\b|\bwith\s+(?:\w+\s+)?(?:troops|soldiers|forces|contingents)\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
                r"units|battalions?|companies|brigades?|gendarmes|marines|military|servicemen|reinforcements|"
@@ -89,6 +89,9 @@ _CONTRIBUTORS_AFTER = re.compile(
 #: After the list: sending now ("are also sending contingents", "is providing troops").
 _SENDING_AFTER = re.compile(r"\s+(?:are|is|were)\s+(?:also\s+|all\s+|now\s+|each\s+)?(?:sending|providing|"
                             r"contributing|supplying|deploying)\b(?=[^.;]{0,60}?\b" + _FORCE_NOUN + r")")
+#: After the list: their forces there ("with troops on the ground in Cabo Delgado", "with soldiers in Mali").
+_WITH_TROOPS_THERE_AFTER = re.compile(r"\s+with\s+(?:\w+\s+)?" + _FORCE_NOUN + r"\s+(?:still\s+)?(?:on\s+the\s+ground|in|"
+                                      r"deployed|stationed|there)\b")
 #: After the list: contributing now or so far ("also contribute troops", "have provided most of the peacekeepers").
 _CONTRIBUTE_AFTER = re.compile(r"\s+(?:also\s+|all\s+|each\s+|now\s+)?(?:contribute|provide|supply|have\s+(?:also\s+)?"
                                r"(?:contributed|provided|supplied))\s+(?:[\w-]+\s+){0,3}?" + _FORCE_NOUN + r"\b")
@@ -260,6 +263,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                 continue  # "countries participating in the talks"
         elif _SENDING_AFTER.match(after):
             frame, fixed = "sending", "pledge"
+        elif _WITH_TROOPS_THERE_AFTER.match(after):
+            frame, fixed = "sending", "arrival"  # "That leaves A, B and C with troops on the ground in Cabo Delgado"
         elif _CONTRIBUTE_AFTER.match(after) or (demonyms and _THERE_AFTER.match(after)):
             frame, fixed = "sending", "arrival"
         elif demonyms and _MAKE_UP_AFTER.match(after):
@@ -335,6 +340,11 @@ def _kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -
     return kind
 
 
+#: In a roster's clause: where the force comes from ("troops come from", "will be drawn from").
+_COME_FROM_BEFORE = re.compile(r"\b" + _FORCE_NOUN + r"\s+(?P<future>will\s+)?(?:\w+ly\s+)?(?:come|comes|came|are\s+drawn|were\s+drawn|"
+                               r"be\s+drawn)\s+from\b")
+
+
 def _plain_kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -> str | None:
     """The kind a roster's clause gives its list: its nearest trigger, else the tense before the list."""
     hits = [h for h in find_triggers(sl[clause[0]:clause[1]]) if h.group not in ("command", "territory")]
@@ -347,6 +357,9 @@ def _plain_kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: 
         kind = _KIND_OF_GROUP.get(best.group)
         if kind is not None:
             return kind
+    if frame == "namely" and (come := _COME_FROM_BEFORE.search(sl, clause[0], first)):
+        # "EUFOR's troops come from 22 EU states and 11 other countries, including Canada and Chile"
+        return "pledge" if come.group("future") else "arrival"
     if frame in ("namely", "troops from"):
         # "countries, including Mali and Niger", "Soldiers from Mali clashed with rebels": a roster only with a verb
         # that says what they do

@@ -29,7 +29,7 @@ for _w in ("lead", "leads", "leading", "led", "head", "heads", "heading", "heade
     _HEADS[_w] = "command"
 for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", "holding", "held", "occupy",
            "occupies", "occupied", "occupying", "retain", "retains", "retained", "occupation", "hand", "hands",
-           "handed", "handing", "cede", "cedes", "ceded"):
+           "handed", "handing", "cede", "cedes", "ceded", "share"):
     _HEADS[_w] = "territory"
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
@@ -192,6 +192,9 @@ _CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly
                         r"(?:about\s+|some\s+|around\s+|nearly\s+|roughly\s+)?\d+|(?:(?:its|their|the|his|her)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|presence|deployment|personnel|"
                         r"peacekeepers|police|numbers|number|strength|size|ceiling|headcount|levels?))\b")
+#: After the noun "cuts": to a force ("announced dramatic cuts to its peacekeeping force", "cuts in the contingent").
+_CUTS_TO_FORCE_AFTER = re.compile(r"\s+(?:to|in)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:force|forces|contingent|mission|"
+                                  r"presence|troops|deployment|strength)\b")
 #: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
 _PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
@@ -364,7 +367,11 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "territory" and word in ("hand", "hands", "handed", "handing"):
             kind = "territory" if re.match(r"\s+(?:over|back)\b", after) else None
         elif group == "territory":
-            if word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
+            if word == "share":
+                # "Israel's share of territory in Gaza is expected to be reduced to 40%"
+                if not re.match(r"\s+of\s+(?:the\s+)?(?:territory|land|gaza|the\s+strip|the\s+enclave)\b", after):
+                    kind = None
+            elif word == "control" and _IN_BEFORE.search(before) and after.startswith(" of"):
                 start = s - 3
             elif word in ("control", "occupation") and not _UNDER_BEFORE.search(before) and not (
                     word == "control" and _CONTROL_VERB_BEFORE.search(before) and re.match(r"\s+(?:of|over)\b", after)):
@@ -372,7 +379,7 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "reduction" and word in _REDUCTION_CHECKED:
             kind = _reduction_kind(word, before, after)
         elif group == "reduction":
-            if word in ("cut", "cuts", "cutting") and _CUT_AFTER.match(after):
+            if word in ("cut", "cuts", "cutting") and (_CUT_AFTER.match(after) or _CUTS_TO_FORCE_AFTER.match(after)):
                 kind = "reduction"  # "cut to 300", "cut 500 troops", "cut its contingent to 300", "cut troop numbers"
             elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
                 mm = _BACK_DOWN_AFTER.match(after)
@@ -784,7 +791,7 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
     elif word == "been":
         # "British troops have been in the capital for two weeks": there now (not "has been in talks")
         ok = bool(re.search(r"\b(?:has|have)\s+(?:already\s+|now\s+)?$", before) and _REMAIN_AFTER.match(after)
-                  and _FORCE_NEAR.search((wide or before)[-80:]))
+                  and (_FORCE_NEAR.search((wide or before)[-80:]) or re.match(r"\s+on\s+the\s+ground\b", after)))
     elif word in ("has", "had"):
         mm = _HAS_FORCE_AFTER.match(after)
         ok = bool(mm) and not _OWN_ARMY.match(after, mm.end()) or bool(_HAS_CONTINGENT_AFTER.match(after))
