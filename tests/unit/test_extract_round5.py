@@ -358,3 +358,25 @@ def test_rosters_presences_cuts_and_shares(text: str, expected: set) -> None:
 ])
 def test_shares_and_meetings_elsewhere_are_no_claim(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland would take responsibility for one of the three zones.", {("POL", "command", None)}),
+    ("Poland will take command of the sector.", {("POL", "command", None)}),
+    ("Belgium would provide 302 troops and could eventually lift the number to nearly 400.",
+     {("BEL", "pledge", 302), ("BEL", "consideration", 400)}),
+    ("Nigeria plans to send a total of 900 troops, with a possibility of going up to 1,200.",
+     {("NGA", "pledge", 900), ("NGA", "consideration", None)}),
+    ("Belgium will raise its contingent to 400 soldiers.", {("BEL", "pledge", 400)}),
+])
+def test_zones_lifts_and_possible_figures(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry will lift the ban on travel.",
+    "Belgium will raise funds for the mission.",
+    "The sector's economy grew by 5% last year.",
+])
+def test_lifting_raising_and_sectors_elsewhere_are_no_claim(text: str) -> None:
+    assert claims(text) == set()

@@ -31,6 +31,9 @@ _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|envisaged|envisioned|projec
 #: After a figure of no kind: the force is there now ("1,100 soldiers participate in the mission", "serve with").
 _THERE_NOW_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:participate|serve|operate|are\s+(?:\w+ly\s+)?(?:deployed|stationed|"
                               r"based|serving|involved|present|taking\s+part))\s+(?:in|with|under|on|at)\b")
+#: Right before a figure: a possibility ("with a possibility of going up to 1,200", "the option of adding 300").
+_POSSIBLY_BEFORE = re.compile(r"\b(?:possibility|possibilities|option|prospect|chance)\s+(?:of|to)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:up\s+to\s+|to\s+|another\s+|a\s+further\s+|about\s+|some\s+)?$")
 #: After a figure: the level it fell from ("3,000 soldiers in the Sahel, down from 5,100").
 _DOWN_FROM_AFTER = re.compile(r"[^.;]{0,40}?\bdown\s+from\s+(?:a\s+(?:peak|high|maximum)\s+of\s+)?(?:about\s+|some\s+|around\s+)?\d")
 #: How far before the figure the words above are looked for, and how far after it.
@@ -62,7 +65,8 @@ def still_to_come(c: ProposedClaim) -> ProposedClaim:
     if _DOWN_FROM_AFTER.match(ql, end):
         return replace(c, kind="reduction_or_withdrawal")  # "about 3,000 soldiers in the Sahel, down from 5,100": a cut
     if c.kind == "pledge":
-        return c
+        # "plans to send 900 troops, with a possibility of going up to 1,200": the larger figure is only weighed
+        return replace(c, kind="consideration") if _POSSIBLY_BEFORE.search(ql, max(0, at - 45), at) else c
     if c.kind == "other" and _THERE_NOW_AFTER.match(ql, end):
         return replace(c, kind="arrival")  # "about 1,100 soldiers participate in the mission": there now
     # "will lead the 3,000-strong force": the force's size now; only "a planned 8,000-strong force" puts it ahead.

@@ -81,7 +81,8 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "doubles", "doubling", "doubled", "triple", "triples", "tripling", "tripled", "readied", "readies",
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
-           "authorises", "increasing", "increases", "fill", "participant", "commitments", "contribution"):
+           "authorises", "increasing", "increases", "fill", "participant", "commitments", "contribution", "lift",
+           "lifts", "raise", "raises"):
     _HEADS[_w] = "pledge"
 #: "is the biggest contributor to ISAF", "has the third-largest troop deployment": a force there now.
 for _w in ("largest", "biggest"):
@@ -855,10 +856,10 @@ _PLEDGE_CHECKED = frozenset({"contribution", "contributions", "added", "readines
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
                              "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
                              "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
-                             "increases", "fill", "participant", "commitments"})
+                             "increases", "fill", "participant", "commitments", "lift", "lifts", "raise", "raises"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
-                          r"presence|deployment|personnel|peacekeepers|police|numbers|strength|size|mission|"
+                          r"presence|deployment|personnel|peacekeepers|police|numbers|number|strength|size|mission|"
                           r"contribution)\b")
 #: "has readied 1,000 soldiers", "prepared a battalion": a force made ready to go (not "prepared to", a modal).
 _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+than|over|at\s+least|a\s+maximum\s+of|"
@@ -907,7 +908,7 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
                                     after) or (re.match(r"\s*(?:[.;)]|$)", after) and re.search(
                                         r"\b(?:expressed|voiced|signalled|signaled|indicated|confirmed|reiterated|"
                                         r"conveyed)\s+(?:its|their)\s+$", before)) else None
-    if word.startswith(("boost", "bolster", "doubl", "tripl", "increas")):
+    if word.startswith(("boost", "bolster", "doubl", "tripl", "increas", "lift", "raise")):
         if not _BOOST_AFTER.match(after):
             return None
         if _CONS_MODAL.search(before[-40:]):
