@@ -380,3 +380,23 @@ def test_zones_lifts_and_possible_figures(text: str, expected: set) -> None:
 ])
 def test_lifting_raising_and_sectors_elsewhere_are_no_claim(text: str) -> None:
     assert claims(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Spain has a total of 2,129 troops involved in peacekeeping missions in Kosovo, Bosnia and Afghanistan.",
+    "In July, two Chinese peacekeepers, Li Lei and Yang Shupeng, died after their vehicle was struck.",
+    "KFOR currently consists of well over 4,500 troops contributed by 27 NATO members and partners.",
+])
+def test_figures_that_are_no_contribution_to_this_force(text: str) -> None:
+    assert not any(low in (2129, 2, 27) for _, _, low in claims(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hungary has 350 soldiers in NATO's KFOR mission.", {("HUN", "arrival", 350)}),
+    ("The 95 members are the second batch of Chinese police to leave Haiti.",
+     {("CHN", "reduction_or_withdrawal", 95)}),
+    ("Some 900 Nigerian troops are already on the ground to extend peacekeeping operations in Liberia.",
+     {("NGA", "arrival", 900)}),
+])
+def test_members_and_operations_stay_figures(text: str, expected: set) -> None:
+    assert claims(text) == expected

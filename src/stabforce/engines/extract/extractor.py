@@ -1263,8 +1263,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # the old figure a revision departs from
         if rules.BASE_BEFORE.search(sl, max(0, fig.start - 30), fig.start) and reducing:
             continue
-        if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+        if _CASUALTY_AFTER.match(sl, fig.end) or _CASUALTY_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or (
+                _NAMED_DEAD_AFTER.match(sl, fig.end)):
             continue  # the dead and the wounded, or a figure someone hoped for
+        if _ACROSS_MISSIONS_AFTER.match(sl, fig.end):
+            continue  # "has 2,129 troops involved in peacekeeping missions in Kosovo, Bosnia, ...": all its missions
         if _INCLUDING_BEFORE.search(sl, max(0, fig.start - 20), fig.start) and any(
                 f.end <= fig.start for f in figures) and not any(fig.start <= m.start < fig.end for m in mentions):
             continue  # "188 soldiers including 186 men and two women": a breakdown of the figure before
@@ -1855,7 +1858,14 @@ _PEOPLE_SERVE_AFTER = re.compile(r"\s+(?:(?:will|would|are|were|have|had|has|is|
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$")
 #: A number that counts members: "27 NATO member states", "troops from 27 member countries".
 _MEMBER_COUNT = re.compile(r"[\d,]+\s+(?:(?!(?:from|of|in)\b)[a-z.-]+\s+)?(?:member\s+)?(?:states|countries|nations|"
-                           r"governments)\b")
+                           r"governments)\b|[\d,]+\s+(?:nato|eu|au|ecowas|sadc)\s+(?:members|allies)\b")
+#: After a figure: named people and then a death ("two Chinese peacekeepers, Li Lei and Yang Shupeng, died").
+_NAMED_DEAD_AFTER = re.compile(r"[^.;]{0,70}?,\s+(?:were\s+|was\s+)?(?:killed|died|dead|wounded|injured)\b")
+#: After a figure: a country's troops on all its missions, not one force ("in peacekeeping missions in Kosovo,
+#: Bosnia ...", "on various international missions", "in UN peacekeeping missions in various nations").
+_ACROSS_MISSIONS_AFTER = re.compile(r"[^.;]{0,40}?\b(?:(?:international|foreign|overseas|peacekeeping|un|u\.n\.)\s+"
+                                    r"(?:peacekeeping\s+)?missions\b|missions\s+(?:abroad|around\s+the\s+world|worldwide)|"
+                                    r"in\s+various\s+(?:nations|countries|missions)|around\s+the\s+world|worldwide)")
 #: "600 German troops and 100 Austrians": coordinated with a figure of troops.
 _PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|personnel|peacekeepers)\s*(?:,|and|,\s*and)\s+"
                                    r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
