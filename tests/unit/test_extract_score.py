@@ -95,8 +95,9 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 #: a regression. 2026-12-05: 185 reports, 1,040 claims, lenient F1 0.782, strict 0.776, kind accuracy 0.943 after the
 #: fourth round of rules; then 302 reports by sixteen new annotators were added (dev-501..820, dev-901..1420 and
 #: dev-1501..2020, 1,514 claims, each batch scored by the rules before anyone tuned on it: 0.551, 0.561, 0.504):
-#: 487 reports, 2,554 claims, lenient F1 0.644, strict 0.639, kind accuracy 0.890.
-DEV_FLOOR = {"lenient": 0.64, "strict": 0.63, "kind": 0.88}
+#: 487 reports, 2,554 claims, lenient F1 0.644, strict 0.639, kind accuracy 0.890; after stop 20's rules 0.677, 0.672,
+#: 0.916.
+DEV_FLOOR = {"lenient": 0.67, "strict": 0.66, "kind": 0.90}
 
 
 def _dev() -> dict:
