@@ -400,3 +400,17 @@ def test_figures_that_are_no_contribution_to_this_force(text: str) -> None:
 ])
 def test_members_and_operations_stay_figures(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will send 800 cops.", {("KEN", "pledge", 800)}),
+    ("Senegalese troops have moved towards the Gambian border.", {("SEN", "arrival", None)}),
+    ("The Uruguayan parliament had approved an extension until April 15 for the Uruguayan contingent's participation "
+     "in the mission.", {("URY", "pledge", None)}),
+])
+def test_cops_moves_and_extensions(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_an_extension_of_something_else_is_no_claim() -> None:
+    assert claims("The court approved an extension of the deadline for the troops' pay claims.") == set()

@@ -39,7 +39,7 @@ _OUT = re.compile(r"\b(?:withdr[ae]w\w*|suspend\w*|pull(?:ed|ing|s)?\s+out|pulle
 #: Verbs of moving in or being there.
 _IN = re.compile(r"\b(?:fl(?:y|ew|ying|own)\s+(?:in\s+)?(?:to|into|out\s+to)|join(?:s|ed|ing)?|arriv\w*|land(?:ed|ing)|"
                  r"reach(?:ed|ing|es)?|disgorg\w*|airlift\w*|deploy\w*|enter(?:ed|ing|s)?|cross(?:ed|ing)?|"
-                 r"mov(?:e|ed|ing)\s+(?:in|into|to)|travel(?:l?ed|l?ing)?\s+to|head(?:ed|ing)?\s+(?:to|for)|"
+                 r"mov(?:e|ed|ing)\s+(?:in|into|to|towards?)|travel(?:l?ed|l?ing)?\s+to|head(?:ed|ing)?\s+(?:to|for)|"
                  r"set\s+off|embark\w*|board(?:ed|ing)|depart(?:ed|ing|s)?\s+for|left\s+for|took\s+over|"
                  r"take\s+over|relieve[sd]?|replac(?:e|ed|ing)|rotat\w*|serv(?:e|es|ed|ing)\s+(?:with|in|under)|"
                  r"stationed|based\s+in|patrol\w*|attached\s+to|assigned\s+to|operat(?:e|es|ed|ing)\s+in)\b")

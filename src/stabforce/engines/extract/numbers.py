@@ -60,7 +60,7 @@ _PERSONNEL_NOUNS: dict[str, str] = {
     "deminers": "troops", "sailors": "troops", "airmen": "troops", "seamen": "troops", "crew": "troops",
     "crewmembers": "troops", "peace-keepers": "troops", "operatives": "troops",
     "police": "police", "carabinieri": "police", "carabiniere": "police", "gendarmerie": "police",
-    "policemen": "police", "policewomen": "police", "gendarmes": "police",
+    "policemen": "police", "policewomen": "police", "gendarmes": "police", "cops": "police",
     "policing": "police",
     "trainers": "trainers", "instructors": "trainers", "advisers": "trainers", "advisors": "trainers",
     "observers": "observers", "monitors": "observers",

@@ -13,7 +13,7 @@ _I = re.IGNORECASE
 FORCE_CONTEXT = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|peacekeep\w*|contingents?|police\w*|officers|battalions?|"
     r"brigades?|divisions?|companies|units?|isf|stabili[sz]ation|mission|boots|military|army|engineers|medics|"
-    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards|sailors|"
+    r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards|sailors|cops|"
     r"airmen|sectors?|zones?|samim|unifil|kfor|isaf|amisom|atmis|"
     r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog|ecomig|interfet|ramsi)\b",
 )  # on lower-cased text
@@ -21,7 +21,7 @@ FORCE_CONTEXT = re.compile(
 FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingent", "police", "officers", "battalion",
                "brigade", "division", "companies", "unit", "isf", "stabilisation", "stabilization", "mission", "boots",
                "military", "army", "engineers", "medics", "participat", "contribut", "deploy", "commander",
-               "observers", "trainers", "gendarm", "marines", "infantry", "guards", "sailors", "airmen", "sector", "zone", "samim", "unifil", "kfor", "isaf",
+               "observers", "trainers", "gendarm", "marines", "infantry", "guards", "sailors", "airmen", "cops", "sector", "zone", "samim", "unifil", "kfor", "isaf",
                "amisom", "atmis", "minusma", "minustah", "monusco", "unmiss", "minusca", "eufor", "afisma", "ecomog",
                "ecomig", "interfet", "ramsi")
 #: Words that make a sentence worth a closer look without a trigger (a figure may still be a claim).
@@ -32,7 +32,7 @@ _HINT_WORDS = ("troop", "troops", "soldier", "soldiers", "personnel", "peacekeep
                "medics", "strong", "member", "members", "men", "man", "forces", "servicemembers", "marines",
                "paratroopers", "infantrymen", "commandos", "policewomen", "advisers", "advisors", "monitors",
                "gendarmerie", "person", "doctors", "nurses", "paramedics", "sappers", "pilots", "experts", "specialists",
-               "guards", "deminers", "sailors", "airmen", "seamen")
+               "guards", "deminers", "sailors", "airmen", "seamen", "cops")
 PERSONNEL_HINT = re.compile(r"\b" + trie_pattern(list(_HINT_WORDS)) + r"\b")  # on lower-cased text
 SHARE = re.compile(
     r"(?:(?P<q>about|around|nearly|almost|roughly|some|approximately|more\s+than|over|less\s+than|just\s+under|"

@@ -82,7 +82,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
            "authorises", "increasing", "increases", "fill", "participant", "commitments", "contribution", "lift",
-           "lifts", "raise", "raises"):
+           "lifts", "raise", "raises", "extension"):
     _HEADS[_w] = "pledge"
 #: "is the biggest contributor to ISAF", "has the third-largest troop deployment": a force there now.
 for _w in ("largest", "biggest"):
@@ -856,7 +856,8 @@ _PLEDGE_CHECKED = frozenset({"contribution", "contributions", "added", "readines
                              "bolster", "bolsters", "bolstering", "bolstered", "double", "doubles", "doubling", "doubled",
                              "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
                              "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
-                             "increases", "fill", "participant", "commitments", "lift", "lifts", "raise", "raises"})
+                             "increases", "fill", "participant", "commitments", "lift", "lifts", "raise", "raises",
+                             "extension"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|number|strength|size|mission|"
@@ -870,6 +871,12 @@ _READIED_AFTER = re.compile(r"\s+(?:(?:about|some|around|nearly|up\s+to|more\s+t
 
 def _pledge_kind(word: str, before: str, after: str) -> str | None:
     """Offers in other words: made available, readiness, a force to grow, parliament approving the deployment."""
+    if word == "extension":
+        # "approved an extension ... for the Uruguayan contingent's participation", "a 12-month extension of the
+        # Bundeswehr presence": a stay made longer, an offer
+        return "pledge" if re.search(r"\b(?:approv\w*|grant\w*|agreed|agrees|voted|backed|endorsed|announced|sought|"
+                                     r"requested)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", before) and re.match(
+            r"[^.;]{0,60}?\b(?:participation|presence|deployment|mission|mandate|contingent|stay|troops)\b", after) else None
     if word == "fill":
         # "France will fill the gaps in the force"
         return "pledge" if re.match(r"\s+(?:the\s+|any\s+)?(?:remaining\s+)?(?:gaps?|shortfalls?|void)\b", after) else None
