@@ -414,3 +414,15 @@ def test_cops_moves_and_extensions(text: str, expected: set) -> None:
 
 def test_an_extension_of_something_else_is_no_claim() -> None:
     assert claims("The court approved an extension of the deadline for the troops' pay claims.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey, the only Muslim nation that is a member of NATO, had been lined up to replace the UK as head of ISAF.",
+     {("TUR", "command", None)}),
+    ("NATO supports the agreement between Belgrade and Pristina and will not reduce the current number of troops.",
+     {("NATO", "reduction_or_withdrawal", None)}),
+    ("Bangladeshi troops will arrive early next year to replace Kenyan peacekeepers, who are withdrawing.",
+     {("BGD", "pledge", None), ("KEN", "reduction_or_withdrawal", None)}),
+])
+def test_parties_members_and_the_replaced(text: str, expected: set) -> None:
+    assert claims(text) == expected

@@ -908,6 +908,11 @@ _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zon
 #: Before a demonym's force after a trigger: another force beside it ("will operate alongside the Kenyan contingent").
 _BESIDE_BEFORE = re.compile(r"\b(?:alongside|beside|with|join|joining|joined|replace|replacing|replaced|relieve|relieving|"
                             r"reinforce|reinforcing|support|supporting)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+#: Before a name: what someone belongs to ("the only Muslim nation that is a member of NATO").
+_MEMBER_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$")
+#: Before a name: the one replaced or relieved ("lined up to replace the UK as head of ISAF", "relieved the Uruguayan
+#: contingent"), not the one who comes in.
+_REPLACED_BEFORE = re.compile(r"\b(?:replac\w*|succeed\w*|reliev\w*|(?:take|takes|took|taking)\s+over\s+from)\s+(?:the\s+)?$")
 #: Before a name: a force moving out of it ("withdraw combat forces from Afghanistan", "pull out of Iraq").
 _LEFT_FROM_BEFORE = re.compile(r"\b(?:withdr[ae]w\w*|pull\w*(?:\s+out)?|pullout|exit\w*|evacuat\w*|leav\w*|left|"
                                r"depart\w*|redeploy\w*|repatriat\w*)\s+(?:[\w'’-]+\s+){0,4}?(?:from|out\s+of)\s+"
@@ -1125,6 +1130,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             agent = False  # "bound for Lebanon", "500 soldiers for Mali": where they go
         if agent and _LEFT_FROM_BEFORE.search(sl, max(0, rs - 60), rs):
             agent = False  # "to withdraw combat forces from Afghanistan": the place left
+        if agent and (_BETWEEN.search(sl, max(0, rs - 50), rs) or _MEMBER_OF_BEFORE.search(sl, max(0, rs - 20), rs) or (
+                entry.role != "demonym" and _REPLACED_BEFORE.search(sl, max(0, rs - 30), rs))):
+            # "the agreement between Belgrade and Pristina", "a member of NATO", "to replace the UK as head of ISAF"
+            agent = False
         if agent and entry.subject in MISSIONS and _JOINED_BEFORE.search(sl, max(0, rs - 50), rs):
             agent = False  # "to send 780 soldiers to a United Nations-mandated EU force": where they go
         if agent and (_REQUESTER_BEFORE.search(sl, max(0, rs - 40), rs) or _REQUEST_AFTER.match(sl, re_)):
