@@ -112,3 +112,11 @@ def test_ingest_with_the_model_stores_the_rules_claims_and_refuses_a_bad_model(m
     rules = [json.loads(line) for line in runner.invoke(app, ["extract", str(report), "--json"]).stdout.splitlines()]
     assert {(c["subject"], c["kind"], c["low"]) for c in claims if c["confidence"] > 0.35} == {
         (r["subject"], r["kind"], r["low"]) for r in rules}
+
+
+def test_a_model_with_broken_weights_is_refused_by_name(model_dir: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(model_dir, broken)
+    (broken / "head.pt").write_bytes(b"not a tensor file")
+    with pytest.raises(Exception, match="the model's files do not load"):
+        PairModel.load(broken)

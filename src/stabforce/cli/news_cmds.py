@@ -79,7 +79,7 @@ def _progress() -> Progress:
 def extract_cmd(paths: list[Path] = PATHS, date: str = DATE,
                 json_out: bool = typer.Option(False, "--json", help="One JSON object per claim and line."),
                 model_dir: Path = typer.Option(None, "--model", help="A pair model from `extract-train`: add the "
-                                               "claims it finds that the rules left out (trigger 'learned').")
+                                               "claims it finds that the rules left out (confidence 0.35 or less).")
                 ) -> None:
     """Print the claims proposed from documents, without storing anything."""
     items = _incoming(paths, date)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -78,9 +79,13 @@ class PairModel:
         if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
             raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
         torch, transformers, _ = _libraries()
-        tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder / "tokenizer"))
-        network = _network(torch, transformers.AutoModel.from_pretrained(str(folder / "encoder")))
-        network.head.load_state_dict(torch.load(folder / "head.pt", map_location="cpu", weights_only=True))
+        try:
+            tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder / "tokenizer"))
+            network = _network(torch, transformers.AutoModel.from_pretrained(str(folder / "encoder")))
+            network.head.load_state_dict(torch.load(folder / "head.pt", map_location="cpu", weights_only=True))
+        except (OSError, RuntimeError, ValueError, KeyError, pickle.UnpicklingError) as exc:
+            raise InvalidInput(f"{folder}: the model's files do not load ({type(exc).__name__}: {str(exc)[:200]})",
+                               folder=str(folder)) from exc
         network.eval()
         return cls(torch, tokenizer, network, meta)
 
