@@ -405,8 +405,8 @@ def test_members_and_operations_stay_figures(text: str, expected: set) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenya will send 800 cops.", {("KEN", "pledge", 800)}),
     ("Senegalese troops have moved towards the Gambian border.", {("SEN", "arrival", None)}),
-    ("The Uruguayan parliament had approved an extension until April 15 for the Uruguayan contingent's participation "
-     "in the mission.", {("URY", "pledge", None)}),
+    (("The Uruguayan parliament had approved an extension until April 15 for the Uruguayan contingent's "
+      "participation in the mission."), {("URY", "pledge", None)}),
 ])
 def test_cops_moves_and_extensions(text: str, expected: set) -> None:
     assert claims(text) == expected
