@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     pair_model: Path | None = Field(
         None, description="A pair model folder (made by `stabforce extract-train`): ingesting a document adds the "
                           "claims it finds that the rules left out, at confidence 0.35 or less (needs the 'learned' "
-                          "extra, about 1 GB; slower, about 4 reports/s). Unset: the rules only.",
+                          "extra, about 1 GB; slower, 5-10 reports/s). Unset: the rules only.",
     )
     actor: str | None = Field(
         None, description="Name recorded as the author of facts written from the command line "
