@@ -426,3 +426,8 @@ def test_an_extension_of_something_else_is_no_claim() -> None:
 ])
 def test_parties_members_and_the_replaced(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+def test_a_month_named_may_is_no_hedge() -> None:
+    assert claims("The Chilean troops that arrived in May left on Friday.") == {("CHL", "reduction_or_withdrawal", None)}
+    assert claims("Chile may withdraw its troops.") == {("CHL", "consideration", None)}

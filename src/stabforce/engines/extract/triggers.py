@@ -1015,7 +1015,8 @@ _IN_MISSION_AFTER = re.compile(r"\s+(?:in|with)" + _MISSION.pattern)
 
 
 #: Before a withdrawal: a possibility, not a decision ("might withdraw", "could also pull out").
-_MIGHT_BEFORE = re.compile(r"\b(?:might|may|could)\s+(?:\w+ly\s+|also\s+|even\s+|soon\s+)?$")
+_MIGHT_BEFORE = re.compile(r"\b(?:might|could|(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)(?<!\buntil\s)(?<!mid-)may)\s+"
+                           r"(?:\w+ly\s+|also\s+|even\s+|soon\s+)?$")  # (not "in May", a month: the text is lower-cased)
 #: After "give": personnel given, a figure or a force ("could each give 30-50", "would give 200 soldiers").
 _GIVE_AFTER = re.compile(r"\s+(?:each\s+)?(?:(?:about|some|around|up\s+to|as\s+many\s+as|at\s+least|another|a\s+further)\s+)?"
                          r"(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|officers|"
