@@ -6,8 +6,11 @@ patrolling after), "drawn from", "will come mostly from", "are expected from"; "
 "(troop) contributing countries (TCCs) include / are", "A and B are the other contributing countries", "the
 countries sending troops are", "among the countries willing to contribute soldiers are"; "A and B are (also)
 sending / providing contingents", "A and B contribute troops"; "Ugandan troops make up the bulk of", "Togolese
-soldiers are now in"; "the remaining six, namely A and B, leaving" (with a trigger); and companions ("Aside from
-A, ...", "Together with A, ...") of a roster or of a country the sentence already claims.
+soldiers are now in"; "the remaining six, namely A and B, leaving" (with a trigger); "leaves A and B with troops on
+the ground"; talks with the listed countries about contributing (a consideration each); a clause that counts
+countries before a dash or colon or after the list ("The first five countries have committed troops - A, B ...",
+"A and B are among the countries that have withdrawn"); "troops come from ... countries, including A and B"; and
+companions ("Aside from A, ...", "Together with A, ...") of a roster or of a country the sentence already claims.
 
 Each listed country gets one claim without a figure (tests/gold/GUIDELINE.md, sections 2 and 3). The kind comes
 from the nearest trigger in the list's clause when there is one (leaving: a withdrawal), else from the words
