@@ -112,6 +112,7 @@ def test_ingest_with_the_model_stores_the_rules_claims_and_refuses_a_bad_model(m
     rules = [json.loads(line) for line in runner.invoke(app, ["extract", str(report), "--json"]).stdout.splitlines()]
     assert {(c["subject"], c["kind"], c["low"]) for c in claims if c["confidence"] > 0.35} == {
         (r["subject"], r["kind"], r["low"]) for r in rules}
+    assert all((c["method"] == "learned") == (c["confidence"] <= 0.35) for c in claims)
 
 
 def test_a_model_with_broken_weights_is_refused_by_name(model_dir: Path, tmp_path: Path) -> None:

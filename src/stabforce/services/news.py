@@ -326,7 +326,8 @@ def claim_view(claim: StoredClaim, document: Document | None = None) -> dict[str
             **{k: data.get(k) for k in ("subject", "kind", "low", "high", "approx", "personnel", "quantity_text",
                                         "tasks", "as_of", "timing_text", "timing_from", "timing_to", "share_pct",
                                         "negated", "revision", "quote", "start", "end", "confidence")},
-            "conversion": data.get("conversion")}
+            "conversion": data.get("conversion"),
+            "method": "learned" if data.get("trigger") == "learned" else "rules"}
 
 
 def document_view(document: Document, counts: Mapping[str, int] | None = None) -> dict[str, Any]:

@@ -62,3 +62,27 @@ def test_a_back_address_off_the_review_pages_is_not_followed(site, services):
     done = site.post(accept.action, data=accept.data(grade="B2", back="https://evil.example/x"),
                      follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"].startswith("/review?")
+
+
+def test_a_claim_of_the_learned_pass_says_so_on_the_page_and_in_the_api(site, services):
+    # A reader as `pair_model.claim_reader` builds it, with the model's probabilities written by hand: the rules'
+    # claims, and one the learned pass adds for a sentence the rules leave alone.
+    from stabforce.engines.extract import extract, pairs
+
+    text = "The summit ended. A decision on sending Senegalese troops to Mali is in process and has yet to be finalised."
+
+    def read(body, published):  # type: ignore[no-untyped-def]
+        rules = extract(body, published=published)
+        found = pairs.candidates(body)
+        probs = [[0.05, 0, 0.95, 0, 0, 0, 0, 0] if p.subject == "SEN" else [1.0] + [0.0] * 7 for p in found]
+        return rules + pairs.learned_claims(body, published, rules, found, probs)
+
+    news.ingest(services.documents, Actor(id="test", role=Role.ADMIN),
+                [news.Incoming("learned.txt", text.encode(), date(2026, 3, 2))], max_bytes=1 << 20, read=read)
+    stored = [news.claim_view(c) for c in services.documents.claims(status="proposed")]
+    learned = [c for c in stored if c["method"] == "learned"]
+    assert [(c["subject"], c["kind"], c["low"]) for c in learned] == [("SEN", "consideration", None)]
+    assert all(c["confidence"] > 0.35 for c in stored if c["method"] == "rules")
+    login(site, "ana")
+    page = site.get("/review?status=proposed").text
+    assert page.count("found by the learned pass") == 1

@@ -88,6 +88,8 @@ class ClaimOut(BaseModel):
     end: int | None
     confidence: float | None
     conversion: dict[str, Any] | None
+    method: str = Field("rules", description="Who proposed it: the extraction rules, or the learned second pass "
+                                             "(`learned`, confidence 0.35 or less; STABFORCE_PAIR_MODEL).")
     contradicts: list[Contradiction] = []
 
 
