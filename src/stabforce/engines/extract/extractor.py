@@ -430,8 +430,14 @@ def _precise(claims: list[ProposedClaim], forms: dict[str, Entry], missions: lis
                 c = replace(c, subject=target, subject_kind=_inherited_mention(target, forms).entry.kind,
                             kind="arrival", subject_text="")
             asked = _ASKED_TO_GIVE.search(q, max(0, at - 120), at)
-            if asked is not None and c.subject_text and c.subject_text in asked.group("who") and not _AGREED.search(ql, end):
-                continue  # "Obama asked his NATO allies to contribute between 5,000 and 7,000 more": a request
+            if asked is not None and not _AGREED.search(ql, end) and (
+                    (c.subject_text and c.subject_text in asked.group("who")) or (asked.group("who").strip() and not any(
+                        forms[m.group()].kind == "country" for m in name_matches(asked.group("who"))
+                        if m.group() in forms))):
+                # "Obama asked his NATO allies to contribute between 5,000 and 7,000 more": the askees' figure, a
+                # request, whoever the sentence's subject is ("Kenya was asked to send 1,000" is Kenya's to weigh; a
+                # named country asked may answer: "asked Kenya to send 1,000, and Nairobi agreed")
+                continue
             if _MODEL_BEFORE.search(q, max(0, at - 3), at):
                 # "a C-130 Hercules": an aircraft's model number
                 c = replace(c, low=None, high=None, approx=False, personnel=None, quantity_text=None, conversion=None)
@@ -871,11 +877,6 @@ _LOCAL_FORCE = re.compile(r"\b(?:local|national|domestic|host|new|its\s+own|thei
 _ASKED_BEFORE = re.compile(r"\b(?:asked\s+for|called\s+for|appealed\s+for|requested|sought|calls\s+for|requests?\s+for|"
                            r"appeals?\s+for|pleas?\s+for|demands?\s+for|demanded|urged)\s+"
                            r"(?:(?:up\s+to|some|about|an?\s+additional|another)\s+)?$")
-#: Before a figure: someone asked to send it ("asked his NATO allies to contribute between 5,000 and 7,000").
-_ASKED_TO_SEND_BEFORE = re.compile(r"\b(?:asked|asking|asks|urged|urging|urges|called\s+on|calling\s+on|pressed|pressing|"
-                                   r"invited|inviting)\s+(?:[\w'’.-]+\s+){1,4}?to\s+(?:contribute|send|provide|deploy|"
-                                   r"commit|supply|add|dispatch)\s+(?:(?:up\s+to|some|about|around|between|an?\s+additional|"
-                                   r"another|an?\s+extra|a\s+further)\s+)?(?:[\d,]+\s+(?:and|to|or)\s+)?$")
 #: Present strength: "NATO is leading some 32,000 troops", "has 1,000 troops there".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|currently|now|remain|remains|was|were|had|been|already|stands|stood|"
                       r"totals|totalled|totaled|numbers|numbered|patrols|patrolled|guards|guarded|secures|secured|"
@@ -1286,12 +1287,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             continue  # "If Chile sends 500 more troops, ...": a hypothesis
         if _MEMBER_COUNT.match(sl, fig.start, min(len(sl), fig.end + 30)):
             continue  # "contributed by 27 NATO member states": a count of members, not of personnel
-        asked = _ASKED_TO_SEND_BEFORE.search(sl, max(0, fig.start - 90), fig.start)
-        if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start) or (asked is not None and not any(
-                asked.start() < m.start < fig.start and m.entry.kind == "country" for m in mentions)):
-            # "had asked for up to 2,500 more troops", "asked his allies to contribute 5,000": a request (a named
-            # country asked may answer in the sentence: "asked Kenya to send 1,000, and Nairobi agreed")
-            continue
+        if _ASKED_BEFORE.search(sl, max(0, fig.start - 30), fig.start):
+            continue  # "had asked for up to 2,500 more troops": a request
         inside = [m for m in mentions if (fig.start <= m.start < fig.end or _OWNER_BEFORE.fullmatch(sl, m.end, fig.start) or
                                           _NEW_LEVEL_OF.fullmatch(sl, m.end, fig.start) or (
             fig.end <= m.start <= fig.end + 1 and m.entry.role == "demonym" and _TROOPS_AFTER.match(sl, m.end)))

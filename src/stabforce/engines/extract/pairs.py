@@ -69,15 +69,16 @@ def candidates(text: str, source: str = "") -> list[Pair]:
     """Every (subject, figure or none) pair of each sentence of a report."""
     spans = split_sentences(text)
     sentences = [text[a:b] for a, b in spans]
+    names = [_mentions(sentence) for sentence in sentences]  # each sentence read once (also as "the one before")
     organizations = {m[0] for m in _mentions(text) if m[1].kind == "organization"}
     pairs = []
     for i, ((start, _), sentence) in enumerate(zip(spans, sentences, strict=True)):
         low = sentence.lower()
         if rules.FORCE_CONTEXT.search(low) is None and rules.PERSONNEL_HINT.search(low) is None:
             continue  # no force or personnel word: no claim (on dev, 96 % of the gold pairs keep one)
-        here = _mentions(sentence)
+        here = names[i]
         named = list(dict.fromkeys(m[0] for m in here))
-        before = {m[0] for m in _mentions(sentences[i - 1])} - set(named) if i else set()
+        before = {m[0] for m in names[i - 1]} - set(named) if i else set()
         subjects = [(s, "sentence", tuple((a, b) for x, _, a, b in here if x == s)) for s in named]
         subjects += [(s, "previous", ()) for s in sorted(before)]
         subjects += [(s, "report", ()) for s in sorted(organizations - set(named) - before)]
@@ -119,6 +120,12 @@ def training_pairs(corpus: Sequence[Mapping[str, object]], claims: Sequence[Mapp
         by_sentence.setdefault((str(g["source"]), str(g["quote"])), []).append(g)
     pairs = [p for doc in corpus for p in candidates(str(doc["text"]), str(doc["id"]))]
     return pairs, [label(p, by_sentence) for p in pairs]
+
+
+@cache
+def _entries() -> dict[str, Entry]:
+    """A gazetteer entry per subject code (for the claims the second pass adds)."""
+    return {e.subject: e for e in gazetteer()[1].values() if e.subject and e.role in ("name", "org", "code")}
 
 
 @cache
@@ -195,8 +202,7 @@ def learned_claims(text: str, published: date, rules: Sequence[ProposedClaim], p
                  for c in rules]
     added = second_pass(rule_rows, decode(scored(pairs, probabilities), none_max), add_min)
     by_at = {(p.index, p.figure.start if p.figure else None, p.subject): p for p in pairs}
-    forms = gazetteer()[1]
-    entries = {e.subject: e for e in forms.values() if e.subject and e.role in ("name", "org", "code")}
+    entries = _entries()
     out = []
     for row in added:
         p = by_at[(row["at"][0], row["at"][1], row["subject"])]
