@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
         train_docs = [d for d in corpus if _in(d["id"], _ranges(args.train)) and d["id"] not in eval_ids]
         train, labels = pairs.training_pairs(train_docs, gold)
-        test = [p for d in eval_docs for p in pairs.candidates(d["text"], d["id"])]
+        test = [p for d in eval_docs for p in pairs.candidates(d["text"], d["id"], date.fromisoformat(d["date"]))]
         print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} "
               "pairs", file=sys.stderr)
         model = PairModel.fresh(args.seed)

@@ -119,3 +119,40 @@ def test_learned_claims_skip_what_the_rules_claim() -> None:
     found = pairs.candidates(text, "r")
     probs = _probs(found, lambda p: ("arrival", 0.95))
     assert pairs.learned_claims(text, DAY, rules, found, probs) == []
+
+
+def _figures_of(text: str, subject: str) -> list[tuple[str, int | None]]:
+    return [(p.figure.text, p.figure.low) for p in pairs.candidates(text, "r") if p.subject == subject and p.figure]
+
+
+def test_any_other_count_is_a_candidate_figure_but_not_years_shares_or_money() -> None:
+    text = ("Kenya: the 217 join the 400 already there since 2024, for 12 months, at a cost of $20 million, 5% more, "
+            "in the 3rd battalion, with 35.5 tonnes and 1,200,000 rounds.")
+    assert _figures_of(text, "KEN") == [("217", 217), ("400", 400), ("1,200,000", 1200000)]
+    # counts in words, which the rules' reading leaves out without a personnel noun
+    assert _figures_of("Six members of the Royal Bahamas Defence Force departed for Haiti.", "BHS") == [("Six", 6)]
+    assert _figures_of("Fiji offered troops.", "FJI") == []  # no count, only the figure-less pair
+
+
+def test_a_country_written_in_capitals_is_a_subject() -> None:
+    found = pairs.candidates("FIJI - Offered troops. BANGLADESH: 300 police. NATO - no reply.", "r")
+    named = {(p.index, p.subject) for p in found if p.origin == "sentence"}
+    assert {(0, "FJI"), (1, "BGD"), (2, "NATO")} <= named
+    assert sum(1 for p in found if p.index == 2 and p.subject == "NATO" and p.figure is None) == 1  # not twice
+    assert [p.spans for p in found if p.index == 0 and p.subject == "FJI"][0] == ((0, 4),)
+
+
+def test_a_sentence_without_a_force_word_is_read_when_it_names_someone_after_one_with_it() -> None:
+    text = "Four countries have sent troops. These are Angola, Botswana and Malawi. Talks ended in Luanda on Friday."
+    found = pairs.candidates(text, "r")
+    assert {(p.index, p.subject) for p in found} == {(1, "AGO"), (1, "BWA"), (1, "MWI")}
+
+
+def test_with_its_date_a_report_s_mission_is_a_subject_even_when_it_is_only_the_force() -> None:
+    text = "SADC troops arrived in Mozambique last week. The regional force now numbers about 2,000."
+    in_2022 = pairs.candidates(text, "r", date(2022, 3, 1))
+    dated = {(p.subject, p.origin, p.figure.low if p.figure else None) for p in in_2022}
+    assert ("SAMIM", "report", 2000) in dated
+    assert not any(p.subject == "SAMIM" for p in pairs.candidates(text, "r"))  # undated: no mission inferred
+    # before the mission existed (2021-2024), the same words name none
+    assert not any(p.subject == "SAMIM" for p in pairs.candidates(text, "r", date(2019, 3, 1)))

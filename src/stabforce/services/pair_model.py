@@ -182,7 +182,7 @@ def read_claims(text: str, published: date, model: PairModel | None = None) -> l
     claims = extract(text, published=published)
     if model is None:
         return claims
-    found = pairs.candidates(text)
+    found = pairs.candidates(text, published=published)
     added = pairs.learned_claims(text, published, claims, found, model.probabilities(pairs.segments(found)))
     return sorted([*claims, *added], key=lambda c: (c.start, c.subject)) if added else claims
 

@@ -88,19 +88,34 @@ def _units_rx(key: tuple[tuple[str, tuple[int, int]], ...]) -> tuple[re.Pattern[
     return unit_pattern(units), unit_hint(units)
 
 
-def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:
-    """Return the claims proposed for a text published on `published`, in text order."""
-    units = dict(UNIT_STRENGTH if units is None else units)
-    unit_rx, unit_hint_rx = _units_rx(tuple(sorted(units.items())))
-    forms = gazetteer()[1]
-    mentions_all = []
+def _all_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, form) of every gazetteer name that begins a word of `text`, in order."""
+    found = []
     for m in name_matches(text):
         ms = m.start()
         if ms:  # `starts_word`, inlined: not inside "xNATO" or after "U."
             before = text[ms - 1]
             if before.isalnum() or before in "._" or (before == "-" and text[m.end():m.end() + 1] == "-"):
                 continue  # (nor inside "PORT-AU-PRINCE")
-        mentions_all.append((ms, m.end(), m.group()))
+        found.append((ms, m.end(), m.group()))
+    return found
+
+
+def document_mission(text: str, published: date) -> str | None:
+    """The mission a report is about, as `extract` reads it: the first one it names, else the one mission a body it
+    names (or any) fields in the host it names at its date."""
+    forms = gazetteer()[1]
+    mentions = _all_mentions(text)
+    missions = [forms[name].subject for _, _, name in mentions if forms[name].subject in MISSIONS]
+    return missions[0] if missions else _body_mission(mentions, forms, _hosts(text, mentions, forms), published)
+
+
+def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:
+    """Return the claims proposed for a text published on `published`, in text order."""
+    units = dict(UNIT_STRENGTH if units is None else units)
+    unit_rx, unit_hint_rx = _units_rx(tuple(sorted(units.items())))
+    forms = gazetteer()[1]
+    mentions_all = _all_mentions(text)
     labels = _labels(text, forms) if _LABEL_HINT.search(text) else {}
     if not mentions_all and not labels:
         return []

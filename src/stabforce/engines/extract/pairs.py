@@ -17,6 +17,7 @@ subject with a figure claim in the sentence. `second_pass` adds the model's clai
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -24,7 +25,7 @@ from functools import cache
 from stabforce.engines.extract import extractor, rules
 from stabforce.engines.extract.gazetteer import Entry, gazetteer, name_matches, starts_word
 from stabforce.engines.extract.model import ProposedClaim
-from stabforce.engines.extract.numbers import Figure
+from stabforce.engines.extract.numbers import Figure, words_to_int
 from stabforce.engines.extract.sentences import split_sentences
 from stabforce.ledger import vocab
 
@@ -50,6 +51,10 @@ class Pair:
     previous: str = ""  # the sentence before, for context
 
 
+#: A word in capitals ("FIJI - Offered troops", "POLAND: ..."), read as a name written the usual way ("Fiji").
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+
+
 def _mentions(text: str) -> list[tuple[str, Entry, int, int]]:
     forms = gazetteer()[1]
     found = []
@@ -57,6 +62,15 @@ def _mentions(text: str) -> list[tuple[str, Entry, int, int]]:
         entry = forms.get(m.group(0))
         if starts_word(text, m.start()) and entry is not None and entry.subject and entry.kind != "blocked":
             found.append((entry.subject, entry, m.start(), m.end()))
+    if _CAPITALS.search(text):  # a country in capitals: the same offsets in a copy with the word capitalized
+        at = {start for *_, start, _ in found}
+        plain = _CAPITALS.sub(lambda w: w.group(0).capitalize(), text)
+        for m in name_matches(plain):
+            entry = forms.get(m.group(0))
+            if (m.start() not in at and starts_word(plain, m.start()) and entry is not None and entry.subject
+                    and entry.kind == "country" and text[m.start():m.end()] != m.group(0)):
+                found.append((entry.subject, entry, m.start(), m.end()))
+        found.sort(key=lambda f: f[2])
     return found
 
 
@@ -65,25 +79,53 @@ def _units() -> tuple:  # type: ignore[type-arg]
     return extractor._units_rx(tuple(sorted(vocab.UNIT_STRENGTH.items())))
 
 
-def candidates(text: str, source: str = "") -> list[Pair]:
-    """Every (subject, figure or none) pair of each sentence of a report."""
+#: Any other count in a sentence ("the 400 already on the ground", "Six members of the RBDF", "peak at approximately
+#: 1,000"): a figure the rules' reading of numbers left out, for the model to weigh. Not years, shares or money.
+_LOOSE = re.compile(r"(?<![\w$€£.,/-])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?i:two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?i:hundred|"
+                    r"thousand))?)(?![\w-]|[.,]\d|\s*(?:%|percent|per\s+cent|million|billion|years?\b|months?\b|"
+                    r"days?\b|weeks?\b|km\b|kilomet))")
+
+
+def _loose_figures(sentence: str, read: Sequence[Figure]) -> list[Figure]:
+    out = []
+    for m in _LOOSE.finditer(sentence):
+        value = int(m.group(0).replace(",", "")) if m.group(0)[0].isdigit() else words_to_int(m.group(0))
+        if (value is None or value < 2 or (1900 <= value <= 2100 and "," not in m.group(0))
+                or any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in read)):
+            continue
+        out.append(Figure(m.start(), m.end(), value, value, False, "troops", m.group(0)))
+    return out
+
+
+def _force_word(sentence: str) -> bool:
+    low = sentence.lower()
+    return rules.FORCE_CONTEXT.search(low) is not None or rules.PERSONNEL_HINT.search(low) is not None
+
+
+def candidates(text: str, source: str = "", published: date | None = None) -> list[Pair]:
+    """Every (subject, figure or none) pair of each sentence of a report; with its date, the mission the report is
+    about counts as named in it even when it is only "the force" (`extractor.document_mission`)."""
     spans = split_sentences(text)
     sentences = [text[a:b] for a, b in spans]
     names = [_mentions(sentence) for sentence in sentences]  # each sentence read once (also as "the one before")
     organizations = {m[0] for m in _mentions(text) if m[1].kind == "organization"}
+    if published is not None and (mission := extractor.document_mission(text, published)) is not None:
+        organizations.add(mission)
     pairs = []
+    forceful = [_force_word(sentence) for sentence in sentences]
     for i, ((start, _), sentence) in enumerate(zip(spans, sentences, strict=True)):
-        low = sentence.lower()
-        if rules.FORCE_CONTEXT.search(low) is None and rules.PERSONNEL_HINT.search(low) is None:
-            continue  # no force or personnel word: no claim (on dev, 96 % of the gold pairs keep one)
         here = names[i]
+        if not forceful[i] and not (here and i and forceful[i - 1]):
+            continue  # no force word here nor, for a sentence naming someone, in the one before: no claim
         named = list(dict.fromkeys(m[0] for m in here))
         before = {m[0] for m in names[i - 1]} - set(named) if i else set()
         subjects = [(s, "sentence", tuple((a, b) for x, _, a, b in here if x == s)) for s in named]
         subjects += [(s, "previous", ()) for s in sorted(before)]
         subjects += [(s, "report", ()) for s in sorted(organizations - set(named) - before)]
-        figures: list[Figure | None] = [
-            *extractor._figures(sentence, sentence.lower(), vocab.UNIT_STRENGTH, _units()), None]
+        read = extractor._figures(sentence, sentence.lower(), vocab.UNIT_STRENGTH, _units())
+        figures: list[Figure | None] = sorted([*read, *_loose_figures(sentence, read)], key=lambda f: f.start)
+        figures.append(None)
         previous = sentences[i - 1] if i else ""
         pairs += [Pair(source, i, start, sentence, s, origin, sp, f, previous) for s, origin, sp in subjects
                   for f in figures]
@@ -118,8 +160,12 @@ def training_pairs(corpus: Sequence[Mapping[str, object]], claims: Sequence[Mapp
     by_sentence: dict[tuple[str, str], list[Mapping[str, object]]] = {}
     for g in claims:
         by_sentence.setdefault((str(g["source"]), str(g["quote"])), []).append(g)
-    pairs = [p for doc in corpus for p in candidates(str(doc["text"]), str(doc["id"]))]
+    pairs = [p for doc in corpus for p in candidates(str(doc["text"]), str(doc["id"]), _date(doc.get("date")))]
     return pairs, [label(p, by_sentence) for p in pairs]
+
+
+def _date(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 @cache
