@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from stabforce.engines.extract import split_sentences  # noqa: E402
+from stabforce.engines.extract import split_sentences
 
 GOLD = ROOT / "tests" / "gold"
 #: GUIDELINE.md section 6 and section 2; section 4.6.

@@ -139,7 +139,7 @@ def test_a_country_written_in_capitals_is_a_subject() -> None:
     named = {(p.index, p.subject) for p in found if p.origin == "sentence"}
     assert {(0, "FJI"), (1, "BGD"), (2, "NATO")} <= named
     assert sum(1 for p in found if p.index == 2 and p.subject == "NATO" and p.figure is None) == 1  # not twice
-    assert [p.spans for p in found if p.index == 0 and p.subject == "FJI"][0] == ((0, 4),)
+    assert next(p.spans for p in found if p.index == 0 and p.subject == "FJI") == ((0, 4),)
 
 
 def test_a_sentence_without_a_force_word_is_read_when_it_names_someone_after_one_with_it() -> None:

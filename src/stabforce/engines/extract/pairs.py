@@ -16,8 +16,8 @@ subject with a figure claim in the sentence. `second_pass` adds the model's clai
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
