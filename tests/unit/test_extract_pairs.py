@@ -156,3 +156,14 @@ def test_with_its_date_a_report_s_mission_is_a_subject_even_when_it_is_only_the_
     assert not any(p.subject == "SAMIM" for p in pairs.candidates(text, "r"))  # undated: no mission inferred
     # before the mission existed (2021-2024), the same words name none
     assert not any(p.subject == "SAMIM" for p in pairs.candidates(text, "r", date(2019, 3, 1)))
+
+
+def test_the_second_pass_adds_nothing_for_a_country_the_force_goes_to() -> None:
+    text = "French troops arrived in Rwanda on Friday to end the massacres. Senegal sent 300 soldiers to Rwanda."
+    found = pairs.candidates(text, "r")
+    assert {p.subject for p in found if p.host} == {"RWA"}
+    assert not any(p.host for p in found if p.subject in ("FRA", "SEN"))
+    probs = _probs(found, lambda p: ("arrival", 0.9) if p.figure is None and p.index == 0 else None)
+    rows = pairs.decode(pairs.scored(found, probs))
+    assert {r["subject"] for r in rows} == {"FRA", "RWA"}  # the model may read Rwanda as a subject ...
+    assert [r["subject"] for r in pairs.second_pass([], rows)] == ["FRA"]  # ... the second pass does not add it

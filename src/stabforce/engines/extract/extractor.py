@@ -110,6 +110,12 @@ def document_mission(text: str, published: date) -> str | None:
     return missions[0] if missions else _body_mission(mentions, forms, _hosts(text, mentions, forms), published)
 
 
+def report_hosts(text: str) -> frozenset[str]:
+    """The countries a report names as the place a force goes to (`_hosts`)."""
+    forms = gazetteer()[1]
+    return _hosts(text, _all_mentions(text), forms)
+
+
 def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:
     """Return the claims proposed for a text published on `published`, in text order."""
     units = dict(UNIT_STRENGTH if units is None else units)
