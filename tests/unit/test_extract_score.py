@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SHARED
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "seeds.jsonl"
@@ -16,11 +16,7 @@ SEEDS = SHARED / "seeds"
 
 
 def _script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_extract", ROOT / "scripts" / "score_extract.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("score_extract")
 
 
 def row(subject: str, kind: str = "pledge", low: int | None = None, high: int | None = None, **extra: object) -> dict:
