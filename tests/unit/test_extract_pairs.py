@@ -167,3 +167,42 @@ def test_the_second_pass_adds_nothing_for_a_country_the_force_goes_to() -> None:
     rows = pairs.decode(pairs.scored(found, probs))
     assert {r["subject"] for r in rows} == {"FRA", "RWA"}  # the model may read Rwanda as a subject ...
     assert [r["subject"] for r in pairs.second_pass([], rows)] == ["FRA"]  # ... the second pass does not add it
+
+
+def _row(**probs: float) -> list[float]:
+    row = [0.0] * len(pairs.LABELS)
+    for label, p in probs.items():
+        row[pairs.LABELS.index(label)] = p
+    return row
+
+
+def test_the_model_changes_a_rule_kind_only_for_another_kind_it_is_sure_of() -> None:
+    assert pairs.learned_kind("pledge", _row(none=0.1, arrival=0.85)) == "arrival"
+    assert pairs.learned_kind("pledge", _row(none=0.3, arrival=0.7)) is None  # below KIND_MIN (0.8)
+    assert pairs.learned_kind("arrival", _row(arrival=0.95)) is None  # the same kind
+    assert pairs.learned_kind("other", _row(reduction_or_withdrawal=0.9)) == "reduction_or_withdrawal"
+    assert pairs.learned_kind("territory_control", _row(pledge=0.99)) is None  # a share keeps its kind
+    assert pairs.learned_kind("pledge", _row(territory_control=0.99)) is None  # and none is made
+    assert pairs.learned_kind("pledge", _row(none=0.9)) is None
+
+
+def test_relabelled_rows_keep_everything_but_the_kind() -> None:
+    claims = [{"source": "d", "quote": "q", "subject": "TCD", "kind": "pledge", "low": 400, "high": 400},
+              {"source": "d", "quote": "q", "subject": "NER", "kind": "pledge", "low": None, "high": None}]
+    rows = [{"source": "d", "quote": "q", "subject": "TCD", "low": 400, "high": 400, "probs": _row(arrival=0.9)},
+            {"source": "d", "quote": "q", "subject": "NER", "low": 400, "high": 400, "probs": _row(arrival=0.9)}]
+    assert pairs.relabelled(claims, rows) == [{**claims[0], "kind": "arrival"}, claims[1]]  # Niger's pair has a figure
+
+
+def test_relabelled_claims_say_the_rules_kind_and_drop_to_the_learned_confidence() -> None:
+    text = "The talks ended. Chad will send 400 soldiers to Mali, and may take a command post."
+    rules = extract(text, published=DAY)
+    assert [(c.subject, c.kind, c.low) for c in rules] == [("TCD", "pledge", 400)]
+    found = pairs.candidates(text, "r")
+    probs = [_row(none=0.05, command=0.95) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
+    (claim,) = pairs.relabelled_claims(rules, found, probs)
+    assert (claim.kind, claim.trigger, claim.appointment, claim.confidence) == (
+        "command", "learned kind; rules: pledge", "considered", 0.35)
+    assert claim.tasks == () and (claim.quote, claim.low, claim.start) == (rules[0].quote, 400, rules[0].start)
+    unsure = [_row(none=0.3, command=0.7) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
+    assert pairs.relabelled_claims(rules, found, unsure) == rules

@@ -327,7 +327,14 @@ def claim_view(claim: StoredClaim, document: Document | None = None) -> dict[str
                                         "tasks", "as_of", "timing_text", "timing_from", "timing_to", "share_pct",
                                         "negated", "revision", "quote", "start", "end", "confidence")},
             "conversion": data.get("conversion"),
-            "method": "learned" if data.get("trigger") == "learned" else "rules"}
+            "method": _method(data.get("trigger"))}
+
+
+def _method(trigger: object) -> str:
+    """Who proposed a claim: the rules, the learned pass (an addition), or the rules with the learned pass's kind."""
+    if trigger == "learned":
+        return "learned"
+    return "learned_kind" if str(trigger or "").startswith("learned kind") else "rules"
 
 
 def document_view(document: Document, counts: Mapping[str, int] | None = None) -> dict[str, Any]:

@@ -69,12 +69,17 @@ def test_a_claim_of_the_learned_pass_says_so_on_the_page_and_in_the_api(site, se
     # claims, and one the learned pass adds for a sentence the rules leave alone.
     from stabforce.engines.extract import extract, pairs
 
-    text = "The summit ended. A decision on sending Senegalese troops to Mali is in process and has yet to be finalised."
+    text = ("The summit ended. A decision on sending Senegalese troops to Mali is in process and has yet to be "
+            "finalised. Chad will send 400 soldiers to Mali.")
+    arrival = [0.05, 0, 0, 0, 0.95, 0, 0, 0]  # LABELS: none, pledge, consideration, reduction, arrival, ...
 
     def read(body, published):  # type: ignore[no-untyped-def]
         rules = extract(body, published=published)
+        assert ("TCD", "pledge", 400) in [(c.subject, c.kind, c.low) for c in rules]
         found = pairs.candidates(body)
-        probs = [[0.05, 0, 0.95, 0, 0, 0, 0, 0] if p.subject == "SEN" else [1.0] + [0.0] * 7 for p in found]
+        probs = [[0.05, 0, 0.95, 0, 0, 0, 0, 0] if p.subject == "SEN" and p.index == 1 else arrival if p.subject == "TCD" and p.figure
+                 else [1.0] + [0.0] * 7 for p in found]
+        rules = pairs.relabelled_claims(rules, found, probs)
         return rules + pairs.learned_claims(body, published, rules, found, probs)
 
     news.ingest(services.documents, Actor(id="test", role=Role.ADMIN),
@@ -83,6 +88,8 @@ def test_a_claim_of_the_learned_pass_says_so_on_the_page_and_in_the_api(site, se
     learned = [c for c in stored if c["method"] == "learned"]
     assert [(c["subject"], c["kind"], c["low"]) for c in learned] == [("SEN", "consideration", None)]
     assert all(c["confidence"] > 0.35 for c in stored if c["method"] == "rules")
+    relabelled = [c for c in stored if c["method"] == "learned_kind"]
+    assert [(c["subject"], c["kind"], c["low"], c["confidence"]) for c in relabelled] == [("TCD", "arrival", 400, 0.35)]
     login(site, "ana")
     page = site.get("/review?status=proposed").text
-    assert page.count("found by the learned pass") == 1
+    assert page.count("found by the learned pass") == 1 and page.count("kind set by the learned pass") == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -88,8 +88,10 @@ class ClaimOut(BaseModel):
     end: int | None
     confidence: float | None
     conversion: dict[str, Any] | None
-    method: str = Field("rules", description="Who proposed it: the extraction rules, or the learned second pass "
-                                             "(`learned`, confidence 0.35 or less; STABFORCE_PAIR_MODEL).")
+    method: Literal["rules", "learned", "learned_kind"] = Field(
+        "rules", description="Who proposed it: the extraction rules (`rules`), the learned second pass (`learned`), or "
+                             "the rules with the kind the learned pass gave it (`learned_kind`); the learned pass's "
+                             "claims have confidence 0.35 or less (STABFORCE_PAIR_MODEL).")
     contradicts: list[Contradiction] = []
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -32,10 +32,14 @@ from stabforce.ledger import vocab
 LABELS = ("none", "pledge", "consideration", "reduction_or_withdrawal", "arrival", "command", "territory_control",
           "other")
 ORIGINS = ("sentence", "previous", "report")
-#: Decoding thresholds (measured on dev; docs/architecture.md, "A learned second pass").
-NONE_MAX, ADD_MIN = 0.7, 0.5
+#: Decoding thresholds (measured on dev; docs/architecture.md, "A learned second pass"): a pair is a claim when
+#: P(none) <= NONE_MAX, the second pass adds it when P(claim) >= ADD_MIN, and a rule claim takes the model's kind when
+#: the model gives another kind at least KIND_MIN.
+NONE_MAX, ADD_MIN, KIND_MIN = 0.7, 0.5, 0.8
 #: The kinds the second pass may add: a territory share needs a share the pairs do not carry; "other" is no kind.
 _ADDABLE = frozenset({"pledge", "consideration", "reduction_or_withdrawal", "arrival", "command"})
+#: The rule kinds the model may change (a territory claim keeps its share and its kind).
+_RELABELLED = _ADDABLE | {"other"}
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,48 @@ def second_pass(rules: Sequence[Mapping[str, object]], model: Sequence[Mapping[s
     return [dict(m) for m in model if float(m["p"]) >= add_min  # type: ignore[arg-type]
             and m["kind"] in _ADDABLE and not m.get("host") and (m["source"], m["quote"], m["subject"]) not in subjects
             and ((m["low"], m["high"]) == (None, None) or (m["source"], m["quote"], m["low"], m["high"]) not in figures)]
+
+
+def learned_kind(kind: str, probabilities: Sequence[float], kind_min: float = KIND_MIN) -> str | None:
+    """The model's kind for a rule claim of `kind` when it is another one and likely enough, else None."""
+    best = max(range(1, len(LABELS)), key=lambda k: probabilities[k])
+    new = LABELS[best]
+    if new != kind and new in _ADDABLE and kind in _RELABELLED and probabilities[best] >= kind_min:
+        return new
+    return None
+
+
+def relabelled(claims: Sequence[Mapping[str, object]], rows: Sequence[Mapping[str, object]],
+               kind_min: float = KIND_MIN) -> list[dict]:
+    """Rule claims (rows) with the model's kind where `learned_kind` gives one; `rows` are `scored` pairs."""
+    probs = {(r["source"], r["quote"], r["subject"], r["low"], r["high"]): r["probs"] for r in rows}
+    out = []
+    for c in claims:
+        prob: Sequence[float] | None = probs.get((c["source"], c["quote"], c["subject"], c["low"], c["high"]))  # type: ignore[assignment]
+        new = learned_kind(str(c["kind"]), prob, kind_min) if prob is not None else None
+        out.append({**c, "kind": new} if new else dict(c))
+    return out
+
+
+def relabelled_claims(claims: Sequence[ProposedClaim], pairs: Sequence[Pair], probabilities: Sequence[Sequence[float]],
+                      kind_min: float = KIND_MIN) -> list[ProposedClaim]:
+    """A report's rule claims with the model's kind where `learned_kind` gives one: such a claim's trigger says so
+    ("learned kind; rules: pledge") and its confidence drops to the learned pass's."""
+    probs = {(p.sentence, p.subject, *figures_of(p).values()): prob for p, prob in zip(pairs, probabilities, strict=True)}
+    out = []
+    for c in claims:
+        prob = probs.get((c.quote, c.subject, c.low, c.high))
+        new = learned_kind(c.kind, prob, kind_min) if prob is not None else None
+        if new is None:
+            out.append(c)
+            continue
+        appointment = None
+        if new == "command":
+            appointment = "considered" if rules.CONSIDERED.search(c.quote.lower()) else "decided"
+        out.append(replace(c, kind=new, trigger=f"learned kind; rules: {c.kind}", appointment=appointment,
+                           tasks=c.tasks if new in extractor._TASK_KINDS else (),
+                           confidence=min(c.confidence, extractor._CONFIDENCE["learned"])))
+    return out
 
 
 def learned_claims(text: str, published: date, rules: Sequence[ProposedClaim], pairs: Sequence[Pair],
