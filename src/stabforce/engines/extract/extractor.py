@@ -101,19 +101,17 @@ def _all_mentions(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def document_mission(text: str, published: date) -> str | None:
-    """The mission a report is about, as `extract` reads it: the first one it names, else the one mission a body it
-    names (or any) fields in the host it names at its date."""
+def report_setting(text: str, published: date | None) -> tuple[str | None, frozenset[str]]:
+    """The mission a report is about, as `extract` reads it (the first one it names, else, given the report's date,
+    the one mission a body it names, or any, fields in the host it names then), and the countries it names as the
+    place a force goes to (`_hosts`). The report's names are read once for both."""
     forms = gazetteer()[1]
     mentions = _all_mentions(text)
+    hosts = _hosts(text, mentions, forms)
     missions = [forms[name].subject for _, _, name in mentions if forms[name].subject in MISSIONS]
-    return missions[0] if missions else _body_mission(mentions, forms, _hosts(text, mentions, forms), published)
-
-
-def report_hosts(text: str) -> frozenset[str]:
-    """The countries a report names as the place a force goes to (`_hosts`)."""
-    forms = gazetteer()[1]
-    return _hosts(text, _all_mentions(text), forms)
+    if missions:
+        return missions[0], hosts
+    return (_body_mission(mentions, forms, hosts, published) if published is not None else None), hosts
 
 
 def extract(text: str, *, published: date, units: Mapping[str, tuple[int, int]] | None = None) -> list[ProposedClaim]:

@@ -53,7 +53,7 @@ class Pair:
     spans: tuple[tuple[int, int], ...]  # the subject's names in this sentence
     figure: Figure | None
     previous: str = ""  # the sentence before, for context
-    host: bool = False  # the subject is a place the report's force goes to (`extractor.report_hosts`)
+    host: bool = False  # the subject is a place the report's force goes to (`extractor.report_setting`)
 
 
 #: A word in capitals ("FIJI - Offered troops", "POLAND: ..."), read as a name written the usual way ("Fiji").
@@ -110,14 +110,14 @@ def _force_word(sentence: str) -> bool:
 
 def candidates(text: str, source: str = "", published: date | None = None) -> list[Pair]:
     """Every (subject, figure or none) pair of each sentence of a report; with its date, the mission the report is
-    about counts as named in it even when it is only "the force" (`extractor.document_mission`)."""
+    about counts as named in it even when it is only "the force" (`extractor.report_setting`)."""
     spans = split_sentences(text)
     sentences = [text[a:b] for a, b in spans]
     names = [_mentions(sentence) for sentence in sentences]  # each sentence read once (also as "the one before")
     organizations = {m[0] for m in _mentions(text) if m[1].kind == "organization"}
-    if published is not None and (mission := extractor.document_mission(text, published)) is not None:
+    mission, hosts = extractor.report_setting(text, published)
+    if mission is not None:  # a mission the report names is among its organizations already
         organizations.add(mission)
-    hosts = extractor.report_hosts(text)
     pairs = []
     forceful = [_force_word(sentence) for sentence in sentences]
     for i, ((start, _), sentence) in enumerate(zip(spans, sentences, strict=True)):
