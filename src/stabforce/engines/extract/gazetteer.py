@@ -202,13 +202,23 @@ ORGANIZATIONS: dict[str, str] = {
     "Resolute Support": "RSM", "Resolute Support Mission": "RSM", "Operation Artemis": "Artemis",
     "Multinational Force and Observers": "MFO", "Multinational Force & Observers": "MFO", "MFO": "MFO",
     "CARICOM": "CARICOM", "Caricom": "CARICOM", "Caribbean Community": "CARICOM",
+    # Forces named by the annotators of 2026-12-06 (dev-2701..3220, NOTES-J.md).
+    "IFOR": "IFOR", "Implementation Force": "IFOR", "SFOR": "SFOR", "UNPROFOR": "UNPROFOR",
+    "United Nations Protection Force": "UNPROFOR", "UN Protection Force": "UNPROFOR",
+    "UNAMSIL": "UNAMSIL", "United Nations Mission in Sierra Leone": "UNAMSIL", "UN Mission in Sierra Leone": "UNAMSIL",
+    "MONUC": "MONUC", "UNAMID": "UNAMID", "African Union-United Nations Hybrid Operation in Darfur": "UNAMID",
+    "MNJTF": "MNJTF", "Multinational Joint Task Force": "MNJTF", "Multi-National Joint Task Force": "MNJTF",
+    "EACRF": "EACRF", "East African Community Regional Force": "EACRF", "EAC Regional Force": "EACRF",
+    "SAMIDRC": "SAMIDRC", "SADC Mission in the DRC": "SAMIDRC", "SADC Mission in the Democratic Republic of Congo": "SAMIDRC",
+    "SADC Mission in the Democratic Republic of the Congo": "SAMIDRC",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
 #: about MINUSMA are MINUSMA's).
 MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINUSMA", "KFOR", "ISAF", "EUFOR", "MINUSTAH",
                       "AFISMA", "MONUSCO", "UNMISS", "MINUSCA", "MNF-I", "ECOMOG", "International Stabilization Force",
-                      "ECOMIG", "SAMIM", "INTERFET", "RAMSI", "ECOMIL", "MISCA", "RSM", "Artemis", "MFO"})
+                      "ECOMIG", "SAMIM", "INTERFET", "RAMSI", "ECOMIL", "MISCA", "RSM", "Artemis", "MFO",
+                      "IFOR", "SFOR", "UNPROFOR", "UNAMSIL", "MONUC", "UNAMID", "MNJTF", "EACRF", "SAMIDRC"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
