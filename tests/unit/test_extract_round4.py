@@ -71,3 +71,19 @@ def test_natos_force_in_afghanistan_is_resolute_support_after_2014() -> None:
     after, before = (extract(text, published=day) for day in (date(2017, 5, 2), date(2010, 5, 2)))
     assert {(c.subject, c.kind, c.low) for c in after} == {("RSM", "arrival", 13000)}
     assert {(c.subject, c.kind, c.low) for c in before} == {("ISAF", "arrival", 13000)}
+
+
+@pytest.mark.parametrize("homeward", [
+    "A first group of 150 Ugandan soldiers flew from Somalia to Entebbe and on to Uganda's capital.",
+    "More of the troops will be flown back to Uganda next month.",
+    "The contingent is returning home to Uganda after two years.",
+])
+def test_a_country_troops_go_home_to_is_no_host(homeward: str) -> None:
+    # "to <country>" after a homeward word is the contributor's home, not the place the force goes to
+    text = f"The withdrawal of 800 Ugandan troops from Somalia has begun. {homeward}"
+    assert ("UGA", "reduction_or_withdrawal") in kinds(text)
+
+
+def test_a_country_troops_are_sent_to_stays_a_host() -> None:
+    text = "Kenya sent 400 police officers to Haiti. Haiti's own police number about 9,000 officers."
+    assert {s for s, _ in kinds(text)} == {"KEN"}

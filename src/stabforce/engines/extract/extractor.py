@@ -711,6 +711,9 @@ _MOVE_BEFORE = re.compile(r"(?i:troops|soldiers|forces|police|peacekeep\w*|perso
 #: Before "to <country>": going there ("sent 850 soldiers to Somalia", "carrying troops to Lebanon").
 _MOVE_TO_BEFORE = re.compile(r"(?i:deploy\w*|sent|send\w*|carrying|dispatch\w*|arriv\w*|fl[oy]\w*|head\w*|bound|"
                              r"mov\w*|troops|soldiers|peacekeepers|police|personnel|contingent)\b[^.;]*$")
+#: Before "to <country>": going home, not to a host ("flown back to Burundi", "a flight from Somalia to Burundi's capital").
+_HOMEWARD_BEFORE = re.compile(r"(?:\b(?i:back|home|return\w*|repatriat\w*|withdr[ae]w\w*|leav\w*|left)\b|"
+                              r"\bfrom\s+(?:the\s+)?[A-Z]\w+)[^.;]*$")
 #: A report naming one of these places is about the Palestinian territory, whose own police are not contributors.
 _PALESTINE = re.compile(r"\bGaza\b|\bWest Bank\b")
 
@@ -723,7 +726,7 @@ def _hosts(text: str, mentions: list[tuple[int, int, str]], forms: dict[str, Ent
         prep = _HOST_BEFORE.search(text, max(0, ms - 30), ms)
         if entry.kind == "country" and entry.role == "name" and prep and (
                 _MOVE_BEFORE.search(text, max(0, ms - 90), ms) if not prep.group().startswith("to ") else
-                _MOVE_TO_BEFORE.search(text, max(0, ms - 60), ms)):
+                _MOVE_TO_BEFORE.search(text, max(0, ms - 60), ms) and not _HOMEWARD_BEFORE.search(text, max(0, ms - 60), ms)):
             found.add(entry.subject or "")
     if _PALESTINE.search(text):
         found.add("PSE")
