@@ -87,3 +87,21 @@ def test_a_country_troops_go_home_to_is_no_host(homeward: str) -> None:
 def test_a_country_troops_are_sent_to_stays_a_host() -> None:
     text = "Kenya sent 400 police officers to Haiti. Haiti's own police number about 9,000 officers."
     assert {s for s, _ in kinds(text)} == {"KEN"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The remaining battalions in the force are from Ghana, Nepal and Fiji.",
+     {("GHA", "arrival"), ("NPL", "arrival"), ("FJI", "arrival")}),
+    ("The police officers were from Chad and Togo.", {("TCD", "arrival"), ("TGO", "arrival")}),
+])
+def test_a_force_that_is_from_a_list_is_a_roster(text: str, expected: set) -> None:
+    assert kinds(text) == expected
+
+
+def test_a_republic_of_name_stays_in_the_roster() -> None:
+    text = "Soldiers from four countries, namely Malawi, the United Republic of Tanzania and Zambia, joined the force."
+    assert kinds(text) == {("MWI", "arrival"), ("TZA", "arrival"), ("ZMB", "arrival")}
+
+
+def test_a_person_from_a_country_is_no_roster() -> None:
+    assert kinds("The two commanders are from Ghana and Nepal, an official said.") == set()

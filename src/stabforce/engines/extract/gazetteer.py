@@ -103,7 +103,10 @@ ALIASES: dict[str, str] = {
     "Kosovo": "XKX", "Taiwan": "TWN", "Brunei": "BRN", "Macedonia": "MKD", "North Macedonia": "MKD",
     "Holland": "NLD", "the Netherlands": "NLD", "Netherlands": "NLD", "Vatican": "VAT", "Burma": "MMR",
     "Democratic Republic of Congo": "COD", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",
-    "DRC": "COD", "Congo": "COG", "Saudi": "SAU", "KSA": "SAU",
+    "DRC": "COD", "Congo": "COG", "Saudi": "SAU", "KSA": "SAU", "Republic of Congo": "COG",
+    "Republic of the Congo": "COG", "United Republic of Tanzania": "TZA", "Republic of Tanzania": "TZA",
+    "Republic of Ireland": "IRL", "Republic of Kenya": "KEN", "Republic of Rwanda": "RWA", "Republic of Uganda": "UGA",
+    "Republic of South Sudan": "SSD", "Republic of Moldova": "MDA", "Republic of Cyprus": "CYP",
     # Governments' institutions and armed forces used as their country.
     "IDF": "ISR", "Israel Defense Forces": "ISR", "Israel Defence Forces": "ISR", "TNI": "IDN",
     "CENTCOM": "USA", "Pentagon": "USA", "White House": "USA", "State Department": "USA", "Kremlin": "RUS",

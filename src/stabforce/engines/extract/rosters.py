@@ -47,6 +47,7 @@ _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?
 _ADVERB = r"(?:(?:mainly|mostly|largely|chiefly|primarily|principally|predominantly|essentially|also|partly)\s+)?"
 #: Before the list: where a force comes from ("troops mainly from", "drawn from", "will come mostly from").
 _FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced|expected|due)"
+                          r"(?P<are>\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?(?:are|were))?"
                           r"\s+(?:to\s+(?:come|arrive)\s+)?(?:both\s+)?" + _ADVERB + r"from\s+(?:the\s+)?$")
 #: Before "expected from": what is expected is a force ("more police are expected from").
 _EXPECTED_FORCE = re.compile(_FORCE_NOUN + r"\s+(?:are\s+|is\s+)?(?:also\s+)?$")
@@ -252,7 +253,7 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                 continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
             head_at = first - len(before) + m.start()
             frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced", "expected",
-                                       "due") or \
+                                       "due") or m.group("are") or \
                 _MEMBERS_BEFORE.search(sl, clause[0], head_at) or _COPULA_BEFORE.search(sl, max(0, head_at - 30), head_at) \
                 or _PRESENCE_AFTER.match(sl, last) else "troops from"
         elif _MADE_OF_BEFORE.search(before) and (not demonyms or _DEMONYM_FORCE_AFTER.match(after)):
