@@ -99,7 +99,7 @@ def test_a_force_that_is_from_a_list_is_a_roster(text: str, expected: set) -> No
 
 
 def test_a_republic_of_name_stays_in_the_roster() -> None:
-    text = "Soldiers from four countries, namely Malawi, the United Republic of Tanzania and Zambia, joined the force."
+    text = "Soldiers from four countries, namely Malawi, the Republic of Tanzania and Zambia, joined the force."
     assert kinds(text) == {("MWI", "arrival"), ("TZA", "arrival"), ("ZMB", "arrival")}
 
 
