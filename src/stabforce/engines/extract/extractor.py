@@ -637,7 +637,9 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
               "SAMIM": "SADC", "ECOMIG": "ECOWAS", "ECOMOG": "ECOWAS", "AFISMA": "ECOWAS", "ECOMIL": "ECOWAS",
               "MISCA": "African Union", "RSM": "NATO", "Artemis": "European Union", "IFOR": "NATO", "SFOR": "NATO",
               "UNPROFOR": "United Nations", "UNAMSIL": "United Nations", "MONUC": "United Nations",
-              "UNAMID": "United Nations", "SAMIDRC": "SADC"}
+              "UNAMID": "United Nations", "SAMIDRC": "SADC", "ESF": "ECOWAS", "UNAMIR": "United Nations",
+              "MINURCAT": "United Nations", "UNFICYP": "United Nations", "UNDOF": "United Nations",
+              "UNMEE": "United Nations"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
 _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
@@ -743,7 +745,8 @@ _MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN",
                  "UNMISS": "SSD", "MINUSCA": "CAF", "International Stabilization Force": "PSE", "SAMIM": "MOZ",
                  "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB", "ECOMIL": "LBR", "MISCA": "CAF", "RSM": "AFG",
                  "Artemis": "COD", "MFO": "EGY", "IFOR": "BIH", "SFOR": "BIH", "UNAMSIL": "SLE", "MONUC": "COD",
-                 "UNAMID": "SDN", "EACRF": "COD", "SAMIDRC": "COD"}
+                 "UNAMID": "SDN", "EACRF": "COD", "SAMIDRC": "COD", "Coalition of the Willing": "UKR",
+                 "UNITAF": "SOM", "UNAMIR": "RWA", "MINURCAT": "TCD", "TMG": "PNG", "UNFICYP": "CYP", "UNMEE": "ERI"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:
