@@ -7,6 +7,8 @@ It needs the 'learned' extra (about 1 GB, CPU only): `.venv/bin/pip install -e '
     .venv/bin/python scripts/pair_model_experiment.py --train 1-1420 --eval 1501-2020 --epochs 3 --save pairs.jsonl
     .venv/bin/python scripts/pair_model_experiment.py --eval 1501-2020 --load pairs.jsonl     (no training: the saved
                                                    model output against the rules as they are now)
+    .venv/bin/python scripts/pair_model_experiment.py --eval 3301-3820 --model var/models/pairs   (a model trained
+                                                   before, e.g. by `make learned`, on reports it has not seen)
 
 Report numbers are those of the dev ids ("dev-1501" is 1501). Results are in docs/architecture.md ("A learned
 second pass, measured").
@@ -58,9 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
     parser.add_argument("--load", type=Path, help="read pairs written by --save instead of training")
+    parser.add_argument("--model", type=Path, help="a trained model's folder (stabforce extract-train) instead of training")
     args = parser.parse_args(argv)
-    if (args.train is None) == (args.load is None):
-        parser.error("give either --train (and train a model) or --load (a saved model output)")
+    if sum(x is not None for x in (args.train, args.load, args.model)) != 1:
+        parser.error("give one of --train (and train a model), --model (a trained one) or --load (a saved model output)")
     eval_at = _ranges(args.eval)
     corpus = load_gold(GOLD_DIR / "dev" / "corpus.jsonl")
     gold = load_gold(GOLD_DIR / "dev" / "claims.jsonl")
@@ -68,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     eval_ids = {d["id"] for d in eval_docs}
     if args.load is not None:
         rows = [r for r in load_gold(args.load) if r["source"] in eval_ids]
+    elif args.model is not None:
+        from stabforce.services.pair_model import PairModel
+
+        model = PairModel.load(args.model)
+        trained_on = model.meta.get("reports")
+        test = [p for d in eval_docs for p in pairs.candidates(d["text"], d["id"], date.fromisoformat(d["date"]))]
+        print(f"model {args.model} (meta: {trained_on!r} reports); eval: {len(eval_docs)} reports, {len(test)} pairs",
+              file=sys.stderr)
+        rows = pairs.scored(test, model.probabilities(pairs.segments(test)))
+        if args.save is not None:
+            args.save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     else:
         from stabforce.services.pair_model import PairModel
 

@@ -105,3 +105,20 @@ def test_a_republic_of_name_stays_in_the_roster() -> None:
 
 def test_a_person_from_a_country_is_no_roster() -> None:
     assert kinds("The two commanders are from Ghana and Nepal, an official said.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nepal has 900 soldiers in Lebanon and Ghana has 300 soldiers.",
+     {("NPL", "arrival", 900), ("GHA", "arrival", 300)}),
+    ("Nepal has about 900 soldiers in the country, and Fiji now has about 300.",
+     {("NPL", "arrival", 900), ("FJI", "arrival", 300)}),
+    ("Nepal has 2,000 troops in the mission, while Ghana has 1,400.",
+     {("NPL", "arrival", 2000), ("GHA", "arrival", 1400)}),
+])
+def test_a_second_country_that_has_a_figure_holds_it(text: str, expected: set) -> None:
+    assert {(c.subject, c.kind, c.low) for c in extract(text, published=date(2024, 5, 2))} == expected
+
+
+def test_a_bare_number_of_things_after_has_is_no_figure() -> None:
+    text = "Nepal has 2,000 troops in the mission, while Ghana has 1,400 vehicles."
+    assert {(c.subject, c.low) for c in extract(text, published=date(2024, 5, 2))} == {("NPL", 2000)}

@@ -971,6 +971,9 @@ _ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing
                               r"supplying|adding|dispatching|(?:(?:expected|set|due|slated|poised|likely|ready|scheduled|"
                               r"planning|preparing|willing|prepared|offering|promising|pledging|agreeing)\s+)?to\s+"
                               r"(?:\w+ly\s+)?(?:send|contribute|provide|deploy|dispatch|commit|supply|add)\b)")
+#: Between a name and its figure: the name holds the figure ("..., and Fiji now has about 300 soldiers").
+_HOLDS_GAP = re.compile(r"\s+(?:now\s+|currently\s+|still\s+|also\s+|already\s+)?(?:has|had|have)\s+(?:(?:about|around|some|"
+                        r"nearly|almost|over|roughly|more\s+than|only|just|another|a\s+further)\s+)?")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 
 
@@ -1336,7 +1339,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             used_triggers.add(id(trig))
             trigger_text = trig.text
             acting = [m for m in mentions if m.agent and trig.end <= m.start < fig.start and clause[0] <= m.start
-                      and _ACTS_AFTER_WITH.match(sl, m.end)]
+                      and (_ACTS_AFTER_WITH.match(sl, m.end) or _HOLDS_GAP.fullmatch(sl, m.end, fig.start))]
             own = [t for t in triggers if t.start >= fig.end and t.group in ("arrival", "reduction")
                    and _RELATIVE_GAP.fullmatch(sl, fig.end, t.start)]
             if own and own[0] is not trig:

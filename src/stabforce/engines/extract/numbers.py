@@ -82,7 +82,8 @@ _SECOND_NOUN = re.compile(r"[\s-]+(?:officers|personnel|observers|troops|soldier
 _ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:and|plus|then|rising\s+to|growing\s+to|increasing\s+to|to|or)(?:\s+[A-Z][\w-]+"
                               r"(?:\s+[A-Z][\w-]+)?['’]s)?|sending|contributing|providing|offering|pledging|deploying|"
                               r"send|deploy|contribute|provide|add|avail|offer|pledge|commit|deployed|sent|dispatched|withdraw|withdrawn|withdrawing|withdrew|"
-                              r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final))\s+"
+                              r"pull(?:ed|ing)?\s+out|the\s+(?:first|last|other|remaining|next|final)|"
+                              r"[A-Z][\w-]+\s+(?:now\s+|currently\s+|still\s+)?(?:has|had))\s+"
                               r"(?:(?:about|around|some|up\s+to|another|a\s+further|nearly|only|just|fewer\s+than|"
                               r"less\s+than|more\s+than|over|at\s+least|roughly|almost)\s+)?$", re.IGNORECASE)
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[.,;)]|$|\s+(?:by|in|later|more|after|before|during|within|from|at|the|"
