@@ -125,3 +125,25 @@ def test_a_model_with_broken_weights_is_refused_by_name(model_dir: Path, tmp_pat
     (broken / "head.pt").write_bytes(b"not a tensor file")
     with pytest.raises(Exception, match="the model's files do not load"):
         PairModel.load(broken)
+
+
+def test_the_experiment_scores_a_trained_model_on_reports_it_did_not_see(model_dir: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pair_model_experiment
+
+    saved = tmp_path / "rows.jsonl"
+    assert pair_model_experiment.main(["--eval", "101-110", "--model", str(model_dir), "--save", str(saved)]) == 0
+    out = capsys.readouterr()
+    assert "model " in out.err and "meta: 5 reports" in out.err
+    lines = {line.split(" lenient")[0].strip(): line for line in out.out.splitlines()}
+    assert set(lines) == {"rules", "model", "rules + model", "+ model's kinds"}
+    rows = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["source"].startswith("dev-1") and len(r["probs"]) == len(pairs.LABELS) for r in rows)
+    # the saved output scores the same without the model
+    assert pair_model_experiment.main(["--eval", "101-110", "--load", str(saved)]) == 0
+    assert capsys.readouterr().out == out.out
+    with pytest.raises(SystemExit):
+        pair_model_experiment.main(["--eval", "101-110", "--model", str(model_dir), "--load", str(saved)])
