@@ -48,6 +48,18 @@ def _in(doc_id: str, ranges: list[tuple[int, int]]) -> bool:
     return any(lo <= _number(doc_id) <= hi for lo, hi in ranges)
 
 
+def _eval_pairs(docs: list[dict]) -> list[pairs.Pair]:
+    return [p for d in docs for p in pairs.candidates(d["text"], d["id"], date.fromisoformat(d["date"]))]
+
+
+def _scored(model: object, test: list[pairs.Pair], save: Path | None) -> list[dict]:
+    """The model's probabilities for the eval pairs, written to `save` (JSON Lines) when given."""
+    rows = pairs.scored(test, model.probabilities(pairs.segments(test)))  # type: ignore[attr-defined]
+    if save is not None:
+        save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", help="dev report numbers to train on, e.g. 1-499,501-899")
@@ -75,19 +87,16 @@ def main(argv: list[str] | None = None) -> int:
         from stabforce.services.pair_model import PairModel
 
         model = PairModel.load(args.model)
-        trained_on = model.meta.get("reports")
-        test = [p for d in eval_docs for p in pairs.candidates(d["text"], d["id"], date.fromisoformat(d["date"]))]
-        print(f"model {args.model} (meta: {trained_on!r} reports); eval: {len(eval_docs)} reports, {len(test)} pairs",
-              file=sys.stderr)
-        rows = pairs.scored(test, model.probabilities(pairs.segments(test)))
-        if args.save is not None:
-            args.save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        test = _eval_pairs(eval_docs)
+        print(f"model {args.model} (meta: {model.meta.get('reports')!r} reports); eval: {len(eval_docs)} reports, "
+              f"{len(test)} pairs", file=sys.stderr)
+        rows = _scored(model, test, args.save)
     else:
         from stabforce.services.pair_model import PairModel
 
         train_docs = [d for d in corpus if _in(d["id"], _ranges(args.train)) and d["id"] not in eval_ids]
         train, labels = pairs.training_pairs(train_docs, gold)
-        test = [p for d in eval_docs for p in pairs.candidates(d["text"], d["id"], date.fromisoformat(d["date"]))]
+        test = _eval_pairs(eval_docs)
         print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} "
               "pairs", file=sys.stderr)
         model = PairModel.fresh(args.seed)
@@ -95,10 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         losses = model.fit(pairs.segments(train), labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed)
         print(f"trained in {time.time() - started:.0f} s, losses {[round(x, 1) for x in losses]}", file=sys.stderr)
         started = time.time()
-        rows = pairs.scored(test, model.probabilities(pairs.segments(test)))
+        rows = _scored(model, test, args.save)
         print(f"read {len(test)} pairs in {time.time() - started:.1f} s", file=sys.stderr)
-        if args.save is not None:
-            args.save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     eval_gold = [g for g in gold if g["source"] in eval_ids]
     rules = predict_corpus(eval_docs)
     model_rows = pairs.decode(rows, args.none_max)
