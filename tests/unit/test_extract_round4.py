@@ -61,9 +61,30 @@ def test_a_month_is_no_hedge_before_a_roster() -> None:
     ("UNAMID will cut 4,000 troops this year.", "UNAMID"),
     ("MONUC will reach 17,000 peacekeepers.", "MONUC"),
     ("The United Nations Protection Force will receive 1,200 more troops.", "UNPROFOR"),
+    # named by the annotators of dev-3901..4420 (NOTES-L.md)
+    ("UNMIL will cut 2,000 peacekeepers by the end of the year.", "UNMIL"),
+    ("The UN Operation in Côte d'Ivoire will grow to 9,000 troops.", "UNOCI"),
+    ("The African Union Mission in the Sudan will reach 7,700 soldiers.", "AMIS"),
+    ("ONUB will number 5,600 troops.", "ONUB"),
+    ("Operation Amber Fox will have 700 soldiers.", "Amber Fox"),
+    ("The Collective Security Treaty Organization will send 2,500 troops.", "CSTO"),
+    ("The U.N. Preventive Deployment Force has 1,100 peacekeepers.", "UNPREDEP"),
 ])
 def test_the_forces_the_annotators_named_are_subjects(text: str, subject: str) -> None:
     assert subject in {s for s, _ in kinds(text)}
+
+
+@pytest.mark.parametrize(("day", "mission"), [(date(2001, 9, 1), "Essential Harvest"), (date(2002, 3, 1), "Amber Fox")])
+def test_natos_force_in_macedonia_is_the_operation_of_its_day(day: date, mission: str) -> None:
+    text = "NATO has about 700 troops in Macedonia."
+    assert {(c.subject, c.low) for c in extract(text, published=day)} == {(mission, 700)}
+
+
+def test_the_uns_troops_in_liberia_are_unmil_while_it_serves() -> None:
+    text = "The UN has about 8,000 peacekeepers in Liberia."
+    during, before = (extract(text, published=day) for day in (date(2010, 4, 1), date(2001, 4, 1)))
+    assert {(c.subject, c.low) for c in during} == {("UNMIL", 8000)}
+    assert {(c.subject, c.low) for c in before} == {("United Nations", 8000)}
 
 
 def test_natos_force_in_afghanistan_is_resolute_support_after_2014() -> None:

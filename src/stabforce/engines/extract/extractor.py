@@ -639,7 +639,10 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
               "UNPROFOR": "United Nations", "UNAMSIL": "United Nations", "MONUC": "United Nations",
               "UNAMID": "United Nations", "SAMIDRC": "SADC", "ESF": "ECOWAS", "UNAMIR": "United Nations",
               "MINURCAT": "United Nations", "UNFICYP": "United Nations", "UNDOF": "United Nations",
-              "UNMEE": "United Nations"}
+              "UNMEE": "United Nations", "UNMIL": "United Nations", "UNOCI": "United Nations", "ONUB": "United Nations",
+              "UNMIS": "United Nations", "UNISFA": "United Nations", "UNPREDEP": "United Nations",
+              "UNTAES": "United Nations", "IPTF": "United Nations", "ECOMIB": "ECOWAS", "AMIS": "African Union",
+              "AMIB": "African Union", "Essential Harvest": "NATO", "Amber Fox": "NATO"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
 _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
@@ -663,6 +666,20 @@ _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
     ("European Union", "TCD"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
     ("European Union", "CAF"): (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)), ("EUFOR", date(2014, 2, 10),
                                                                                   date(2015, 3, 23))),
+    # (the missions of dev-3901..4420: mandate dates of the Security Council and AU resolutions; the start of AMIS
+    # and the end of ECOMIB approximate)
+    ("United Nations", "LBR"): (("UNMIL", date(2003, 9, 19), date(2018, 3, 30)),),
+    ("United Nations", "CIV"): (("UNOCI", date(2004, 2, 27), date(2017, 6, 30)),),
+    ("United Nations", "BDI"): (("ONUB", date(2004, 5, 21), date(2006, 12, 31)),),
+    ("African Union", "BDI"): (("AMIB", date(2003, 4, 2), date(2004, 5, 31)),),
+    ("African Union", "SDN"): (("AMIS", date(2004, 6, 1), date(2007, 12, 31)),),
+    ("United Nations", "SDN"): (("UNMIS", date(2005, 3, 24), date(2011, 7, 9)), ("UNAMID", date(2007, 7, 31),
+                                                                               date(2020, 12, 31))),
+    ("United Nations", "MKD"): (("UNPREDEP", date(1995, 3, 31), date(1999, 2, 28)),),
+    ("United Nations", "HRV"): (("UNTAES", date(1996, 1, 15), date(1998, 1, 15)),),
+    ("NATO", "MKD"): (("Essential Harvest", date(2001, 8, 22), date(2001, 9, 26)),
+                      ("Amber Fox", date(2001, 9, 27), date(2002, 12, 15))),
+    ("ECOWAS", "GNB"): (("ECOMIB", date(2012, 5, 1), date(2020, 9, 30)),),
 }
 
 
@@ -688,6 +705,10 @@ _HOST_MISSIONS: dict[str, tuple[tuple[str, date, date], ...]] = {
     "MLI": (("AFISMA", date(2012, 12, 20), date(2013, 6, 30)), ("MINUSMA", date(2013, 7, 1), date(2023, 12, 31))),
     "TCD": (("EUFOR", date(2007, 9, 25), date(2009, 3, 15)),),
     "BIH": (("EUFOR", date(2004, 12, 2), date(2100, 1, 1)),),
+    "ALB": (("Alba", date(1997, 4, 15), date(1997, 8, 12)),),
+    "LBR": (("UNMIL", date(2003, 10, 1), date(2018, 3, 30)),),
+    "CIV": (("UNOCI", date(2004, 4, 4), date(2017, 6, 30)),),
+    "BDI": (("AMIB", date(2003, 4, 2), date(2004, 5, 31)), ("ONUB", date(2004, 6, 1), date(2006, 12, 31))),
 }
 
 
@@ -746,7 +767,10 @@ _MISSION_HOST = {"MSS": "HTI", "GSF": "HTI", "MINUSTAH": "HTI", "UNIFIL": "LBN",
                  "ECOMIG": "GMB", "INTERFET": "TLS", "RAMSI": "SLB", "ECOMIL": "LBR", "MISCA": "CAF", "RSM": "AFG",
                  "Artemis": "COD", "MFO": "EGY", "IFOR": "BIH", "SFOR": "BIH", "UNAMSIL": "SLE", "MONUC": "COD",
                  "UNAMID": "SDN", "EACRF": "COD", "SAMIDRC": "COD", "Coalition of the Willing": "UKR",
-                 "UNITAF": "SOM", "UNAMIR": "RWA", "MINURCAT": "TCD", "TMG": "PNG", "UNFICYP": "CYP", "UNMEE": "ERI"}
+                 "UNITAF": "SOM", "UNAMIR": "RWA", "MINURCAT": "TCD", "TMG": "PNG", "UNFICYP": "CYP", "UNMEE": "ERI",
+                 "UNMIL": "LBR", "UNOCI": "CIV", "ECOMIB": "GNB", "AMIS": "SDN", "UNMIS": "SDN", "ONUB": "BDI",
+                 "AMIB": "BDI", "Alba": "ALB", "Amber Fox": "MKD", "Essential Harvest": "MKD", "UNPREDEP": "MKD",
+                 "UNTAES": "HRV", "IPTF": "BIH"}
 
 
 def _mission_at(missions: list[tuple[int, str]], s: int, e: int) -> str | None:

@@ -226,6 +226,34 @@ ORGANIZATIONS: dict[str, str] = {
     "U.N. Disengagement Observer Force": "UNDOF", "UN Disengagement Observer Force": "UNDOF",
     "United Nations Disengagement Observer Force": "UNDOF", "UNMEE": "UNMEE",
     "United Nations Mission in Ethiopia and Eritrea": "UNMEE",
+    # Forces and bodies named by the annotators of stop 24 (dev-3901..4420, NOTES-L.md).
+    "UNMIL": "UNMIL", "Unmil": "UNMIL", "UN Mission in Liberia": "UNMIL", "U.N. Mission in Liberia": "UNMIL",
+    "United Nations Mission in Liberia": "UNMIL", "UNOCI": "UNOCI", "Unoci": "UNOCI",
+    "UN Operation in Côte d'Ivoire": "UNOCI", "UN Operation in Cote d'Ivoire": "UNOCI",
+    "United Nations Operation in Côte d'Ivoire": "UNOCI", "United Nations Operation in Cote d'Ivoire": "UNOCI",
+    "ECOMIB": "ECOMIB", "Ecomib": "ECOMIB", "ECOWAS Mission in Guinea-Bissau": "ECOMIB",
+    "ECOWAS Mission in Guinea Bissau": "ECOMIB", "AMIS": "AMIS", "African Union Mission in Sudan": "AMIS",
+    "African Union Mission in the Sudan": "AMIS", "AU Mission in Sudan": "AMIS", "AU Mission in the Sudan": "AMIS",
+    "UNMIS": "UNMIS", "Unmis": "UNMIS", "UN Mission in Sudan": "UNMIS", "UN Mission in the Sudan": "UNMIS",
+    "United Nations Mission in Sudan": "UNMIS", "United Nations Mission in the Sudan": "UNMIS",
+    "UNISFA": "UNISFA", "Unisfa": "UNISFA", "UN Interim Security Force for Abyei": "UNISFA",
+    "United Nations Interim Security Force for Abyei": "UNISFA", "ONUB": "ONUB", "Onub": "ONUB",
+    "UN Operation in Burundi": "ONUB", "United Nations Operation in Burundi": "ONUB", "UN Mission in Burundi": "ONUB",
+    "AMIB": "AMIB", "African Mission in Burundi": "AMIB", "African Union Mission in Burundi": "AMIB",
+    "FOMAC": "FOMAC", "Fomac": "FOMAC", "Multinational Force of Central Africa": "FOMAC",
+    "Operation Alba": "Alba", "Operation Amber Fox": "Amber Fox", "Amber Fox": "Amber Fox",
+    "Task Force Fox": "Amber Fox", "Operation Essential Harvest": "Essential Harvest",
+    "Essential Harvest": "Essential Harvest", "UNPREDEP": "UNPREDEP",
+    "United Nations Preventive Deployment Force": "UNPREDEP", "UN Preventive Deployment Force": "UNPREDEP",
+    "U.N. Preventive Deployment Force": "UNPREDEP", "UNTAES": "UNTAES",
+    "UN Transitional Administration for Eastern Slavonia": "UNTAES",
+    "UN Transitional Administration of Eastern Slavonia": "UNTAES",
+    "United Nations Transitional Administration for Eastern Slavonia": "UNTAES", "IPTF": "IPTF",
+    "International Police Task Force": "IPTF", "Peninsula Shield Force": "Peninsula Shield Force",
+    "Peninsula Shield Forces": "Peninsula Shield Force", "Peninsula Shield": "Peninsula Shield Force",
+    "CSTO": "CSTO", "Collective Security Treaty Organization": "CSTO", "Collective Security Treaty Organisation": "CSTO",
+    "GCC": "GCC", "Gulf Cooperation Council": "GCC",
+    "Joint Arab Force": "Joint Arab Force", "joint Arab force": "Joint Arab Force", "unified Arab force": "Joint Arab Force",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
@@ -235,7 +263,9 @@ MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINU
                       "ECOMIG", "SAMIM", "INTERFET", "RAMSI", "ECOMIL", "MISCA", "RSM", "Artemis", "MFO",
                       "IFOR", "SFOR", "UNPROFOR", "UNAMSIL", "MONUC", "UNAMID", "MNJTF", "EACRF", "SAMIDRC",
                       "Coalition of the Willing", "G5 Sahel", "Takuba", "ESF", "UNITAF", "UNAMIR", "MINURCAT", "TMG",
-                      "UNFICYP", "UNDOF", "UNMEE"})
+                      "UNFICYP", "UNDOF", "UNMEE", "UNMIL", "UNOCI", "ECOMIB", "AMIS", "UNMIS", "UNISFA", "ONUB", "AMIB",
+                      "FOMAC", "Alba", "Amber Fox", "Essential Harvest", "UNPREDEP", "UNTAES", "IPTF",
+                      "Peninsula Shield Force", "Joint Arab Force"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
