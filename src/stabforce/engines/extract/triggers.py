@@ -34,7 +34,7 @@ for _w in ("control", "controls", "controlled", "controlling", "hold", "holds", 
 for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "scales", "scaled", "scaling", "cut",
            "cuts", "cutting", "withdraw", "withdraws", "withdrawing", "withdrawn", "withdrew", "withdrawal", "pull",
            "pulls", "pulled", "pulling", "pullout", "pull-out", "downsize", "downsized", "downsizing", "trim",
-           "trims", "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "shrink", "shrinks", "shrinking",
+           "trims", "trimmed", "trimming", "smaller", "fewer", "drawdown", "draw", "draws", "drawing", "drew", "shrink", "shrinks", "shrinking",
            "withdrawals", "drawdowns", "left", "leave", "leaves", "leaving", "exit", "exits", "exiting", "exited",
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
@@ -155,7 +155,7 @@ _TOOK_OVER_AFTER = re.compile(r"\s+over\s+(?!(?:the\s+)?(?:command|leadership|he
 _HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|company|"
                                     r"personnel|forces|unit)\s+(?:\w+\s+)?$")
 _BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
-                          r"security\s+|joint\s+|first\s+)?(?:missions?|deployment|operations|duties|patrols|patrolling|"
+                          r"security\s+|joint\s+|first\s+)?(?:missions?|deployments?|operations|duties|patrols|patrolling|"
                           r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
                           r"returning\s+home|work|operating|operations)\b)")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|could|may|might|to|expected|set|due|plans?|shall)\s+(?:\w+\s+)?$")
@@ -197,7 +197,8 @@ _CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly
 _CUTS_TO_FORCE_AFTER = re.compile(r"\s+(?:to|in)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:force|forces|contingent|mission|"
                                   r"presence|troops|deployment|strength)\b")
 #: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
-_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b")
+_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b|\s+(?:its|their|the)\s+(?:[\w,-]+\s+){0,3}?"
+                                    r"(?:troops|soldiers|forces|contingents?|peacekeepers|personnel|units?)\s+from\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
                             r"stationed|based|on\s+the\s+ground|in(?!\s+(?:talks|contact|touch|charge|training|reserve)\b))\b")
 #: After "already": a present size ("which already numbers 400 soldiers", "already has 300 troops").
@@ -382,7 +383,7 @@ def find_triggers(low: str) -> list[Hit]:
         elif group == "reduction":
             if word in ("cut", "cuts", "cutting") and (_CUT_AFTER.match(after) or _CUTS_TO_FORCE_AFTER.match(after)):
                 kind = "reduction"  # "cut to 300", "cut 500 troops", "cut its contingent to 300", "cut troop numbers"
-            elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw"):
+            elif word in ("scale", "scales", "scaled", "scaling", "cut", "cuts", "cutting", "draw", "draws", "drawing", "drew"):
                 mm = _BACK_DOWN_AFTER.match(after)
                 kind = "reduction" if mm else None
                 end = e + (mm.end() if mm else 0)

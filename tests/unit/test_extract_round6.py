@@ -1,0 +1,56 @@
+"""Seventh round of general rules (stop 25, 2026-12-06), on sentences written for these tests, not taken from reports.
+
+- troops "pulled from" a force are withdrawn, as troops "pulled out" are; a plan or a plug pulled is nothing;
+- several countries that "have begun their deployments" arrive, as one that "has begun its deployment" does;
+- "drawing down" a contingent is a reduction, as "draw down" is; "drawing" alone is nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2012, 6, 2)
+
+
+def claims(text: str) -> set[tuple[str, str, int | None]]:
+    return {(c.subject, c.kind, c.low) for c in extract(text, published=DAY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway and Chile have pulled their soldiers from the observer force.",
+     {("NOR", "reduction_or_withdrawal", None), ("CHL", "reduction_or_withdrawal", None)}),
+    ("Fiji pulled its 180 peacekeepers from the mission last week.", {("FJI", "reduction_or_withdrawal", 180)}),
+])
+def test_troops_pulled_from_a_force_are_withdrawn(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The army pulled its troops from the border to fight the rebels at home.",
+    "Norway pulled the plug on the troop deal.",
+])
+def test_what_is_pulled_elsewhere_or_a_plug_is_no_withdrawal(text: str) -> None:
+    assert not {c for c in extract(text, published=DAY) if c.kind == "reduction_or_withdrawal"}
+
+
+def test_several_countries_that_have_begun_their_deployments_arrive() -> None:
+    assert claims("Ghana, Togo and Benin have also begun their deployments.") == {
+        ("GHA", "arrival", None), ("TGO", "arrival", None), ("BEN", "arrival", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland said it will start drawing down its 2,400-strong contingent in March.",
+     {("POL", "reduction_or_withdrawal", 2400)}),
+    ("Spain drew down its forces to 600 troops.", {("ESP", "reduction_or_withdrawal", 600)}),
+])
+def test_drawing_down_a_force_is_a_reduction(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_drawing_is_no_reduction() -> None:
+    found = extract("The drawing of lots decided which Polish battalion of 400 soldiers goes first.", published=DAY)
+    assert not any(c.kind == "reduction_or_withdrawal" for c in found)
