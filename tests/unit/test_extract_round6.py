@@ -54,3 +54,18 @@ def test_drawing_down_a_force_is_a_reduction(text: str, expected: set) -> None:
 def test_a_drawing_is_no_reduction() -> None:
     found = extract("The drawing of lots decided which Polish battalion of 400 soldiers goes first.", published=DAY)
     assert not any(c.kind == "reduction_or_withdrawal" for c in found)
+
+
+def test_respectively_pairs_numbers_when_the_first_carries_the_noun() -> None:
+    text = "Peru, Chile and Ghana keep the largest contingents with 520 troops, 410 and 380 respectively."
+    assert claims(text) == {("PER", "arrival", 520), ("CHL", "arrival", 410), ("GHA", "arrival", 380)}
+
+
+@pytest.mark.parametrize("text", ["The first 180 Zambian soldiers flew in on Sunday.",
+                                  "Some 180 Zambian soldiers flew in, officials said."])
+def test_troops_that_flew_in_arrived(text: str) -> None:
+    assert claims(text) == {("ZMB", "arrival", 180)}
+
+
+def test_a_leader_who_flew_in_is_no_arrival() -> None:
+    assert claims("Zambia's president flew in on Sunday for talks with the prime minister.") == set()

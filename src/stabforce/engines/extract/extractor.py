@@ -2069,8 +2069,11 @@ def _people_move(text: str, forms: dict[str, Entry], mentions: list[tuple[int, i
 #: Before a trigger: a national unit named only by its kind ("the battalion recently landed", "its contingent will").
 _OWN_UNIT_BEFORE = re.compile(r"\b(?:the|its|our|their)\s+(?:first\s+|second\s+|new\s+|main\s+|advance\s+)?(?:battalion|"
                               r"contingent|detachment|unit|company|brigade|regiment|squadron|engineers)\s+(?:\w+\s+){0,3}$")
-#: "1,000, 200 and 150 officers respectively": a run of numbers that pairs with a run of names.
-_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d{1,3}(?:,\d{3})+|\d+)(?:(?:\s*,\s+|\s*,?\s+and\s+)(?:\d{1,3}(?:,\d{3})+|\d+))+"
+#: "1,000, 200 and 150 officers respectively", "412 troops, 403 and 275 respectively": a run of numbers that pairs with
+#: a run of names.
+_NUMBER_RUN = re.compile(r"(?<![\d,])(?P<run>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<noun1>troops|soldiers|police|officers|personnel|"
+                         r"peacekeepers|observers|trainers)(?=\s*,))?"
+                         r"(?:(?:\s*,\s+|\s*,?\s+and\s+)(?:\d{1,3}(?:,\d{3})+|\d+))+"
                          r"(?:\s+(?:[a-z-]+\s+)?(?P<noun>troops|soldiers|police|officers|personnel|peacekeepers|"
                          r"observers|trainers))?[^.;]*\brespectively\b")
 _ONE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -2084,7 +2087,7 @@ def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]
         return claims
     written = _ONE_NUMBER.findall(run.group(0).split("respectively")[0])
     numbers = [int(n.replace(",", "")) for n in written]
-    noun = run.group("noun") or ""
+    noun = run.group("noun") or run.group("noun1") or ""
     bare = [c for c in claims if c.low is None and c.high is None and c.kind not in ("command", "territory_control")]
     order = {m.entry.subject: m.start for m in reversed(mentions)}
     bare.sort(key=lambda c: order.get(c.subject, 10**6))

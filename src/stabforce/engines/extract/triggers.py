@@ -598,8 +598,10 @@ _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
 _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+\s+)?(?:talks|meetings?|consultations|summit|visit|"
                                 r"conference|negotiations|discussions|treatment|training|holidays?|leave)\b)|to\s+(?:join|reinforce|take\s+up|take\s+part|serve|deploy)\b)")
-#: After "flew": into the mission area ("flew out to join", "flew to Haiti", "flew into Port-au-Prince").
-_FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)")
+#: After "flew": into the mission area ("flew out to join", "flew to Haiti", "flew into Port-au-Prince", "flew in on
+#: Sunday").
+_FLEW_IN_AFTER = re.compile(r"\s+(?:(?:out|in)\s+)?(?:to|into|for)\b(?!\s+home\b)|\s+in\b(?=\s*(?:[,.;]|$)|\s+(?:on|last|this|"
+                            r"yesterday|today|from|early|late|over)\b)")
 
 
 _THERE_ARE_AFTER = re.compile(r"\s+(?:are|were)\s+(?:(?:now|already|currently|still)\s+)?(?:(?:about|some|around|nearly|"
