@@ -69,3 +69,11 @@ def test_troops_that_flew_in_arrived(text: str) -> None:
 
 def test_a_leader_who_flew_in_is_no_arrival() -> None:
     assert claims("Zambia's president flew in on Sunday for talks with the prime minister.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As of March 2021, MINUSCA had 12,870 personnel.", ("MINUSCA", "arrival", 12870)),
+    ("UNMISS now has about 13,500 troops and police.", ("UNMISS", "arrival", 13500)),
+])
+def test_a_missions_strength_after_has_is_on_the_ground(text: str, expected: tuple) -> None:
+    assert expected in claims(text)

@@ -1550,6 +1550,10 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         # (GUIDELINE section 2: "has N troops in" is an arrival), whatever the verb.
         claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject_kind == "country" and _stationed_in(
             sentence, sl, c, mentions) else c for c in claims]
+    if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _HAS_BEFORE.search(sl):
+        # "As of February 2023, MONUSCO had 17,753 personnel": a mission's strength is its troops on the ground.
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject in MISSIONS and _mission_has(
+            sentence, sl, c) else c for c in claims]
     if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _AUTHORIZES.search(sl):
         # "The Security Council created the intervention brigade of more than 3,000 troops": an authorized size.
         claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
@@ -1612,6 +1616,17 @@ _WITH_CLAUSE = re.compile(r"\s*with\s+(?:(?:nearly|about|around|some|almost|roug
 _RECEIVED = re.compile(r"\b(?:welcomed|welcomes|received|receives|is\s+receiving|has\s+received)\b")
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|with)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?(?:[\w-]+\s+(?:[\w-]+\s+)?of\s+)?$")
+
+
+#: Right before a mission's figure: it has them ("MONUSCO had 17,753 personnel", "the force now has about 900").
+_MISSION_HAS_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:(?:now|currently|still)\s+)?(?:(?:about|around|some|nearly|roughly|"
+                                 r"almost|more\s+than|over|at\s+least|an\s+estimated|only|just)\s+)?$")
+
+
+def _mission_has(sentence: str, sl: str, c: ProposedClaim) -> bool:
+    """Whether a mission's figure follows its "has" or "had" ("MONUSCO had 17,753 personnel")."""
+    at = sentence.find(c.quantity_text or "\0")
+    return at >= 0 and _MISSION_HAS_BEFORE.search(sl, max(0, at - 40), at) is not None
 
 
 def _stationed_in(sentence: str, sl: str, c: ProposedClaim, mentions: list[_Mention]) -> bool:
