@@ -77,3 +77,20 @@ def test_a_leader_who_flew_in_is_no_arrival() -> None:
 ])
 def test_a_missions_strength_after_has_is_on_the_ground(text: str, expected: tuple) -> None:
     assert expected in claims(text)
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The EU force will be commanded by an Irish general.", "IRL"),
+    ("The regional force will be headed by General Amadou Diallo from Senegal.", "SEN"),
+    ("The mission is led by a Rwandan general.", "RWA"),
+])
+def test_the_country_of_the_officer_a_force_is_commanded_by_commands_it(text: str, subject: str) -> None:
+    assert (subject, "command", None) in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The contingent, led by Colonel Amadou Diallo of Senegal, flew out on Monday.",
+    "The Senegalese soldiers, commanded by Brigadier-General Amadou Diallo, are the vanguard of the force.",
+])
+def test_a_national_units_own_officer_is_no_command(text: str) -> None:
+    assert not any(c.kind == "command" for c in extract(text, published=DAY))

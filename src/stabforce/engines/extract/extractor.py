@@ -972,6 +972,10 @@ _LEFT_FROM_BEFORE = re.compile(r"\b(?:withdr[ae]w\w*|pull\w*(?:\s+out)?|pullout|
                                r"(?:the\s+)?$")
 #: After an offer noun: who made it ("an offer by Indonesia", "pledges from Chad and Niger").
 _OFFER_BY_AFTER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+by\b")
+#: Between a passive "led" and the officer's nationality: "by an ", "by the " ("led by a Rwandan general").
+_BY_OFFICER_NAME = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?")
+_FROM_BEFORE_NAME = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _FROM_BY_BEFORE = re.compile(r"(?:\b(?:from|by|are|were|include|includes|including|namely)|:)\s+(?:the\s+)?$")
 _TROOPS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:troops|soldiers|forces?|police|peacekeepers|contingents?|army|military|"
                            r"battalions?|units?|marines|personnel)\b")
@@ -1985,6 +1989,15 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
         if named:
             # "rejected an offer by Indonesia to send troops": the offer is Indonesia's, not the one who rejects it
             trig.subjects = _coordinated(named[0], sentence, mentions)
+            trig.how = "after"
+            return
+    if trig.group == "command" and trig.text in ("led", "headed", "commanded") and _BY_AFTER.match(sentence, trig.end):
+        # "the EU force will be commanded by an Irish general", "headed by General Abdulkadir from Nigeria": the
+        # officer's country leads, not the force named before.
+        named = [m for m in mentions if m.agent and trig.end < m.start <= trig.end + 70 and m.start < hi and (
+            _BY_OFFICER_NAME.fullmatch(sentence, trig.end, m.start) or _FROM_BEFORE_NAME.search(sentence, trig.end, m.start))]
+        if named:
+            trig.subjects = [named[0]]
             trig.how = "after"
             return
     anchor = _agent_before(trig.start, lo, mentions) if not trig.text.startswith("replaced") else None

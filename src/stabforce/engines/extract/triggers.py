@@ -136,6 +136,11 @@ _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|(?:will|would|shall|to)\s+(?:\w+
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had|were|was|been|are|is)\s+(?:\w+ly\s+|already\s+|now\s+)?$")
 
 # The small checks around head words, compiled once.
+#: After a passive "led", "commanded": an officer by rank ("by an Irish general", "by Lt-Gen Nash", "by a Rwandan").
+_BY_OFFICER_AFTER = re.compile(r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?(?:general|gen\.?|lt\.?-gen\.?|lieutenant|"
+                               r"major|brigadier|colonel|col\.|admiral|commander|officer|commodore|air\s+marshal)\b")
+_UNIT_LED_BEFORE = re.compile(r"\b(?:contingent|detachment|battalion|company|unit|task\s+force|troops|soldiers|team|"
+                              r"group|brigade|squadron|platoon)s?\s*,?\s+(?:(?:is|was|are|were|will|would|be|being|been|to)\s+)*$")
 _IN_OVERALL_BEFORE = re.compile(r"\bin\s+(?:overall\s+)?$")
 _IN_BEFORE = re.compile(r"\bin\s+$")
 #: "keep control of 53%", "retains full control over": holding a share (the share itself is checked later).
@@ -355,6 +360,11 @@ def find_triggers(low: str) -> list[Hit]:
                 # "assumed its leadership" (not "the party leadership said")
                 if not _HOLDS_BEFORE.search(before) or re.search(r"\b(?:its|their)\s+$", before):
                     kind = None  # "its leadership": whose, the clause before may not say
+            elif word in ("led", "headed", "commanded") and _BY_OFFICER_AFTER.match(after):
+                # "will be commanded by an Irish general", "headed by General Abdulkadir from Nigeria"; a national
+                # unit's own officer is no command of the force ("the contingent, led by Air Commodore Yusuf")
+                if _UNIT_LED_BEFORE.search(before[-60:]):
+                    kind = None
             elif word == "lead" and _LEAD_NATION_AFTER.match(after):
                 # "Kenya was designated as the lead nation", "France, the lead nation in the mission"
                 if not re.search(r"(?:\b(?:as|be|is|was|been|become|became|becomes|remain\w*)\s+|,\s+)(?:the\s+)?$",
