@@ -94,3 +94,24 @@ def test_the_country_of_the_officer_a_force_is_commanded_by_commands_it(text: st
 ])
 def test_a_national_units_own_officer_is_no_command(text: str) -> None:
     assert not any(c.kind == "command" for c in extract(text, published=DAY))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile and Uruguay have confirmed their participation in the mission.",
+     {("CHL", "pledge", None), ("URY", "pledge", None)}),
+    ("Peru announced its participation in the force on Monday.", {("PER", "pledge", None)}),
+])
+def test_a_participation_confirmed_is_a_pledge(text: str, expected: set) -> None:
+    assert claims(text) == expected
+
+
+def test_a_participation_welcomed_by_others_is_no_pledge() -> None:
+    assert claims("The council welcomed Peru's participation in the mission.") == set()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Russia surprised the alliance by quickly deploying some 200 troops at the airport.", "arrival"),
+    ("Russia will respond by deploying 200 troops at the airport.", "pledge"),
+])
+def test_a_past_act_done_by_deploying_is_an_arrival(text: str, kind: str) -> None:
+    assert claims(text) == {("RUS", kind, 200)}

@@ -82,7 +82,7 @@ for _w in ("offer", "offers", "offered", "offering", "pledge", "pledges", "pledg
            "readying", "prepared", "preparing", "trained", "willingness", "standby", "stand-by", "disposal",
            "reserve", "preparation", "authorizing", "authorising", "authorize", "authorise", "authorizes",
            "authorises", "increasing", "increases", "fill", "participant", "commitments", "contribution", "lift",
-           "lifts", "raise", "raises", "extension"):
+           "lifts", "raise", "raises", "extension", "participation"):
     _HEADS[_w] = "pledge"
 #: "is the biggest contributor to ISAF", "has the third-largest troop deployment": a force there now.
 for _w in ("largest", "biggest"):
@@ -870,7 +870,7 @@ _PLEDGE_CHECKED = frozenset({"contribution", "contributions", "added", "readines
                              "triple", "triples", "tripling", "tripled", "reserve", "preparation", "authorizing",
                              "authorising", "authorize", "authorise", "authorizes", "authorises", "increasing",
                              "increases", "fill", "participant", "commitments", "lift", "lifts", "raise", "raises",
-                             "extension"})
+                             "extension", "participation"})
 #: After "boost", "double": a force made larger ("boost its contingent by 750", "double its troops to 500").
 _BOOST_AFTER = re.compile(r"\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:troops?|soldiers|forces?|contingents?|"
                           r"presence|deployment|personnel|peacekeepers|police|numbers|number|strength|size|mission|"
@@ -890,6 +890,11 @@ def _pledge_kind(word: str, before: str, after: str) -> str | None:
         return "pledge" if re.search(r"\b(?:approv\w*|grant\w*|agreed|agrees|voted|backed|endorsed|announced|sought|"
                                      r"requested)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", before) and re.match(
             r"[^.;]{0,60}?\b(?:participation|presence|deployment|mission|mandate|contingent|stay|troops)\b", after) else None
+    if word == "participation":
+        # "Chile and Uruguay have confirmed their participation in the mission" (not "welcomed Chile's participation")
+        return "pledge" if re.search(r"\b(?:confirm\w*|announc\w*|approv\w*|pledg\w*|offer\w*|promis\w*|declar\w*|"
+                                     r"agreed\s+to|agree\s+to)\s+(?:its|their|his|her)\s+(?:[\w-]+\s+)?$", before) and re.match(
+            r"\s+(?:in|to|with)\b", after) else None
     if word == "fill":
         # "France will fill the gaps in the force"
         return "pledge" if re.match(r"\s+(?:the\s+|any\s+)?(?:remaining\s+)?(?:gaps?|shortfalls?|void)\b", after) else None
@@ -991,6 +996,9 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
         return "pledge", 0  # "with Poland sending 1,000"
     if word in _SEND_ING and _APPROVE_BEFORE.search(before):
         return "pledge", 0
+    if word in _SEND_ING and (m := _BY_DOING_PAST.search(before)) and not _MODAL_NEAR.search(before, max(0, m.start() - 30),
+                                                                                                 m.end()):
+        return "arrival", 0  # "Russia surprised the alliance by quickly deploying some 200 troops": done
     if word in _SEND_ING:
         m = _NOT_BE_BEFORE.search(before)
         if m:
@@ -1021,6 +1029,9 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     return None, 0
 
 
+#: Before a participle: the means of a past act ("surprised the alliance by quickly deploying", "responded by sending").
+_MODAL_NEAR = re.compile(r"\b(?:will|would|shall|could|may|might|should|must)\b")
+_BY_DOING_PAST = re.compile(r"\b(?:\w+ed|began|took|made|sent|won|met)\b[^,;]{0,60}?\bby\s+(?:\w+ly\s+)?$")
 #: "was the first country to", "were among the first nations to": a move made (or, in the present, offered) first.
 _FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+(?:[\w-]+\s+)?to\s+$")
 #: After "participate", "serve": in a force ("in the naval mission", "with the UN force").
