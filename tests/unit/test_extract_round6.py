@@ -115,3 +115,31 @@ def test_a_participation_welcomed_by_others_is_no_pledge() -> None:
 ])
 def test_a_past_act_done_by_deploying_is_an_arrival(text: str, kind: str) -> None:
     assert claims(text) == {("RUS", kind, 200)}
+
+
+def test_the_seats_of_a_council_are_no_figure() -> None:
+    text = ("Following the resolution passed by the 15-member Security Council last month, ECOWAS offered to send a "
+            "force of about 3,000 soldiers.")
+    assert claims(text) == {("ECOWAS", "pledge", 3000)}
+
+
+def test_the_whole_after_out_of_is_the_missions() -> None:
+    text = "Ghana is one of the leading contributors to UNMISS with its 710 troops out of 13,000 peacekeepers."
+    assert claims(text) == {("GHA", "arrival", 710), ("UNMISS", "arrival", 13000)}
+
+
+def test_troops_that_took_up_positions_arrived() -> None:
+    assert claims("About a dozen Fijian troops quickly took up defensive positions.") == {("FJI", "arrival", 12)}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Chile suspended its participation in the mission in May.", "reduction_or_withdrawal"),
+    ("Chile suspends its military operations in the mission.", "reduction_or_withdrawal"),
+])
+def test_a_participation_suspended_is_a_withdrawal(text: str, kind: str) -> None:
+    assert claims(text) == {("CHL", kind, None)}
+
+
+def test_aid_suspended_is_no_withdrawal() -> None:
+    assert not any(c.kind == "reduction_or_withdrawal" for c in extract(
+        "Chile suspended aid to the 400 troops of the mission.", published=DAY))

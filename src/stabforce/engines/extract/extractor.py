@@ -1539,6 +1539,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                              best.text, None))
     if "respectively" in sl:
         claims = _respectively(claims, sl, mentions)
+    if " out of " in sl:
+        claims = _out_of_totals(claims, sentence, mission or doc_mission)
     if composition:
         claims = [c for c in claims if c.subject not in composition or c.low is not None or c.high is not None]
     if mission is not None or doc_mission is not None:
@@ -2125,6 +2127,28 @@ def _respectively(claims: list[ProposedClaim], sl: str, mentions: list[_Mention]
     paired = {id(c): replace(c, low=n, high=n, personnel=personnel, quantity_text=w) for c, n, w in zip(
         bare, numbers, written, strict=True)}
     return [paired.get(id(c), c) for c in claims]
+
+
+#: Right before a figure: the whole it is part of ("its 1,099 troops out of 9,923 peacekeepers").
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:a\s+total\s+(?:of\s+)?|the\s+|a\s+|an\s+)?(?:total\s+of\s+)?$", re.IGNORECASE)
+
+
+def _out_of_totals(claims: list[ProposedClaim], sentence: str, mission: str | None) -> list[ProposedClaim]:
+    """A country's figure after "out of" is the whole force's, not the country's ("Italy ... with its 1,099 troops out
+    of 9,923 peacekeepers"): the mission's when the report names one, else no claim."""
+    out: list[ProposedClaim] = []
+    for c in claims:
+        at = sentence.find(c.quantity_text or "\0")
+        whole = at > 0 and _OUT_OF_BEFORE.search(sentence, max(0, at - 30), at) is not None
+        if whole and c.subject_kind == "country" and any(
+                o is not c and o.subject == c.subject and o.low is not None and
+                0 <= sentence.find(o.quantity_text or "\0") < at for o in claims):
+            if mission is not None and mission in MISSIONS and not any(
+                    o.subject == mission and o.low == c.low for o in claims):
+                out.append(replace(c, subject=mission, subject_kind="organization"))
+            continue
+        out.append(c)
+    return out
 
 
 #: Before a trigger: someone asks a named other to act ("urged Ethiopia to withdraw", "asked Kenya to send").

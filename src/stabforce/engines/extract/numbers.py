@@ -144,8 +144,10 @@ _PART_OF_TOTAL_BEFORE = re.compile(r"\d\s+of\s+(?:its|their|the|his|her)\s+$", r
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f'’]")
 #: "15 member states", "member countries": a count of states, not of people.
-_MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties)\b",
-                                  re.IGNORECASE)
+#: "the 15-member Security Council", "a 38-member coalition": a body's seats or members, not people under arms.
+_MEMBER_STATES_AFTER = re.compile(r"\s+(?:states?|countries|nations|governments|organi[sz]ations|parties|(?:security\s+)?"
+                                  r"council|board|committee|panel|commission|delegation|parliament|cabinet|bloc|"
+                                  r"alliance|coalition|union|community|league|assembly|senate|jury|club)\b", re.IGNORECASE)
 #: "the drawdown of 2000 ATMIS soldiers": a count, not a year.
 _NOUN_DIRECT = re.compile(r"[\s-]+(?:[A-Z]{2,}\s+)?(?:soldiers|troops|peacekeepers|personnel|police|officers)\b")
 _OF_AFTER = re.compile(r"\s+of\b")

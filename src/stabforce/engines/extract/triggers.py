@@ -39,7 +39,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "evacuated", "evacuate", "evacuation", "remove", "removes", "removed", "removing", "returned", "return",
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
-           "flying", "recall", "recalls", "recalled", "recalling", "halve", "halves", "halved", "halving", "fell",
+           "flying", "recall", "recalls", "recalled", "recalling", "suspend", "suspends", "suspended", "suspending",
+           "halve", "halves", "halved", "halving", "fell",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
            "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly", "closed", "closes",
@@ -249,6 +250,11 @@ _HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|ass
 #: After "lead" as an adjective: a role that is not command ("lead donor", "lead negotiator").
 _LEAD_NOT_COMMAND_AFTER = re.compile(r"\s+(?:donors?|sponsors?|funders?|financiers?|negotiators?|mediators?|authors?|"
                                      r"drafters?|advocates?|supporters?|critics?|investors?|sponsorship)\b")
+#: After "took": positions taken ("took up positions", "quickly took up defensive positions").
+_UP_POSITIONS_AFTER = re.compile(r"\s+up\s+(?:[\w-]+\s+){0,2}?positions?\b")
+#: After "leading" as an adjective: a rank among contributors ("one of the leading contributors to the mission").
+_LEADING_CONTRIBUTOR_AFTER = re.compile(r"\s+(?:troop[\s-]+|police[\s-]+|financial\s+)?(?:contributors?|contributing|"
+                                        r"providers?|donors?|suppliers?|members?|partners?|nations?|countries)\b")
 #: After "lead": the nation that leads ("the lead nation", "lead country"), not a logistics role.
 _LEAD_NATION_AFTER = re.compile(r"\s+(?:framework\s+)?(?:nation|country)\b")
 _SECTOR_AFTER = re.compile(r"\s+for\s+(?:[\w-]+\s+){0,6}?(?:zones?|sectors?|areas?|regions?|provinces?)\b")
@@ -372,7 +378,8 @@ def find_triggers(low: str) -> list[Hit]:
                     kind = None
             else:
                 mm = _MISSION.match(after)
-                if mm is None or (word == "lead" and _LEAD_NOT_COMMAND_AFTER.match(after)):
+                if mm is None or (word == "lead" and _LEAD_NOT_COMMAND_AFTER.match(after)) or (
+                        word == "leading" and _LEADING_CONTRIBUTOR_AFTER.match(after)):
                     kind = None  # "a lead donor to the mission": money or words, not command
                 else:
                     end = e + mm.end()
@@ -436,7 +443,7 @@ def find_triggers(low: str) -> list[Hit]:
             elif word in ("took", "taking", "takes"):
                 # "took up positions", "took part in the mission", "are taking part", "took over the sector": there
                 # (with a future, a pledge); "took over command" is a command.
-                kind = "arrival" if after.startswith((" up positions", " up position", " part in", " part alongside")) or (
+                kind = "arrival" if after.startswith((" part in", " part alongside")) or _UP_POSITIONS_AFTER.match(after) or (
                     _TOOK_OVER_AFTER.match(after)) else None
                 if word == "taking" and not re.search(r"\b(?:is|are|was|were|been|now|already|currently)\s+$", before):
                     kind = None  # "ruled out taking part": the refusal speaks, not a presence
@@ -577,7 +584,8 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
                                 "flown", "flying", "fly", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
-                                "dwindled", "recall", "recalls", "recalled", "recalling", "end", "ends", "ended",
+                                "dwindled", "recall", "recalls", "recalled", "recalling", "suspend", "suspends",
+                                "suspended", "suspending", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
                                 "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
                                 "evacuation", "closed", "closes", "closing"})
@@ -675,6 +683,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
         return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
     if word.startswith("recall"):
         return "reduction" if _RECALL_AFTER.match(after) else None
+    if word.startswith("suspend"):
+        # "Egypt suspended the participation of its 1,035 troops", "suspends its deployment" (not "suspended aid")
+        return "reduction" if re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:participation|deployment|"
+                                       r"contribution|involvement|operations|mission|presence)\b", after) else None
     if word.startswith("clos"):
         # "Poland formally closed its mission", "has closed three bases in northern Mali" (not "closed the border")
         return "reduction" if _CLOSED_AFTER.match(after) else None
