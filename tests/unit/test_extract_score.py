@@ -103,8 +103,10 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 #: batch's forces in the gazetteer and four general rules (0.593), then 123 more on §6 missions (dev-4501..5021, 804
 #: claims, rules before any tuning 0.512): 1,085 reports, 6,544 claims, lenient F1 0.583, strict 0.578, kind 0.870;
 #: two more rules (0.584), then 123 more on §6 missions (dev-5101..5621, 763 claims, rules before any tuning 0.469):
-#: 1,208 reports, 7,307 claims, lenient F1 0.572, strict 0.567, kind 0.866.
-DEV_FLOOR = {"lenient": 0.57, "strict": 0.56, "kind": 0.86}
+#: 1,208 reports, 7,307 claims, lenient F1 0.572, strict 0.567, kind 0.866; five more rules (0.574), then 128 more,
+#: mostly outside §6 (dev-5701..6221, 892 claims, rules before any tuning 0.424): 1,336 reports, 8,199 claims,
+#: lenient F1 0.558, strict 0.552, kind 0.857.
+DEV_FLOOR = {"lenient": 0.55, "strict": 0.55, "kind": 0.85}
 
 
 def _dev() -> dict:
