@@ -143,3 +143,11 @@ def test_a_participation_suspended_is_a_withdrawal(text: str, kind: str) -> None
 def test_aid_suspended_is_no_withdrawal() -> None:
     assert not any(c.kind == "reduction_or_withdrawal" for c in extract(
         "Chile suspended aid to the 400 troops of the mission.", published=DAY))
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("UNTSO has 151 unarmed military observers in the region.", "UNTSO"),
+    ("MICEGA will keep 1,000 troops in The Gambia.", "ECOMIG"),
+])
+def test_the_forces_the_latest_annotators_named_are_subjects(text: str, subject: str) -> None:
+    assert subject in {s for s, _, _ in claims(text)}

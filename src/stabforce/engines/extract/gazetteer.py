@@ -254,6 +254,9 @@ ORGANIZATIONS: dict[str, str] = {
     "CSTO": "CSTO", "Collective Security Treaty Organization": "CSTO", "Collective Security Treaty Organisation": "CSTO",
     "GCC": "GCC", "Gulf Cooperation Council": "GCC",
     "Joint Arab Force": "Joint Arab Force", "joint Arab force": "Joint Arab Force", "unified Arab force": "Joint Arab Force",
+    # Named by the annotators of dev-4501..6221 (NOTES-M/N/O.md).
+    "UNTSO": "UNTSO", "United Nations Truce Supervision Organization": "UNTSO",
+    "UN Truce Supervision Organization": "UNTSO", "MICEGA": "ECOMIG",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
@@ -265,7 +268,7 @@ MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINU
                       "Coalition of the Willing", "G5 Sahel", "Takuba", "ESF", "UNITAF", "UNAMIR", "MINURCAT", "TMG",
                       "UNFICYP", "UNDOF", "UNMEE", "UNMIL", "UNOCI", "ECOMIB", "AMIS", "UNMIS", "UNISFA", "ONUB", "AMIB",
                       "FOMAC", "Alba", "Amber Fox", "Essential Harvest", "UNPREDEP", "UNTAES", "IPTF",
-                      "Peninsula Shield Force", "Joint Arab Force"})
+                      "Peninsula Shield Force", "Joint Arab Force", "UNTSO"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
