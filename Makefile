@@ -25,7 +25,7 @@ $(VENV)/.learned: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -e '.[learned]'
 	touch $@
 
-## Train the pair model of the learned second pass on tests/gold/dev (about an hour on 2 cores) into
+## Train the pair model of the learned second pass on tests/gold/dev (about two hours on 2 cores for its 1,336 reports, estimated) into
 ## $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
 PAIR_MODEL ?= var/models/pairs
 learned: $(VENV)/.learned

@@ -1,6 +1,6 @@
 """Measure the learned second pass (`engines/extract/pairs.py`, `services/pair_model.py`) on dev reports it was not trained
-on: the rules alone, the model alone, the rules with the model's additions and, last (what `read_claims` does), with
-the model's kinds too, with the scorer's three figures.
+on: the rules alone, the model alone, the rules with the model's additions, with the model's kinds too and, last (what
+`read_claims` does), without the rule claims the model vetoes, with the scorer's three figures.
 
 It needs the 'learned' extra (about 1 GB, CPU only): `.venv/bin/pip install -e '.[learned]'`.
 
@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--none-max", type=float, default=pairs.NONE_MAX)
     parser.add_argument("--add-min", type=float, default=pairs.ADD_MIN)
     parser.add_argument("--kind-min", type=float, default=pairs.KIND_MIN)
+    parser.add_argument("--veto-min", type=float, default=pairs.VETO_MIN)
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
     parser.add_argument("--load", type=Path, help="read pairs written by --save instead of training")
@@ -111,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     model_rows = pairs.decode(rows, args.none_max)
     both = rules + pairs.second_pass(rules, model_rows, args.add_min)
     kinds = pairs.relabelled(rules, rows, args.kind_min) + pairs.second_pass(rules, model_rows, args.add_min)
+    kept = pairs.vetoed(rules, rows, args.veto_min)
+    vetoes = pairs.relabelled(kept, rows, args.kind_min) + pairs.second_pass(kept, model_rows, args.add_min)
     for name, claims in (("rules", rules), ("model", model_rows), ("rules + model", both),
-                         ("+ model's kinds", kinds)):
+                         ("+ model's kinds", kinds), ("+ model's vetoes", vetoes)):
         r = score_split(eval_gold, claims)
         le = r["lenient"]
         print(f"{name:<16} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "

@@ -139,7 +139,7 @@ def test_the_experiment_scores_a_trained_model_on_reports_it_did_not_see(model_d
     out = capsys.readouterr()
     assert "model " in out.err and "meta: 5 reports" in out.err
     lines = {line.split(" lenient")[0].strip(): line for line in out.out.splitlines()}
-    assert set(lines) == {"rules", "model", "rules + model", "+ model's kinds"}
+    assert set(lines) == {"rules", "model", "rules + model", "+ model's kinds", "+ model's vetoes"}
     rows = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
     assert rows and all(r["source"].startswith("dev-1") and len(r["probs"]) == len(pairs.LABELS) for r in rows)
     # the saved output scores the same without the model

@@ -206,3 +206,47 @@ def test_relabelled_claims_say_the_rules_kind_and_drop_to_the_learned_confidence
     assert claim.tasks == () and (claim.quote, claim.low, claim.start) == (rules[0].quote, 400, rules[0].start)
     unsure = [_row(none=0.3, command=0.7) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
     assert pairs.relabelled_claims(rules, found, unsure) == rules
+
+
+def test_the_model_vetoes_a_rule_claim_only_when_it_is_sure_there_is_none() -> None:
+    claims = [{"source": "d", "quote": "q", "subject": "TCD", "kind": "pledge", "low": 400, "high": 400},
+              {"source": "d", "quote": "q", "subject": "NER", "kind": "pledge", "low": None, "high": None},
+              {"source": "d", "quote": "q", "subject": "MLI", "kind": "arrival", "low": None, "high": None}]
+    rows = [{"source": "d", "quote": "q", "subject": "TCD", "low": 400, "high": 400, "probs": _row(none=0.85)},
+            {"source": "d", "quote": "q", "subject": "NER", "low": None, "high": None, "probs": _row(none=0.75)}]
+    # Chad's pair is a claim for nobody (0.85 >= VETO_MIN); Niger's not surely (0.75); Mali's pair was not read
+    assert pairs.vetoed(claims, rows) == claims[1:]
+    assert pairs.vetoed(claims, rows, veto_min=0.9) == claims
+
+
+def test_vetoed_claims_drop_the_rule_claim_and_free_its_subject_for_the_model() -> None:
+    text = "The talks ended. Chad will send 400 soldiers to Mali, and may take a command post."
+    rules = extract(text, published=DAY)
+    found = pairs.candidates(text, "r")
+    sure_none = [_row(none=0.95) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
+    assert pairs.vetoed_claims(rules, found, sure_none) == []
+    unsure = [_row(none=0.6, pledge=0.4) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
+    assert pairs.vetoed_claims(rules, found, unsure) == rules
+
+
+class _Stub:
+    """A model that gives each pair the probabilities `fn(pair)` (what `read_claims` calls on a `PairModel`)."""
+
+    def __init__(self, found: list, fn) -> None:  # type: ignore[no-untyped-def]
+        self._probs = {pairs.marked(p, p.previous): fn(p) for p in found}
+
+    def probabilities(self, segments: list) -> list:  # type: ignore[type-arg]
+        return [self._probs[s] for s in segments]
+
+
+def test_read_claims_drops_a_vetoed_rule_claim_and_lets_the_model_give_that_subject_its_own() -> None:
+    from stabforce.services.pair_model import read_claims
+
+    text = "The talks ended. Chad will send 400 soldiers to Mali, and may take a command post."
+    found = pairs.candidates(text, published=DAY)
+    # the rules' pledge of 400 is no claim for the model; Chad without a figure is a consideration
+    model = _Stub(found, lambda p: _row(none=0.9) if p.subject == "TCD" and p.figure else
+                  _row(none=0.2, consideration=0.8) if p.subject == "TCD" else _row(none=1.0))
+    read = read_claims(text, DAY, model)  # type: ignore[arg-type]
+    assert [(c.subject, c.kind, c.low, c.trigger) for c in read] == [("TCD", "consideration", None, "learned")]
+    assert [(c.subject, c.kind, c.low) for c in read_claims(text, DAY)] == [("TCD", "pledge", 400)]

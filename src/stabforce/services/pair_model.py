@@ -178,12 +178,14 @@ ClaimReader = Callable[[str, date], list[ProposedClaim]]
 
 
 def read_claims(text: str, published: date, model: PairModel | None = None) -> list[ProposedClaim]:
-    """The rules' claims of a text and, with a model, the learned second pass's kinds and additions, in text order."""
+    """The rules' claims of a text and, with a model, the learned second pass's vetoes, kinds and additions, in text
+    order."""
     claims = extract(text, published=published)
     if model is None:
         return claims
     found = pairs.candidates(text, published=published)
     probabilities = model.probabilities(pairs.segments(found))
+    claims = pairs.vetoed_claims(claims, found, probabilities)
     claims = pairs.relabelled_claims(claims, found, probabilities)
     added = pairs.learned_claims(text, published, claims, found, probabilities)
     return sorted([*claims, *added], key=lambda c: (c.start, c.subject)) if added else claims
