@@ -1041,8 +1041,9 @@ def _send_kind(word: str, before: str, after: str, wide: str = "") -> tuple[str 
     return None, 0
 
 
-#: Before a participle: the means of a past act ("surprised the alliance by quickly deploying", "responded by sending").
+#: A modal near "by ...ing": the act is not done yet ("would have surprised the alliance by deploying").
 _MODAL_NEAR = re.compile(r"\b(?:will|would|shall|could|may|might|should|must)\b")
+#: Before a participle: the means of a past act ("surprised the alliance by quickly deploying", "responded by sending").
 _BY_DOING_PAST = re.compile(r"\b(?:\w+ed|began|took|made|sent|won|met)\b[^,;]{0,60}?\bby\s+(?:\w+ly\s+)?$")
 #: "was the first country to", "were among the first nations to": a move made (or, in the present, offered) first.
 _FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+(?:[\w-]+\s+)?to\s+$")
