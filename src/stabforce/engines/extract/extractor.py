@@ -1558,8 +1558,8 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             sentence, sl, c, mentions) else c for c in claims]
     if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _HAS_BEFORE.search(sl):
         # "As of February 2023, MONUSCO had 17,753 personnel": a mission's strength is its troops on the ground.
-        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject in MISSIONS and _mission_has(
-            sentence, sl, c) else c for c in claims]
+        claims = [replace(c, kind="arrival") if c.kind == "other" and c.subject in MISSIONS and _mission_has(sl, c)
+                  else c for c in claims]
     if any(c.kind == "other" and c.subject in MISSIONS for c in claims) and _AUTHORIZES.search(sl):
         # "The Security Council created the intervention brigade of more than 3,000 troops": an authorized size.
         claims = [replace(c, kind="pledge") if c.kind == "other" and c.subject in MISSIONS else c for c in claims]
@@ -1629,9 +1629,9 @@ _MISSION_HAS_BEFORE = re.compile(r"\b(?:has|had|have)\s+(?:(?:now|currently|stil
                                  r"almost|more\s+than|over|at\s+least|an\s+estimated|only|just)\s+)?$")
 
 
-def _mission_has(sentence: str, sl: str, c: ProposedClaim) -> bool:
+def _mission_has(sl: str, c: ProposedClaim) -> bool:
     """Whether a mission's figure follows its "has" or "had" ("MONUSCO had 17,753 personnel")."""
-    at = sentence.find(c.quantity_text or "\0")
+    at = _figure_at(c)
     return at >= 0 and _MISSION_HAS_BEFORE.search(sl, max(0, at - 40), at) is not None
 
 
@@ -2138,11 +2138,11 @@ def _out_of_totals(claims: list[ProposedClaim], sentence: str, mission: str | No
     of 9,923 peacekeepers"): the mission's when the report names one, else no claim."""
     out: list[ProposedClaim] = []
     for c in claims:
-        at = sentence.find(c.quantity_text or "\0")
+        at = _figure_at(c)
         whole = at > 0 and _OUT_OF_BEFORE.search(sentence, max(0, at - 30), at) is not None
         if whole and c.subject_kind == "country" and any(
                 o is not c and o.subject == c.subject and o.low is not None and
-                0 <= sentence.find(o.quantity_text or "\0") < at for o in claims):
+                0 <= _figure_at(o) < at for o in claims):
             if mission is not None and mission in MISSIONS and not any(
                     o.subject == mission and o.low == c.low for o in claims):
                 out.append(replace(c, subject=mission, subject_kind="organization"))

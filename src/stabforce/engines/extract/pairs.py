@@ -251,11 +251,21 @@ def second_pass(rules: Sequence[Mapping[str, object]], model: Sequence[Mapping[s
             and ((m["low"], m["high"]) == (None, None) or (m["source"], m["quote"], m["low"], m["high"]) not in figures)]
 
 
+def _row_probs(rows: Sequence[Mapping[str, object]]) -> dict[tuple, Sequence[float]]:  # type: ignore[type-arg]
+    """`scored` rows' probabilities by (source, quote, subject, low, high), the keys of a claim row."""
+    return {(r["source"], r["quote"], r["subject"], r["low"], r["high"]): r["probs"] for r in rows}  # type: ignore[misc]
+
+
+def _pair_probs(pairs: Sequence[Pair], probabilities: Sequence[Sequence[float]]) -> dict[tuple, Sequence[float]]:  # type: ignore[type-arg]
+    """Pairs' probabilities by (sentence, subject, low, high), the keys of a `ProposedClaim`."""
+    return {(p.sentence, p.subject, *figures_of(p).values()): prob for p, prob in zip(pairs, probabilities, strict=True)}
+
+
 def vetoed(claims: Sequence[Mapping[str, object]], rows: Sequence[Mapping[str, object]],
            veto_min: float = VETO_MIN) -> list[dict]:
     """Rule claims (rows) without those whose pair the model finds no claim at all (P(none) >= `veto_min`); `rows`
     are `scored` pairs."""
-    probs = {(r["source"], r["quote"], r["subject"], r["low"], r["high"]): r["probs"] for r in rows}
+    probs = _row_probs(rows)
     return [dict(c) for c in claims if not _vetoed(probs.get((c["source"], c["quote"], c["subject"], c["low"],
                                                                c["high"])), veto_min)]  # type: ignore[arg-type]
 
@@ -263,7 +273,7 @@ def vetoed(claims: Sequence[Mapping[str, object]], rows: Sequence[Mapping[str, o
 def vetoed_claims(claims: Sequence[ProposedClaim], pairs: Sequence[Pair], probabilities: Sequence[Sequence[float]],
                   veto_min: float = VETO_MIN) -> list[ProposedClaim]:
     """A report's rule claims without those whose pair the model finds no claim at all (`vetoed`)."""
-    probs = {(p.sentence, p.subject, *figures_of(p).values()): prob for p, prob in zip(pairs, probabilities, strict=True)}
+    probs = _pair_probs(pairs, probabilities)
     return [c for c in claims if not _vetoed(probs.get((c.quote, c.subject, c.low, c.high)), veto_min)]
 
 
@@ -283,7 +293,7 @@ def learned_kind(kind: str, probabilities: Sequence[float], kind_min: float = KI
 def relabelled(claims: Sequence[Mapping[str, object]], rows: Sequence[Mapping[str, object]],
                kind_min: float = KIND_MIN) -> list[dict]:
     """Rule claims (rows) with the model's kind where `learned_kind` gives one; `rows` are `scored` pairs."""
-    probs = {(r["source"], r["quote"], r["subject"], r["low"], r["high"]): r["probs"] for r in rows}
+    probs = _row_probs(rows)
     out = []
     for c in claims:
         prob: Sequence[float] | None = probs.get((c["source"], c["quote"], c["subject"], c["low"], c["high"]))  # type: ignore[assignment]
@@ -296,7 +306,7 @@ def relabelled_claims(claims: Sequence[ProposedClaim], pairs: Sequence[Pair], pr
                       kind_min: float = KIND_MIN) -> list[ProposedClaim]:
     """A report's rule claims with the model's kind where `learned_kind` gives one: such a claim's trigger says so
     ("learned kind; rules: pledge") and its confidence drops to the learned pass's."""
-    probs = {(p.sentence, p.subject, *figures_of(p).values()): prob for p, prob in zip(pairs, probabilities, strict=True)}
+    probs = _pair_probs(pairs, probabilities)
     out = []
     for c in claims:
         prob = probs.get((c.quote, c.subject, c.low, c.high))
