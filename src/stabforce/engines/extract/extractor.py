@@ -1753,12 +1753,16 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
                    r"(?:[\w-]+\s+){1,7}?to|"
                    r"(?:not\s+)?exceed|(?:reduc\w*|cut\w*|lower\w*|trim\w*|shrink\w*|shrank|shrunk|fell|fallen|dropped|declined|"
                    r"decreased|dwindled|increas\w*|rais\w*|boost\w*|"
-                   r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,3}?from\s+(?:about\s+|around\s+|some\s+)?"
+                   r"expand\w*|scal\w*\s+(?:back|down))\s+(?:[\w'’-]+\s+){0,12}?from\s+(?:the\s+)?(?:current\s+)?(?:about\s+|around\s+|some\s+)?"
                    r"(?:\d{1,3}(?:,\d{3})+|\d{3})\s+to)\s+"
                    r"(?:(?P<q>nearly|about|around|almost|some|roughly|approximately|more\s+than|over|up\s+to|at\s+least)\s+)?"
                    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d{3,}|(?:an?|one|two|three|four|"
                    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[\s-]+(?:hundred|"
                    r"thousand))+)\b(?!\s*(?:%|percent|per\s+cent))")
+
+
+#: Before "troops by N": a change, so N is a number of people ("cut its troops by 2000"), not a year.
+_CHANGED_BY = re.compile(r"\b(?:cut|reduc|increas|rais|boost|lower|trim|expand|shrink|shrank|grow|grew|draw)\w*")
 
 
 def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
@@ -1769,8 +1773,11 @@ def _bare_figures(sentence: str, sentence_low: str) -> list[Figure]:
         for m in rx.finditer(sentence_low):
             n = m.group("n")
             value = int(re.sub(r"[,\s\u00a0\u202f]", "", n)) if n[0].isdigit() else words_to_int(n)
-            if not value or (rx is _SENT_BARE and 1900 <= value <= 2100 and "," not in n):
-                continue  # no number, or a year after a sending verb
+            if not value or (1900 <= value <= 2100 and "," not in n and (rx is _SENT_BARE or (
+                    sentence_low.endswith("by ", 0, m.start("n"))
+                    and not _CHANGED_BY.search(sentence_low, max(0, m.start() - 40), m.start())))):
+                continue  # no number, or a year after a sending verb or "by" ("to Somali forces by 2028"; not "cut
+                # its troops by 2000")
             q = " ".join((m.group("q") or "").split())
             if "exceed" in m.group(0):
                 q = "up to"

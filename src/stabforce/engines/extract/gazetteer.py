@@ -39,6 +39,7 @@ DEMONYMS: dict[str, str] = {
     "Portuguese": "PRT", "Qatari+": "QAT", "Romanian+": "ROU", "Russian+": "RUS", "Rwandan+": "RWA",
     "Saudi+": "SAU", "Senegalese": "SEN", "Serb+": "SRB", "Serbian+": "SRB", "Singaporean+": "SGP",
     "Slovak+": "SVK", "Slovenian+": "SVN", "Somali+": "SOM", "South African+": "ZAF", "South Korean+": "KOR",
+    "Korean+": "KOR",  # a contingent called "Korean" in the news is the Republic of Korea's
     "North Korean+": "PRK", "Spanish": "ESP", "Sri Lankan+": "LKA", "Sudanese": "SDN", "Swedish": "SWE",
     "Swiss": "CHE", "Syrian+": "SYR", "Tajik+": "TJK", "Tanzanian+": "TZA", "Thai+": "THA",
     "Togolese": "TGO", "Tunisian+": "TUN", "Turkish": "TUR", "Turkmen": "TKM", "Ugandan+": "UGA",
@@ -97,7 +98,7 @@ ALIASES: dict[str, str] = {
     "U.K.": "GBR", "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR", "United Kingdom": "GBR",
     "UAE": "ARE", "U.A.E.": "ARE", "Emirates": "ARE", "United Arab Emirates": "ARE",
     "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR",
-    "South Korea": "KOR", "North Korea": "PRK", "Vietnam": "VNM", "Laos": "LAO", "Bolivia": "BOL",
+    "South Korea": "KOR", "North Korea": "PRK", "Korea": "KOR", "Vietnam": "VNM", "Laos": "LAO", "Bolivia": "BOL",
     "Venezuela": "VEN", "Tanzania": "TZA", "Moldova": "MDA", "Czech Republic": "CZE", "Czechia": "CZE",
     "Palestine": "PSE", "State of Palestine": "PSE", "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV",
     "Kosovo": "XKX", "Taiwan": "TWN", "Brunei": "BRN", "Macedonia": "MKD", "North Macedonia": "MKD",

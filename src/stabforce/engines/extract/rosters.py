@@ -46,7 +46,8 @@ _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?
                r"observers|engineers|medics)")
 _ADVERB = r"(?:(?:mainly|mostly|largely|chiefly|primarily|principally|predominantly|essentially|also|partly)\s+)?"
 #: Before the list: where a force comes from ("troops mainly from", "drawn from", "will come mostly from").
-_FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced|expected|due)"
+_FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced|expected|due|"
+                          r"contributions)"
                           r"(?P<are>\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?(?:are|were))?"
                           r"\s+(?:to\s+(?:come|arrive)\s+)?(?:both\s+)?" + _ADVERB + r"from\s+(?:the\s+)?$")
 #: Before "expected from": what is expected is a force ("more police are expected from").
@@ -122,8 +123,9 @@ _COUNTED_AFTER = re.compile(r"\s+(?:are|were|have\s+been|had\s+been|became|becom
                             r"(?:among\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:countries|nations|states)\s+(?:to|that|which|"
                             r"who)\b(?P<span>[^.;]{3,140})")
 
-#: Between two names of one list: the coordination, with an abbreviation in brackets ("Congo (DRC), Lesotho").
-_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?" + rules.COORDINATION_GAP.pattern)
+#: Between two names of one list: the coordination, with an abbreviation in brackets ("Congo (DRC), Lesotho")
+#: or with what each brings ("France (headquarters guard), Ghana (infantry)").
+_GAP = re.compile(r"(?:\s*\((?:[^()]{1,15}|[^()\d]{1,30})\))?" + rules.COORDINATION_GAP.pattern)
 #: After a name: more capitalized words, an institution's name ("Rwanda Defence Force").
 _INSTITUTION_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s*,)")
 _BRACKETED = re.compile(r"\s*\(\s*")
@@ -349,6 +351,10 @@ _COME_FROM_BEFORE = re.compile(r"\b" + _FORCE_NOUN + r"\s+(?P<future>will\s+)?(?
                                r"be\s+drawn)\s+from\b")
 
 
+#: Before the list: a future told by "is/are to" ("Further contributions are to come from").
+_ARE_TO = re.compile(r"\b(?:is|are)\s+(?:also\s+)?to\s+(?:come|arrive|be)\b")
+
+
 def _plain_kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: str) -> str | None:
     """The kind a roster's clause gives its list: its nearest trigger, else the tense before the list."""
     hits = [h for h in find_triggers(sl[clause[0]:clause[1]]) if h.group not in ("command", "territory")]
@@ -368,7 +374,7 @@ def _plain_kind(sl: str, clause: tuple[int, int], first: int, last: int, frame: 
         # "countries, including Mali and Niger", "Soldiers from Mali clashed with rebels": a roster only with a verb
         # that says what they do
         return None
-    if _WILLING.search(sl, 0, first) or rules.FUTURE.search(sl, 0, first):
+    if _WILLING.search(sl, 0, first) or rules.FUTURE.search(sl, 0, first) or _ARE_TO.search(sl, clause[0], first):
         return "pledge"
     return "arrival"
 

@@ -1,0 +1,75 @@
+"""Eighth round of general rules (stop 26, 2026-12-06), on sentences written for these tests, not taken from reports.
+
+- "contributions from A, B and C" is a roster: each listed country gets a claim of the clause's kind, and "financial
+  contributions from" is money, no roster;
+- a roster's names may carry what each brings in brackets ("Chile (engineers), Peru (medics)");
+- "contributions are to come from" is a future: a pledge each;
+- a year after "by" is no figure ("hand over to the national army by 2029"); "cut its troops by 1500" still is one;
+- "Korean troops" are the Republic of Korea's (KOR), "North Korean" stays PRK;
+- "reduce the number of its troops in the south from 2,400 to 1,500": the new size, however many words lie between.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stabforce.engines.extract import extract
+
+DAY = date(2014, 3, 9)
+
+
+def claims(text: str) -> set[tuple[str, str, int | None]]:
+    return {(c.subject, c.kind, c.low) for c in extract(text, published=DAY)}
+
+
+def test_contributions_from_a_list_is_a_roster() -> None:
+    got = claims("According to the envoy, UNIFIL is poised to include contributions from Norway, Chile and Malawi, "
+                 "officials said.")
+    assert {("NOR", "pledge", None), ("CHL", "pledge", None), ("MWI", "pledge", None)} <= got
+
+
+def test_financial_contributions_are_no_roster() -> None:
+    got = claims("The force thanked Norway for financial contributions from Chile and Malawi to its trust fund.")
+    assert not {s for s, _, _ in got} & {"CHL", "MWI"}
+
+
+def test_roster_names_may_carry_what_each_brings_in_brackets() -> None:
+    got = claims("The new brigade will comprise troops from Chile (combat engineers), Peru (field medics) and Uruguay "
+                 "(military police).")
+    assert {("CHL", "pledge", None), ("PER", "pledge", None), ("URY", "pledge", None)} <= got
+
+
+def test_a_number_in_brackets_still_breaks_the_roster() -> None:
+    # a figure per country is not a name's description: the bracket rule of the figures reads it instead
+    got = claims("The new brigade will comprise troops from Chile (1,200), Peru (800) and Uruguay (500).")
+    assert ("CHL", "pledge", 1200) in got and ("PER", "pledge", 800) in got
+
+
+def test_contributions_that_are_to_come_are_pledges() -> None:
+    got = claims("The force still lacks soldiers. More contributions are to come from Ireland, Finland and Austria.")
+    assert {("IRL", "pledge", None), ("FIN", "pledge", None), ("AUT", "pledge", None)} <= got
+
+
+def test_a_year_after_by_is_no_figure() -> None:
+    got = extract("The African Union mission plans to hand over its bases to the Somali national forces by 2029.", published=DAY)
+    assert all(c.low != 2029 and c.high != 2029 for c in got)
+
+
+def test_a_cut_by_a_number_keeps_its_figure() -> None:
+    assert ("ETH", "reduction_or_withdrawal", 1500) in claims("Ethiopia cut its troops by 1500 last spring.")
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The cabinet agreed to reduce the number of Korean troops in the country.", "KOR"),
+    ("South Korean troops arrived in the port on Monday.", "KOR"),
+    ("North Korean troops crossed into the region on Monday.", "PRK"),
+])
+def test_korean_troops_are_the_republic_of_koreas(text: str, subject: str) -> None:
+    assert subject in {s for s, _, _ in claims(text)}
+
+
+def test_a_reduction_from_one_size_to_another_far_from_its_verb() -> None:
+    got = claims("Spain reduced the number of its soldiers serving in the eastern sector from 2,400 to 1,500 last year.")
+    assert ("ESP", "reduction_or_withdrawal", 1500) in got
