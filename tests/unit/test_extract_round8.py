@@ -6,7 +6,11 @@
 - "contributions are to come from" is a future: a pledge each;
 - a year after "by" is no figure ("hand over to the national army by 2029"); "cut its troops by 1500" still is one;
 - "Korean troops" are the Republic of Korea's (KOR), "North Korean" stays PRK;
-- "reduce the number of its troops in the south from 2,400 to 1,500": the new size, however many words lie between.
+- "reduce the number of its troops in the south from 2,400 to 1,500": the new size, however many words lie between;
+- "began sending troops" is an arrival, as "began deploying" is;
+- troops that "return to their home country" withdraw; "return to their positions" is nothing;
+- "led by A, with troop contributions from B and C": the list is a roster though ", with ... from" often sits beside a
+  force's total (which still keeps its list out).
 """
 
 from __future__ import annotations
@@ -73,3 +77,31 @@ def test_korean_troops_are_the_republic_of_koreas(text: str, subject: str) -> No
 def test_a_reduction_from_one_size_to_another_far_from_its_verb() -> None:
     got = claims("Spain reduced the number of its soldiers serving in the eastern sector from 2,400 to 1,500 last year.")
     assert ("ESP", "reduction_or_withdrawal", 1500) in got
+
+
+def test_began_sending_troops_is_an_arrival() -> None:
+    assert ("NOR", "arrival", None) in claims("Norway began sending troops to the mission in March.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Nepalese peacekeepers will return to their home country once the mission closes.",
+     {("NPL", "reduction_or_withdrawal", None)}),
+    ("Some 300 Zambian soldiers returned to their country on Friday.", {("ZMB", "reduction_or_withdrawal", 300)}),
+])
+def test_returning_to_their_own_country_is_a_withdrawal(text: str, expected: set) -> None:
+    assert expected <= claims(text)
+
+
+def test_returning_to_positions_is_no_withdrawal() -> None:
+    assert not {c for c in extract("The Zambian soldiers will return to their positions after the patrol.",
+                                   published=DAY) if c.kind == "reduction_or_withdrawal"}
+
+
+def test_troop_contributions_beside_a_lead_nation_are_a_roster() -> None:
+    got = claims("The eastern battalion is led by Spain, with troop contributions from Latvia, Slovakia and Canada.")
+    assert {("LVA", "arrival", None), ("SVK", "arrival", None), ("CAN", "arrival", None)} <= got
+
+
+def test_police_from_a_list_beside_a_total_stay_out() -> None:
+    got = claims("The 1,500-strong force, with police from Chile and Peru, landed in the capital on Monday.")
+    assert "PER" not in {s for s, _, _ in got}

@@ -163,6 +163,7 @@ _KIND_OF_GROUP = {"reduction": "reduction_or_withdrawal", "arrival": "arrival", 
 #: Frames that name where a force comes from: a country the report names as a destination is a contributor there
 #: too ("deployed to Senegal" and "troop contributing countries include Senegal").
 _ORIGIN_FRAMES = frozenset({"from", "made", "contributors"})
+_DIGIT = re.compile(r"\d")
 _WITH_FROM = re.compile(r",\s*with\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?$")
 _FORCE_WORD = rules.FORCE_CONTEXT
 
@@ -251,11 +252,11 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                     not force_near or not _SOURCE_SUBJECT.search(sl, max(clause[0], first - len(before) + m.start() - 60),
                                                                  first - len(before) + m.start())):
                 continue  # "who comes from Nigeria": a person's origin, not a force's
-            if _WITH_FROM.search(sl, max(0, first - 60), first) or _COUNTED_FORCE_BEFORE.search(before):
+            if (_WITH_FROM.search(sl, max(0, first - 60), first) and _DIGIT.search(sl)) or _COUNTED_FORCE_BEFORE.search(before):
                 continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
             head_at = first - len(before) + m.start()
             frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced", "expected",
-                                       "due") or m.group("are") or \
+                                       "due", "contributions") or m.group("are") or \
                 _MEMBERS_BEFORE.search(sl, clause[0], head_at) or _COPULA_BEFORE.search(sl, max(0, head_at - 30), head_at) \
                 or _PRESENCE_AFTER.match(sl, last) else "troops from"
         elif _MADE_OF_BEFORE.search(before) and (not demonyms or _DEMONYM_FORCE_AFTER.match(after)):

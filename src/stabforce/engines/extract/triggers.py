@@ -160,7 +160,7 @@ _TOOK_OVER_AFTER = re.compile(r"\s+over\s+(?!(?:the\s+)?(?:command|leadership|he
 #: Before "relieved": the incoming force ("troops relieved the contingent", not "officials were relieved").
 _HAS_FORCE_NOUN_BEFORE = re.compile(r"\b(?:troops|soldiers|officers|police|peacekeepers|contingent|battalion|company|"
                                     r"personnel|forces|unit)\s+(?:\w+\s+)?$")
-_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
+_BEGAN_AFTER = re.compile(r"\s+(?:deploying|arriving|to\s+arrive|to\s+deploy|sending|to\s+send|dispatching|(?:(?:its|their|the|a)\s+)?(?:peacekeeping\s+|"
                           r"security\s+|joint\s+|first\s+)?(?:missions?|deployments?|operations|duties|patrols|patrolling|"
                           r"tour\s+of\s+duty|rotation|withdrawing|withdrawal|pulling\s+out|leaving|drawdown|"
                           r"returning\s+home|work|operating|operations)\b)")
@@ -182,6 +182,9 @@ _NOT_YET_WORDS = frozenset({"committed", "commit", "agreed", "agree", "confirmed
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
+#: After "return": their own country ("will return to their home country", "returned back to their bases").
+_OWN_COUNTRY_AFTER = re.compile(r"\s+(?:back\s+)?(?:to\s+)?(?:their|its|his|her)\s+(?:own\s+)?(?:home\s+)?(?:country|countries|"
+                                r"homeland|bases?|barracks)\b|\s+back\s+home\b")
 #: "bring its 900 soldiers home", "send the last 200 troops home": the force between the verb and "home".
 _OBJECT_HOME_AFTER = re.compile(r"\s+(?:[\w,'’-]+\s+){0,5}?home\b")
 _SHARE_FROM_AFTER = re.compile(r"\s+(?:(?:its|their)\s+(?:troops|forces)\s+)?(?:back\s+|out\s+)?from\s+(?:an?\s+(?:additional|further)\s+|"
@@ -655,7 +658,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
                                                                         before) and _FORCE_NEAR.search(before[-60:]):
         return "reduction"  # "some 200 Kenyan peacekeepers have returned", "... have returned from Haiti"
     if word in ("returned", "return", "returning", "come", "go", "went", "gone"):
-        return "reduction" if _HOME_AFTER.match(after) else None
+        return "reduction" if _HOME_AFTER.match(after) or (word.startswith("return") and _OWN_COUNTRY_AFTER.match(
+            after)) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
     if word in ("fell", "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled"):
