@@ -10,7 +10,11 @@
 - "began sending troops" is an arrival, as "began deploying" is;
 - troops that "return to their home country" withdraw; "return to their positions" is nothing;
 - "led by A, with troop contributions from B and C": the list is a roster though ", with ... from" often sits beside a
-  force's total (which still keeps its list out).
+  force's total (which still keeps its list out);
+- "is expected to be the first Arab country to join" is a pledge, as "is the first to commit" is;
+- "have agreed to be a part of the force" is a pledge; "is a part of the mission" a presence;
+- "contributions are also expected from other member states A, B" and "troops from A and B were expected" are pledges;
+- a sentence that opens on "Ruritania's deployment comes / is expected": an arrival, or a pledge when still to come.
 """
 
 from __future__ import annotations
@@ -105,3 +109,38 @@ def test_troop_contributions_beside_a_lead_nation_are_a_roster() -> None:
 def test_police_from_a_list_beside_a_total_stay_out() -> None:
     got = claims("The 1,500-strong force, with police from Chile and Peru, landed in the capital on Monday.")
     assert "PER" not in {s for s, _, _ in got}
+
+
+def test_expected_to_be_the_first_country_to_join_is_a_pledge() -> None:
+    assert ("SEN", "pledge", None) in claims("Senegal is expected to be the first West African country to join the force.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belize and Jamaica have agreed to be a part of the force.", {("BLZ", "pledge", None), ("JAM", "pledge", None)}),
+    ("Ghana is a part of the mission in the south.", {("GHA", "arrival", None)}),
+])
+def test_being_a_part_of_the_force(text: str, expected: set) -> None:
+    assert expected <= claims(text)
+
+
+def test_contributions_expected_from_other_member_states_are_pledges() -> None:
+    got = claims("The force is short of troops. Contributions are also expected from other EU member states Austria, "
+                 "Greece and Portugal.")
+    assert {("AUT", "pledge", None), ("GRC", "pledge", None), ("PRT", "pledge", None)} <= got
+
+
+def test_troops_from_a_list_that_were_expected_are_pledges() -> None:
+    got = claims("A spokesman for the regional force said more troops from Benin, Niger and Togo were expected soon.")
+    assert {("BEN", "pledge", None), ("NER", "pledge", None), ("TGO", "pledge", None)} <= got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zambia's deployment comes a week after the council asked for more troops.", ("ZMB", "arrival", None)),
+    ("Zambia's deployment is expected to be completed by Friday.", ("ZMB", "pledge", None)),
+])
+def test_a_sentence_about_a_countrys_own_deployment(text: str, expected: tuple) -> None:
+    assert expected in claims(text)
+
+
+def test_a_persons_arrival_is_no_deployment() -> None:
+    assert not claims("The minister's arrival was delayed by the storm.")

@@ -49,7 +49,9 @@ _ADVERB = r"(?:(?:mainly|mostly|largely|chiefly|primarily|principally|predominan
 _FROM_BEFORE = re.compile(r"\b(?P<head>" + _FORCE_NOUN + r"|drawn|come|comes|coming|came|recruited|sourced|expected|due|"
                           r"contributions)"
                           r"(?P<are>\s+(?:(?:in|of)\s+(?:the\s+)?[\w-]+\s+)?(?:are|were))?"
-                          r"\s+(?:to\s+(?:come|arrive)\s+)?(?:both\s+)?" + _ADVERB + r"from\s+(?:the\s+)?$")
+                          r"\s+(?:to\s+(?:come|arrive)\s+)?(?:(?<=are\s)(?:also\s+)?expected\s+)?(?:both\s+)?" + _ADVERB +
+                          r"from\s+(?:the\s+)?(?:other\s+)?(?:[\w-]+\s+)?(?:member\s+)?(?:(?<=\s)(?:states|countries|nations)\s+"
+                          r"(?:such\s+as\s+|including\s+|like\s+|namely\s+)?)?$")
 #: Before "expected from": what is expected is a force ("more police are expected from").
 _EXPECTED_FORCE = re.compile(_FORCE_NOUN + r"\s+(?:are\s+|is\s+)?(?:also\s+)?$")
 #: Before "come from", "drawn from": what comes is a force or a part of one ("the remainder", "half of these forces").
@@ -164,6 +166,8 @@ _KIND_OF_GROUP = {"reduction": "reduction_or_withdrawal", "arrival": "arrival", 
 #: too ("deployed to Senegal" and "troop contributing countries include Senegal").
 _ORIGIN_FRAMES = frozenset({"from", "made", "contributors"})
 _DIGIT = re.compile(r"\d")
+#: After "troops from A and B": still to come ("were expected in the coming days", "are due next week").
+_EXPECTED_AFTER = re.compile(r"\s+(?:are|were|is|was)\s+(?:also\s+)?(?:expected|due)\b")
 _WITH_FROM = re.compile(r",\s*with\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?$")
 _FORCE_WORD = rules.FORCE_CONTEXT
 
@@ -255,7 +259,9 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
             if (_WITH_FROM.search(sl, max(0, first - 60), first) and _DIGIT.search(sl)) or _COUNTED_FORCE_BEFORE.search(before):
                 continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
             head_at = first - len(before) + m.start()
-            frame = "from" if head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced", "expected",
+            if _EXPECTED_AFTER.match(sl, last):
+                fixed = "pledge"  # "more troops from Benin and Togo were expected in the coming days"
+            frame = "from" if fixed or head in ("drawn", "come", "comes", "coming", "came", "recruited", "sourced", "expected",
                                        "due", "contributions") or m.group("are") or \
                 _MEMBERS_BEFORE.search(sl, clause[0], head_at) or _COPULA_BEFORE.search(sl, max(0, head_at - 30), head_at) \
                 or _PRESENCE_AFTER.match(sl, last) else "troops from"

@@ -238,6 +238,12 @@ _OF_FORCE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:first\s+|last\s+|remaining\
                              r"an?\s+|another\s+|its\s+|their\s+)*(?:\d|[\w-]+\s+(?:troops|soldiers|officers|police|"
                              r"peacekeepers|contingent|battalion)|troops|soldiers|officers|police|peacekeepers|contingent|"
                              r"battalion|(?:two|three|four|five|six|seven|eight|nine|ten|a|one)\s)")
+#: A sentence that opens on a country's move: "Rwanda's deployment", "The Kenyan contingent's arrival".
+_OWNER_OPENS_BEFORE = re.compile(r"\W*(?:the\s+)?(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s\s+(?:(?:first|initial|latest|planned|"
+                                 r"full|new)\s+)?")
+#: After "X's deployment": a verb of its own ("comes", "is expected", "began", "was completed").
+_MOVE_VERB_AFTER = re.compile(r"\s+(?:comes|came|is|was|has|had|will|would|began|begins|started|starts|follows|followed|"
+                              r"marks|marked|brings|brought)\b")
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|proposed|expected|awaited|upcoming|imminent|future|possible|potential)\b")
 #: (said of the move, not an adjective of something else: "long-delayed support", "a planned 8,000-strong mission")
 _DELAYED_AFTER = re.compile(r"(?<![-\w])(?<!a\s)(?<!the\s)(?:delayed|postponed|put\s+off|pushed\s+back|planned|expected|scheduled|"
@@ -325,6 +331,13 @@ def find_triggers(low: str) -> list[Hit]:
             if kind == "arrival" and (_PLANNED_BEFORE.search(low, 0, s) or _DELAYED_AFTER.search(low, e)):
                 kind = "pledge"
             hits.append(Hit(s, e, kind, word))
+            continue
+        if word in ("deployment", "arrival") and _OWNER_OPENS_BEFORE.fullmatch(low, 0, s) and _MOVE_VERB_AFTER.match(after):
+            # "Rwanda's deployment comes a day after ...", "India's deployment is expected to be completed by Wednesday":
+            # the sentence is about a country's own move (still to come when expected, delayed or planned)
+            hits.append(Hit(s, e, "pledge" if _DELAYED_AFTER.match(after.lstrip()) or re.match(
+                r"\s+(?:is|was)\s+(?:now\s+|still\s+)?(?:expected|delayed|postponed|planned|scheduled|due|set)\b", after)
+                            else "arrival", word))
             continue
         if word == "movement" and _OF_FORCE_AFTER.match(after):
             # "confirmed the movement of a contingent of 200 men": the move itself; planned, still a pledge
@@ -777,7 +790,8 @@ _REMAIN_AFTER = re.compile(r"\s+(?:deployed|stationed|in\b(?!\s+(?:good|high|low
                            r"(?:committed|engaged)\s+(?:in|to)\b)")
 #: Before "part of the force": being in it ("were part of", "are already part of", "will be part of").
 _PART_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|become|became|becoming|remain|remains|remained)\s+"
-                          r"(?:(?:already|now|still|also|currently)\s+)?$")
+                          r"(?:(?:already|now|still|also|currently)\s+)?(?:an?\s+)?(?:(?:major|key|big|large|central|"
+                          r"integral|significant)\s+)?$")
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:isf|force|forces|mission|contingent|"
                             r"operation|deployment|peacekeepers|unifil|kfor|isaf|mss|gsf|amisom|atmis|"
                             r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog)\b")
@@ -870,8 +884,8 @@ def _arrival_kind(word: str, before: str, after: str, wide: str = "") -> str | N
         return None
     if word == "off":
         before = before[:before.rstrip().rfind(" ") + 1]  # "set" itself is not "set to"
-    if word == "made" and re.search(r"\b(?:will|would|shall|to)\s+(?:\w+\s+){0,2}$", before[-30:]):
-        return "pledge"  # "the force will also be made up of troops from South Africa"
+    if word in ("made", "part") and re.search(r"\b(?:will|would|shall|to)\s+(?:\w+\s+){0,3}$", before[-30:]):
+        return "pledge"  # "the force will also be made up of troops from South Africa", "agreed to be a part of"
     if _FUTURE_BEFORE.search(before[-30:]):
         return "pledge"
     return "arrival"
@@ -1050,7 +1064,8 @@ _MODAL_NEAR = re.compile(r"\b(?:will|would|shall|could|may|might|should|must)\b"
 #: Before a participle: the means of a past act ("surprised the alliance by quickly deploying", "responded by sending").
 _BY_DOING_PAST = re.compile(r"\b(?:\w+ed|began|took|made|sent|won|met)\b[^,;]{0,60}?\bby\s+(?:\w+ly\s+)?$")
 #: "was the first country to", "were among the first nations to": a move made (or, in the present, offered) first.
-_FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+(?:[\w-]+\s+)?to\s+$")
+_FIRST_TO_BEFORE = re.compile(r"\b(?P<tense>is|are|was|were|be)\s+(?:among\s+)?the\s+(?:first|last|only|latest)\s+"
+                              r"(?:[\w-]+\s+){0,3}?to\s+$")
 #: After "participate", "serve": in a force ("in the naval mission", "with the UN force").
 _IN_MISSION_AFTER = re.compile(r"\s+(?:in|with)" + _MISSION.pattern)
 
