@@ -14,7 +14,10 @@
 - "is expected to be the first Arab country to join" is a pledge, as "is the first to commit" is;
 - "have agreed to be a part of the force" is a pledge; "is a part of the mission" a presence;
 - "contributions are also expected from other member states A, B" and "troops from A and B were expected" are pledges;
-- a sentence that opens on "Ruritania's deployment comes / is expected": an arrival, or a pledge when still to come.
+- a sentence that opens on "Ruritania's deployment comes / is expected": an arrival, or a pledge when still to come;
+- leading a unit of a force is command: "will lead the other two battle groups", "lead one of its brigades";
+- "will provide the force commander" is command; "under German leadership" is Germany's command, while serving "under
+  the overall command of the force" is nobody's.
 """
 
 from __future__ import annotations
@@ -144,3 +147,30 @@ def test_a_sentence_about_a_countrys_own_deployment(text: str, expected: tuple) 
 
 def test_a_persons_arrival_is_no_deployment() -> None:
     assert not claims("The minister's arrival was delayed by the storm.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway, Denmark and Latvia will lead the other three battle groups in the region.",
+     {("NOR", "command", None), ("DNK", "command", None), ("LVA", "command", None)}),
+    ("Chile agreed to send 800 troops to the force and lead one of its multinational brigades.",
+     {("CHL", "command", None)}),
+    ("Canada will lead the battle group.", {("CAN", "command", None)}),
+])
+def test_leading_a_unit_of_a_force_is_command(text: str, expected: set) -> None:
+    assert expected <= claims(text)
+
+
+def test_providing_the_force_commander_is_command() -> None:
+    assert ("GHA", "command", None) in claims("Ghana will provide the force commander for the regional deployment.")
+
+
+def test_under_a_countrys_leadership_is_its_command() -> None:
+    assert ("DEU", "command", None) in claims("The mission will be deployed under German leadership this spring.")
+
+
+@pytest.mark.parametrize("text", [
+    "Malawi's troops will serve under the overall command of the force.",
+    "Malawi's troops will serve under a unified command.",
+])
+def test_serving_under_the_forces_command_is_no_command(text: str) -> None:
+    assert not {c for c in extract(text, published=DAY) if c.kind == "command"}

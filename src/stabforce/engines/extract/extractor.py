@@ -955,6 +955,7 @@ _GROWTH = re.compile(r"(?:projected\s+to|expected\s+to|will\s+be|to\s+be|is\s+to
 
 #: A command trigger needs one of these in its sentence.
 _COMMANDED = re.compile(r"\b(?:ISF|force|mission|contingent|stabili[sz]ation|zones?|sectors?|deployment|operation|"
+                        r"battle\s*groups?|brigades?|battalions?|components?|divisions?|task\s+forces?|PRTs?|"
                         r"peacekeepers|peacekeeping|UNIFIL|KFOR|ISAF|EUFOR|MINUSMA|MINUSCA|MONUSCO|UNMISS|AMISOM|ATMIS|"
                         r"MINUSTAH|AFISMA|ECOMIG|SAMIM|RAMSI|INTERFET|MSS|GSF)\b", re.IGNORECASE)
 #: After a trigger: "troops from Indonesia", "deployed Indonesian troops".
@@ -2009,6 +2010,12 @@ def _assign_subject(trig: _Trigger, sentence: str, clauses: list[tuple[int, int]
             trig.subjects = [named[0]]
             trig.how = "after"
             return
+    if trig.group == "command" and trig.text.lower().startswith("under "):
+        # "will be under French command", "deployed under German leadership": the country named inside the phrase
+        named = [m for m in mentions if trig.start < m.start < trig.end and m.entry.kind == "country"]
+        trig.subjects = named[:1]  # none: "serve under the overall command of the force" is nobody's appointment
+        trig.how = "after"
+        return
     anchor = _agent_before(trig.start, lo, mentions) if not trig.text.startswith("replaced") else None
     if anchor is not None and trig.group == "command" and anchor.end <= trig.start:
         trig.subjects = _coordinated(anchor, sentence, mentions)

@@ -220,7 +220,9 @@ _DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:planned|proposed|overseas|f
                                r"despatch|mission)\b")
 _UP_AFTER = re.compile(r"\s+up\b")
 _HIGH_BEFORE = re.compile(r"\bhigh\s+$")
-_APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy)\s+"
+_APPOINTED_BEFORE = re.compile(r"(?:\b(?:position|role|post)\s+of|\bas|\bnamed|\bappointed|\bbecome|\bbe|\bdeputy|"
+                               r"\b(?:provide[sd]?|providing|supply|supplies|supplied|nominate[sd]?|nominating|name|names)"
+                               r"(?=\s+(?:the|a|an|its)\s))\s+"
                                r"(?:(?:the|a|an|its|deputy|force|overall)\s+)*$")
 _AUTHORIZED_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:additional|more|extra|up\s+to|\d|deployment|dispatch|sending|increase|force|"
                                r"troops|raising|increasing|expanding|enlarging|boosting|doubling|an?\s+(?:\w+\s+)?force)")
@@ -253,9 +255,18 @@ _VOLUNTEERS_NOUN_BEFORE = re.compile(r"\b(?:un|u\.n\.|united\s+nations|the|some|
                                      r"six|seven|eight|nine|many|several|local|international)\s+$")
 _HEADLINE_TO = re.compile(r"(?:[\w'’.-]+\s+){1,3}to\s+")
 _HOLDS_BEFORE = re.compile(r"\b(?:holds?|held|holding|take|takes|took|taking|assume[sd]?|assuming|given|handed|granted|"
+                           r"(?<=to\s)have|(?<=to\s)hold|"
                            r"awarded|maintain\w*|retain\w*|keeps?|kept|keeping)\s+(?:over\s+)?"
                            r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|(?:isf|isaf|kfor|unifil|eufor|nato|sector|force|"
                            r"mission|operational|military)\s+)?$")
+#: Before "command", "leadership": a country's ("under French command", "under the overall German leadership").
+_UNDER_OWNER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:overall\s+)?(?!(?:the|overall|its|their|his|her|an?|one|single|"
+                                 r"unified|joint|direct|operational|national|military|separate|own)\s)[a-z][\w-]*\s+$")
+#: After "lead", "command": a unit of a force ("will lead the other three battle groups", "lead one of its multinational
+#: brigades", "commands the eastern sector").
+_LED_UNIT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+|this\s+|its\s+|their\s+|one\s+of\s+(?:the\s+|its\s+|their\s+)?)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:battle\s*groups?|brigades?|battalions?|sectors?|components?|divisions?|"
+                             r"task\s+forces?|prts?|provincial\s+reconstruction\s+teams?|regional\s+commands?)\b")
 #: After "lead" as an adjective: a role that is not command ("lead donor", "lead negotiator").
 _LEAD_NOT_COMMAND_AFTER = re.compile(r"\s+(?:donors?|sponsors?|funders?|financiers?|negotiators?|mediators?|authors?|"
                                      r"drafters?|advocates?|supporters?|critics?|investors?|sponsorship)\b")
@@ -359,8 +370,13 @@ def find_triggers(low: str) -> list[Hit]:
                 # of the ISF said": a speaker.
                 if not _APPOINTED_BEFORE.search(before):
                     kind = None
+            elif word in ("command", "leadership") and (under := _UNDER_OWNER_BEFORE.search(before)):
+                # "will be under French command", "deployed under German leadership": the country named leads
+                start = s - (len(before) - under.start())
             elif word == "command" and after.startswith(" of"):
                 end = e + 3
+                if re.search(r"\bunder\s+(?:the\s+)?(?:overall\s+|direct\s+|operational\s+|unified\s+)?$", before):
+                    kind = None  # "will serve under the overall command of the force": who serves does not lead
             elif word == "command" and (held := _HOLDS_BEFORE.search(before)):
                 # "where Poland holds the command", "will take over the command"; "before taking over ISAF command":
                 # the phrase starts at the verb, so that the force's name is not taken for the one who takes it
@@ -393,7 +409,7 @@ def find_triggers(low: str) -> list[Hit]:
                                  before):
                     kind = None
             else:
-                mm = _MISSION.match(after)
+                mm = _MISSION.match(after) or _LED_UNIT_AFTER.match(after)
                 if mm is None or (word == "lead" and _LEAD_NOT_COMMAND_AFTER.match(after)) or (
                         word == "leading" and _LEADING_CONTRIBUTOR_AFTER.match(after)):
                     kind = None  # "a lead donor to the mission": money or words, not command
