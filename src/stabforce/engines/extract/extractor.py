@@ -642,13 +642,15 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
               "UNMEE": "United Nations", "UNMIL": "United Nations", "UNOCI": "United Nations", "ONUB": "United Nations",
               "UNMIS": "United Nations", "UNISFA": "United Nations", "UNPREDEP": "United Nations",
               "UNTAES": "United Nations", "IPTF": "United Nations", "ECOMIB": "ECOWAS", "AMIS": "African Union",
-              "AMIB": "African Union", "Essential Harvest": "NATO", "Amber Fox": "NATO", "UNTSO": "United Nations"}
+              "AMIB": "African Union", "Essential Harvest": "NATO", "Amber Fox": "NATO", "UNTSO": "United Nations",
+              "MINUJUSTH": "United Nations"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
 _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {
     ("United Nations", "SSD"): (("UNMISS", date(2011, 7, 9), date(2100, 1, 1)),),
     ("United Nations", "MLI"): (("MINUSMA", date(2013, 4, 25), date(2023, 12, 31)),),
-    ("United Nations", "HTI"): (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)),),
+    ("United Nations", "HTI"): (("MINUSTAH", date(2004, 4, 30), date(2017, 10, 15)),
+                                ("MINUJUSTH", date(2017, 10, 16), date(2019, 10, 15))),
     ("United Nations", "LBN"): (("UNIFIL", date(1978, 3, 19), date(2100, 1, 1)),),
     ("United Nations", "COD"): (("MONUSCO", date(2010, 7, 1), date(2100, 1, 1)),),
     ("United Nations", "CAF"): (("MINUSCA", date(2014, 4, 10), date(2100, 1, 1)),),

@@ -258,6 +258,9 @@ ORGANIZATIONS: dict[str, str] = {
     # Named by the annotators of dev-4501..6221 (NOTES-M/N/O.md).
     "UNTSO": "UNTSO", "United Nations Truce Supervision Organization": "UNTSO",
     "UN Truce Supervision Organization": "UNTSO", "MICEGA": "ECOMIG",
+    # Named by the annotators of stop 26 (dev-6901..7425, NOTES-Q.md).
+    "MINUJUSTH": "MINUJUSTH", "Minujusth": "MINUJUSTH", "UN Mission for Justice Support in Haiti": "MINUJUSTH",
+    "United Nations Mission for Justice Support in Haiti": "MINUJUSTH", "Eurocorps": "Eurocorps",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
@@ -269,7 +272,7 @@ MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINU
                       "Coalition of the Willing", "G5 Sahel", "Takuba", "ESF", "UNITAF", "UNAMIR", "MINURCAT", "TMG",
                       "UNFICYP", "UNDOF", "UNMEE", "UNMIL", "UNOCI", "ECOMIB", "AMIS", "UNMIS", "UNISFA", "ONUB", "AMIB",
                       "FOMAC", "Alba", "Amber Fox", "Essential Harvest", "UNPREDEP", "UNTAES", "IPTF",
-                      "Peninsula Shield Force", "Joint Arab Force", "UNTSO"})
+                      "Peninsula Shield Force", "Joint Arab Force", "UNTSO", "MINUJUSTH"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
