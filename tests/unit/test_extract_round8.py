@@ -17,7 +17,11 @@
 - a sentence that opens on "Ruritania's deployment comes / is expected": an arrival, or a pledge when still to come;
 - leading a unit of a force is command: "will lead the other two battle groups", "lead one of its brigades";
 - "will provide the force commander" is command; "under German leadership" is Germany's command, while serving "under
-  the overall command of the force" is nobody's.
+  the overall command of the force" is nobody's;
+- "a plan to pull the nation's troops from" a place is a withdrawal (a possessive in the object);
+- soldiers who "arrived safely home" withdrew; troop numbers that "would fall to 750" are a reduction;
+- "cut the force by 4,800 to 33,200" and "rose from 2,000 to 15,000" are a change and a new level, not a range;
+- "Samim" written in lower case is SAMIM.
 """
 
 from __future__ import annotations
@@ -174,3 +178,36 @@ def test_under_a_countrys_leadership_is_its_command() -> None:
 ])
 def test_serving_under_the_forces_command_is_no_command(text: str) -> None:
     assert not {c for c in extract(text, published=DAY) if c.kind == "command"}
+
+
+def test_pulling_the_nations_troops_from_a_place_is_a_withdrawal() -> None:
+    got = claims("Japanese Prime Minister Sato announced a plan to pull the nation's engineering troops from the region.")
+    assert ("JPN", "reduction_or_withdrawal", None) in got
+
+
+def test_soldiers_who_arrived_home_withdrew() -> None:
+    got = claims("Forty Republic of Fiji Military Force soldiers arrived safely home earlier this week.")
+    assert "FJI" in {s for s, k, _ in got if k == "reduction_or_withdrawal"}
+    assert "FJI" not in {s for s, k, _ in got if k == "arrival"}
+
+
+def test_troop_numbers_that_would_fall_are_a_reduction() -> None:
+    got = claims("She said Danish troop numbers at the base would fall to 750 next month.")
+    assert ("DNK", "reduction_or_withdrawal", 750) in got
+
+
+def test_crime_that_fell_is_no_reduction() -> None:
+    assert not claims("Crime fell in the capital after the troops arrived.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In May, NATO agreed to cut the peacekeeping force by 4,800 to 33,200 troops.",
+     ("NATO", "reduction_or_withdrawal", 33200)),
+    ("Troop numbers rose from 2,000 to 15,000 soldiers in UNIFIL.", ("UNIFIL", "arrival", 15000)),
+])
+def test_a_change_and_a_new_level_are_no_range(text: str, expected: tuple) -> None:
+    assert {(c.subject, c.kind, c.low, c.high) for c in extract(text, published=DAY)} >= {(*expected, expected[2])}
+
+
+def test_samim_in_lower_case() -> None:
+    assert "SAMIM" in {s for s, _, _ in claims("The minister said Samim is leaving because it lacks money for troops.")}

@@ -1752,7 +1752,7 @@ _BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s
                    r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
                    r"(?:to|by)|(?:cut|reduced|lowered|"
                    r"trimmed|increased|raised|shrunk|shrank|fallen|fell|dropped|declined|grown|grew|risen|rose|climbed|"
-                   r"swelled|swollen|doubled|halved)\s+(?:it\s+)?to|(?:total|number|strength)\s+(?:number\s+)?of\s+"
+                   r"swelled|swollen|doubled|halved|fall|falls|drop|drops|rise|rises|grow|grows)\s+(?:it\s+)?to|(?:total|number|strength)\s+(?:number\s+)?of\s+"
                    r"(?:[\w-]+\s+){1,7}?to|"
                    r"(?:not\s+)?exceed|(?:reduc\w*|cut\w*|lower\w*|trim\w*|shrink\w*|shrank|shrunk|fell|fallen|dropped|declined|"
                    r"decreased|dwindled|increas\w*|rais\w*|boost\w*|"

@@ -167,7 +167,7 @@ ORGANIZATIONS: dict[str, str] = {
     # Regional bodies that field forces, and the missions of GUIDELINE section 3 known by longer names.
     "ECOWAS": "ECOWAS", "Economic Community of West African States": "ECOWAS", "SADC": "SADC",
     "Southern African Development Community": "SADC", "ECOMIG": "ECOMIG", "Ecomig": "ECOMIG",
-    "ECOWAS Mission in The Gambia": "ECOMIG", "ECOWAS Mission in the Gambia": "ECOMIG", "SAMIM": "SAMIM",
+    "ECOWAS Mission in The Gambia": "ECOMIG", "ECOWAS Mission in the Gambia": "ECOMIG", "SAMIM": "SAMIM", "Samim": "SAMIM",
     "SADC Mission in Mozambique": "SAMIM", "Southern African Development Community Mission in Mozambique": "SAMIM",
     "INTERFET": "INTERFET", "Interfet": "INTERFET", "International Force for East Timor": "INTERFET",
     "International Force East Timor": "INTERFET", "International Force in East Timor": "INTERFET",

@@ -345,7 +345,9 @@ def find_number_figures(sentence: str, lowered: str | None = None) -> list[Figur
                 value2 = number_value(nxt)
                 joiner = join.strip().lower()
                 if value2 is not None and value2 > value and (
-                        joiner != "and" or _qualify(sentence, m.start(), lowered)[0] == "between"):
+                        joiner != "and" or _qualify(sentence, m.start(), lowered)[0] == "between") and not (
+                        joiner == "to" and head.lower().endswith(("by ", "from "))):
+                    # (not "cut the force by 4,800 to 33,200", "from 2,000 to 15,000": a change and a new level)
                     # "15 to 20 thousand": the scale word of the second number applies to the first.
                     if m.group("digits") and not m.group("scale") and nxt.group("digits") and nxt.group("scale"):
                         low = number_value(nxt) // int(float(_SEPARATORS.sub("", nxt.group("digits")))) * value

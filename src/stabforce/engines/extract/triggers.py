@@ -40,7 +40,7 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "returning", "come", "go", "bring", "brought", "repatriated", "repatriation", "winding", "wind",
            "departure", "departed", "depart", "departing", "pullouts", "departs", "went", "gone", "flew", "flown",
            "flying", "recall", "recalls", "recalled", "recalling", "suspend", "suspends", "suspended", "suspending",
-           "halve", "halves", "halved", "halving", "fell",
+           "halve", "halves", "halved", "halving", "fell", "fall", "falls", "falling", "drop", "drops",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
            "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly", "closed", "closes",
@@ -182,6 +182,7 @@ _NOT_YET_WORDS = frozenset({"committed", "commit", "agreed", "agree", "confirmed
 _PUT_NOUN_AFTER = re.compile(r"\s+(?:boots|troops|soldiers|forces)\b")
 _NOT_BE_BEFORE = re.compile(r"\b(?:not|never)\s+(?:be\s+)?$")
 _HOME_AFTER = re.compile(r"\s+home\b")
+_ARRIVED_HOME_AFTER = re.compile(r"\s+(?:down\s+)?(?:\w+ly\s+)?(?:back\s+)?(?:at\s+)?home\b")
 #: After "return": their own country ("will return to their home country", "returned back to their bases").
 _OWN_COUNTRY_AFTER = re.compile(r"\s+(?:back\s+)?(?:to\s+)?(?:their|its|his|her)\s+(?:own\s+)?(?:home\s+)?(?:country|countries|"
                                 r"homeland|bases?|barracks)\b|\s+back\s+home\b")
@@ -206,7 +207,7 @@ _CUT_AFTER = re.compile(r"\s+(?:(?:to|by)\s+(?:about\s+|some\s+|around\s+|nearly
 _CUTS_TO_FORCE_AFTER = re.compile(r"\s+(?:to|in)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:force|forces|contingent|mission|"
                                   r"presence|troops|deployment|strength)\b")
 #: "pull its 150-strong force out", "pulled the last troops back": the object between the verb and its particle.
-_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b|\s+(?:its|their|the)\s+(?:[\w,-]+\s+){0,3}?"
+_PULL_OBJECT_OUT_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){1,5}?(?:out|back)\b|\s+(?:its|their|the)\s+(?:[\w,'’-]+\s+){0,3}?"
                                     r"(?:troops|soldiers|forces|contingents?|peacekeepers|personnel|units?)\s+from\b")
 _PRESENT_AFTER = re.compile(r"\s+(?:numbers|consists|has|have|comprises|includes|stands|totals|serving|deployed|"
                             r"stationed|based|on\s+the\s+ground|in(?!\s+(?:talks|contact|touch|charge|training|reserve)\b))\b")
@@ -462,6 +463,8 @@ def find_triggers(low: str) -> list[Hit]:
                 start = s - (len(before) - _FORCE_NOUN_LAST.search(before).start())
             else:
                 kind = None
+        elif word in ("arrived", "landed", "touched") and _ARRIVED_HOME_AFTER.match(after):
+            kind = "reduction"  # "36 soldiers arrived safely home", "landed back home": the contingent came back
         elif group == "arrival" and word in _ARRIVAL_CHECKED:
             kind = _arrival_kind(word, before, after, low[max(0, s - 120):s])
         elif group == "arrival":
@@ -616,6 +619,7 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "bring", "brought", "winding", "wind", "remove", "removes", "removed", "removing",
                                 "exit", "exits", "depart", "departing", "departs", "departed", "went", "gone", "flew",
                                 "flown", "flying", "fly", "departure", "fell", "fallen", "dropped", "decreased", "shrank", "shrunk",
+                                "fall", "falls", "falling", "drop", "drops",
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "suspend", "suspends",
                                 "suspended", "suspending", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
@@ -691,7 +695,8 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             after)) else None
     if word in ("winding", "wind"):
         return "reduction" if _DOWN_AFTER.match(after) else None
-    if word in ("fell", "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled"):
+    if word in ("fell", "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "fall", "falls", "falling",
+                "drop", "drops"):
         # "troop numbers fell from 1,000 to 300", "the contingent has shrunk to 400": a smaller force; "declined to
         # send" is a refusal, "dropped its plan" is not about troops.
         return "reduction" if re.match(r"\s+(?:\w+ly\s+)?(?:to|from|by|below|under)\s+(?:about\s+|around\s+|some\s+|"
