@@ -21,7 +21,11 @@
 - "a plan to pull the nation's troops from" a place is a withdrawal (a possessive in the object);
 - soldiers who "arrived safely home" withdrew; troop numbers that "would fall to 750" are a reduction;
 - "cut the force by 4,800 to 33,200" and "rose from 2,000 to 15,000" are a change and a new level, not a range;
-- "Samim" written in lower case is SAMIM.
+- "Samim" written in lower case is SAMIM;
+- "extended its deployment" is a pledge to stay (every form of extend and renew, as "extend" was); "will not renew the
+  mandate of its troops" still a withdrawal;
+- paratroopers and commandos are a force;
+- "will make its navy available to the force" is a pledge, as "made available" was.
 """
 
 from __future__ import annotations
@@ -211,3 +215,23 @@ def test_a_change_and_a_new_level_are_no_range(text: str, expected: tuple) -> No
 
 def test_samim_in_lower_case() -> None:
     assert "SAMIM" in {s for s, _, _ in claims("The minister said Samim is leaving because it lacks money for troops.")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zambia extended its deployment to the mission by another three months.", ("ZMB", "pledge", None)),
+    ("Zambia will not renew the mandate of its 300 troops.", ("ZMB", "reduction_or_withdrawal", None)),
+])
+def test_extending_or_not_renewing_a_deployment(text: str, expected: tuple) -> None:
+    assert expected in claims(text)
+
+
+def test_an_extended_runway_is_nothing() -> None:
+    assert not claims("Zambia extended its airport runway.")
+
+
+def test_paratroopers_are_a_force() -> None:
+    assert ("ITA", "pledge", 150) in claims("In addition, 150 Italian paratroopers will arrive next week.")
+
+
+def test_making_a_force_available_is_a_pledge() -> None:
+    assert ("BEL", "pledge", None) in claims("Belgium will make its navy and air force available to the force.")

@@ -14,6 +14,7 @@ FORCE_CONTEXT = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|peacekeep\w*|contingents?|police\w*|officers|battalions?|"
     r"brigades?|divisions?|companies|units?|isf|stabili[sz]ation|mission|boots|military|army|engineers|medics|"
     r"participat\w*|contribut\w*|deploy\w*|commander|observers|trainers|gendarm\w*|marines|infantry|guards|sailors|cops|"
+    r"paratroop\w*|commandos|"
     r"airmen|sectors?|zones?|battle\s*groups?|samim|unifil|kfor|isaf|amisom|atmis|"
     r"minusma|minustah|monusco|unmiss|minusca|eufor|afisma|ecomog|ecomig|interfet|ramsi)\b",
 )  # on lower-cased text
@@ -21,7 +22,8 @@ FORCE_CONTEXT = re.compile(
 FORCE_STEMS = ("troop", "soldier", "force", "personnel", "peacekeep", "contingent", "police", "officers", "battalion",
                "brigade", "division", "companies", "unit", "isf", "stabilisation", "stabilization", "mission", "boots",
                "military", "army", "engineers", "medics", "participat", "contribut", "deploy", "commander",
-               "observers", "trainers", "gendarm", "marines", "infantry", "guards", "sailors", "airmen", "cops", "sector", "zone", "battle", "samim", "unifil", "kfor", "isaf",
+               "observers", "trainers", "gendarm", "marines", "infantry", "guards", "sailors", "airmen", "cops", "paratroop",
+               "commandos", "sector", "zone", "battle", "samim", "unifil", "kfor", "isaf",
                "amisom", "atmis", "minusma", "minustah", "monusco", "unmiss", "minusca", "eufor", "afisma", "ecomog",
                "ecomig", "interfet", "ramsi")
 #: Words that make a sentence worth a closer look without a trigger (a figure may still be a claim).

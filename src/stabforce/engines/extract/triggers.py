@@ -43,7 +43,8 @@ for _w in ("reduce", "reduces", "reduced", "reducing", "reduction", "scale", "sc
            "halve", "halves", "halved", "halving", "fell", "fall", "falls", "falling", "drop", "drops",
            "fallen", "dropped", "decreased", "shrank", "shrunk", "dwindled", "end", "ends", "ended", "ending",
            "terminate", "terminates", "terminated", "terminating", "repatriate", "repatriates", "repatriating",
-           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "home", "fly", "closed", "closes",
+           "phase", "phases", "phased", "phasing", "out", "renew", "extend", "extends", "extended", "extending",
+           "renews", "renewed", "renewing", "home", "fly", "closed", "closes",
            "closing"):
     _HEADS.setdefault(_w, "reduction")
 for _w in ("arrived", "landed", "touched", "entered", "disembarked", "disembark", "rotated", "relieved", "reported",
@@ -216,7 +217,7 @@ _ALREADY_SIZE_AFTER = re.compile(r"\s+(?:numbers|numbered|totals|totalled|totale
                                  r"(?:(?:about|some|around|nearly|roughly|more\s+than|over|almost)\s+)?\d")
 _IN_AFTER = re.compile(r"\s+(?:in|on\s+the\s+ground|there|deployed)\b")
 _EXIT_AHEAD = re.compile(r"exit|withdr|leav|depart|pull|drawdown|reduc")
-_MADE_BEFORE = re.compile(r"\bmade\b[^.;]{0,80}$")
+_MADE_BEFORE = re.compile(r"\b(?:made|make|makes|making)\b[^.;]{0,80}$")
 _DEPLOYMENT_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?:planned|proposed|overseas|foreign)\s+)?(?:deployment|sending|dispatch|"
                                r"despatch|mission)\b")
 _UP_AFTER = re.compile(r"\s+up\b")
@@ -623,7 +624,8 @@ _REDUCTION_CHECKED = frozenset({"left", "leave", "leaves", "leaving", "returned"
                                 "dwindled", "recall", "recalls", "recalled", "recalling", "suspend", "suspends",
                                 "suspended", "suspending", "end", "ends", "ended",
                                 "ending", "terminate", "terminates", "terminated", "terminating", "phase", "phases",
-                                "phased", "phasing", "out", "renew", "extend", "home", "evacuated", "evacuate",
+                                "phased", "phasing", "out", "renew", "extend", "extends", "extended", "extending",
+                                "renews", "renewed", "renewing", "home", "evacuated", "evacuate",
                                 "evacuation", "closed", "closes", "closing"})
 #: Before "deployment": a move set for later ("are scheduled for deployment", "earmarked for deployment").
 _SCHEDULED_FOR_BEFORE = re.compile(r"\b(?:scheduled|slated|due|set|earmarked|ready|readied|cleared|approved|bound|"
@@ -713,9 +715,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
     if word == "home":
         # "the remaining 876 troops are due home by December", "all our soldiers will be home by Christmas"
         return "reduction" if re.search(r"\b(?:due|be|back)\s+$", before) and _FORCE_NEAR.search(before) else None
-    if word in ("renew", "extend"):
-        # "will not renew the mandate of its 300 troops": they leave; "will extend its mission": they stay (a pledge)
-        if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:mandate|mission|deployment|contract|stay|"
+    if word.startswith(("renew", "extend")):
+        # "will not renew the mandate of its 300 troops": they leave; "will extend its mission", "extended South
+        # Africa's deployment": they stay (a pledge)
+        if not re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:mandate|mission|deployment|contract|stay|"
                         r"presence|participation)\b", after):
             return None
         return "reduction" if re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", before) else "pledge"
