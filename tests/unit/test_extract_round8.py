@@ -25,7 +25,10 @@
 - "extended its deployment" is a pledge to stay (every form of extend and renew, as "extend" was); "will not renew the
   mandate of its troops" still a withdrawal;
 - paratroopers and commandos are a force;
-- "will make its navy available to the force" is a pledge, as "made available" was.
+- "will make its navy available to the force" is a pledge, as "made available" was;
+- countries "alongside" a country the sentence claims are its companions (as "along with" ones were; the roster pass
+  now also looks at sentences whose only roster word is such a companion word);
+- "a force that has 19,000 personnel": the force's size, as "a force, which has" was, not the contributor's.
 """
 
 from __future__ import annotations
@@ -235,3 +238,19 @@ def test_paratroopers_are_a_force() -> None:
 
 def test_making_a_force_available_is_a_pledge() -> None:
     assert ("BEL", "pledge", None) in claims("Belgium will make its navy and air force available to the force.")
+
+
+def test_countries_alongside_a_claimed_country_are_its_companions() -> None:
+    got = claims("Chad now has over 1,400 soldiers serving in the mission, alongside Niger, Togo and Benin.")
+    assert {("NER", "arrival", None), ("TGO", "arrival", None), ("BEN", "arrival", None)} <= got
+
+
+def test_fighting_alongside_host_forces_is_no_roster() -> None:
+    assert not claims("Chadian troops fight alongside Malian forces in the north.") & {("MLI", "arrival", None)}
+
+
+def test_a_force_that_has_a_size_is_the_forces() -> None:
+    got = {(c.subject, c.low) for c in extract(
+        "Nepal has more than 3,000 peacekeepers in Lebanon, one of the largest contributors to UNIFIL, a force that "
+        "has 10,000 uniformed personnel.", published=DAY)}
+    assert ("NPL", 10000) not in got and ("NPL", 3000) in got

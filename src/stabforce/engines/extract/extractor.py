@@ -388,7 +388,7 @@ _ELSEWHERE = re.compile(r"(?<!and\s)(?<!or\s)\belsewhere\b|\bto\s+other\s+(?:mis
 _WHOLE_DEPLOYMENT_BEFORE = re.compile(r"\b(?:full|total|planned|eventual|complete|entire)\s+(?:deployment|contingent|"
                                       r"force)\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$")
 #: A relative clause sizing the force or mission just named: "the EUFOR mission, which involves 2,500 troops".
-_WHICH_HAS_BEFORE = re.compile(r"\b(?:force|mission|operation|[a-z]+for)\s*,\s*which\s+(?:now\s+|currently\s+)?"
+_WHICH_HAS_BEFORE = re.compile(r"\b(?:force|mission|operation|[a-z]+for)(?:\s*,\s*which|\s+(?:that|which))\s+(?:now\s+|currently\s+)?"
                                r"(?:involves|comprises|numbers|counts|includes|consists\s+of|is\s+made\s+up\s+of|has)\s+"
                                r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 #: A past contribution: "Australia contributed more than 5,000 personnel", "Nigeria contributed 200 troops".

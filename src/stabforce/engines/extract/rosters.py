@@ -39,7 +39,8 @@ from stabforce.engines.extract.triggers import find_triggers
 #: Any roster frame holds one of these (a fast test for a whole text; lower-cased).
 _CUE = re.compile(r"\bfrom\b|contribut|particip|\bprovide|\bsuppl|\bare\s+(?:now\s+|already\s+|currently\s+)?in\b|\btccs?\b|\bmakes?\s+up\b|\bmade\s+up\b|\bcompos|\bcompris|\bconsist|"
                   r"\bsending\b|\bproviding\b|\bsupplying\b|\bnamely\b|\bconstitute|\baccount\s+for\b|\bform\b|"
-                  r"\bcountries\b|\bnations\b|\bwith\s+(?:\w+\s+)?(?:troops|soldiers|forces|contingents)\b")
+                  r"\bcountries\b|\bnations\b|\bwith\s+(?:\w+\s+)?(?:troops|soldiers|forces|contingents)\b|"
+                  r"\balongside\b|\balong\s+with\b|\btogether\s+with\b|\bbesides\b|\bin\s+addition\s+to\b")
 
 _FORCE_NOUN = (r"(?:troops?|soldiers?|forces|personnel|peacekeepers|contingents?|police(?:\s+officers)?|officers|"
                r"units|battalions?|companies|brigades?|gendarmes|marines|military|servicemen|reinforcements|"
@@ -87,7 +88,7 @@ _ASIDE = re.compile(r"\b(?:such\s+as|like|including|namely)\s*:?\s+(?:the\s+)?$"
 _PLACE_BEFORE_HEAD = re.compile(r"\b(?:in|to|into|across|throughout|of|from|near)\s+(?:\w+\s+){0,2}$")
 #: Before the list: companions of a roster elsewhere in the sentence ("Aside from Tanzania, the force will ...").
 _COMPANION_BEFORE = re.compile(r"\b(?:aside\s+from|apart\s+from|besides|in\s+addition\s+to|together\s+with|"
-                               r"along\s+with)\s+(?:the\s+)?$")
+                               r"along\s+with|alongside)\s+(?:the\s+)?$")
 #: After the list: the contributors named ("are the other two contributing countries").
 _CONTRIBUTORS_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be|would\s+be)\s+(?:also\s+)?(?:the\s+|among\s+the\s+)?(?:other\s+)?(?:\w+\s+)?"
