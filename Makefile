@@ -49,6 +49,7 @@ bench: setup
 	$(PY) bench/api.py
 	$(PY) bench/forecast.py
 	$(PY) bench/extract.py
+	$(PY) bench/pair_batches.py
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

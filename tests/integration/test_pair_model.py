@@ -46,9 +46,11 @@ def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> 
     probabilities = model.probabilities(pairs.segments(found))
     assert len(probabilities) == len(found)
     assert all(len(p) == len(pairs.LABELS) and abs(sum(p) - 1) < 1e-4 for p in probabilities)
-    # the same model reads the same pairs the same way
+    # the same model reads the same pairs the same way, in whatever order they come (it batches them by length)
     again = PairModel.load(model_dir).probabilities(pairs.segments(found))
     assert [x for row in again for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
+    backwards = model.probabilities(list(reversed(pairs.segments(found))))[::-1]
+    assert [x for row in backwards for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
 
 
 def test_extract_with_the_model_keeps_the_rules_claims_and_their_fields(model_dir: Path, tmp_path: Path) -> None:

@@ -250,3 +250,34 @@ def test_read_claims_drops_a_vetoed_rule_claim_and_lets_the_model_give_that_subj
     read = read_claims(text, DAY, model)  # type: ignore[arg-type]
     assert [(c.subject, c.kind, c.low, c.trigger) for c in read] == [("TCD", "consideration", None, "learned")]
     assert [(c.subject, c.kind, c.low) for c in read_claims(text, DAY)] == [("TCD", "pledge", 400)]
+
+
+def test_grouped_batches_hold_every_pair_once_in_batches_of_like_length() -> None:
+    import random
+
+    from stabforce.services.pair_model import grouped_batches
+
+    rng = random.Random(3)
+    lengths = [rng.randrange(20, 300) for _ in range(1000)]
+    order = list(range(1000))
+    rng.shuffle(order)
+    batches = grouped_batches(order, lengths, 32, 10, random.Random(0))
+    assert sorted(k for b in batches for k in b) == list(range(1000))
+    assert all(1 <= len(b) <= 32 for b in batches) and len(batches) == 32
+    padded = sum(len(b) * max(lengths[k] for k in b) for b in batches)
+    plain = sum(len(order[i:i + 32]) * max(lengths[k] for k in order[i:i + 32]) for i in range(0, 1000, 32))
+    assert padded < 0.8 * plain  # like lengths: far less padding than the same pairs in random batches
+    # the same seed makes the same batches; another seed shuffles them otherwise
+    assert grouped_batches(order, lengths, 32, 10, random.Random(0)) == batches
+    assert grouped_batches(order, lengths, 32, 10, random.Random(1)) != batches
+
+
+def test_grouped_batches_refuse_an_empty_batch_size() -> None:
+    import random
+
+    import pytest
+
+    from stabforce.services.pair_model import grouped_batches
+
+    with pytest.raises(ValueError, match="at least 1"):
+        grouped_batches([0, 1], [5, 6], 0, 10, random.Random(0))

@@ -130,7 +130,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
         losses = model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
                            progress=lambda done, total: progress.update(task, completed=done, total=total))
     model.save(out, trained_on=[str(f) for f in gold], reports=len(corpus), pairs=len(found), epochs=epochs,
-               seed=seed, losses=[round(x, 2) for x in losses])
+               seed=seed, losses=[round(x, 2) for x in losses], batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}")
     console.print(f"Trained on {len(corpus)} reports ({len(found)} pairs, {epochs} epochs); saved to {out}.")
 
 

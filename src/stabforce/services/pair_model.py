@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import random
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -30,6 +31,8 @@ from stabforce.errors import InvalidInput
 
 MAX_LENGTH = 128
 _BATCH, _READ_BATCH = 32, 64
+#: Batches of like length are made within runs of this many batches (`grouped_batches`).
+GROUP_WINDOW = 50
 _FILES = ("meta.json", "encoder", "tokenizer", "head.pt")
 
 
@@ -105,8 +108,8 @@ class PairModel:
 
     def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
             none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None) -> list[float]:
-        """Fine-tune on (segments, label) pairs: AdamW (encoder 4e-5, head 1e-3), batches of 32; each epoch draws
-        again a share `none_keep` of the "none" pairs. Returns the summed loss of each epoch; `progress(done,
+        """Fine-tune on (segments, label) pairs: AdamW (encoder 4e-5, head 1e-3), batches of 32 of like length
+        (`grouped_batches`); each epoch draws again a share `none_keep` of the "none" pairs. Returns the summed loss of each epoch; `progress(done,
         total)` is called after each batch."""
         torch = self._torch
         if len(segments) != len(labels) or not segments:
@@ -120,18 +123,20 @@ class PairModel:
         optimizer = torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": 4e-5},
                                        {"params": net.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
         generator = torch.Generator().manual_seed(seed)
+        shuffler = random.Random(seed)
+        lengths = _lengths(segments)
         plans = []
         for _ in range(epochs):
             keep = torch.rand(len(labels), generator=generator) < none_keep
-            plans.append([k for k in torch.randperm(len(labels), generator=generator).tolist()
-                          if labels[k] != "none" or keep[k]])
-        total_batches = sum((len(p) + _BATCH - 1) // _BATCH for p in plans)
+            chosen = [k for k in torch.randperm(len(labels), generator=generator).tolist()
+                      if labels[k] != "none" or keep[k]]
+            plans.append(grouped_batches(chosen, lengths, _BATCH, GROUP_WINDOW, shuffler))
+        total_batches = sum(len(p) for p in plans)
         done, losses = 0, []
         net.train()
-        for chosen in plans:
+        for batches in plans:
             total = 0.0
-            for b in range(0, len(chosen), _BATCH):
-                index = chosen[b:b + _BATCH]
+            for index in batches:
                 loss = torch.nn.functional.cross_entropy(self._logits([segments[k] for k in index]), target[index])
                 optimizer.zero_grad()
                 loss.backward()
@@ -148,13 +153,41 @@ class PairModel:
                       progress: Callable[[int, int], None] | None = None) -> list[list[float]]:
         """P(label) for each pair, in `LABELS` order."""
         torch = self._torch
-        out: list[list[float]] = []
+        lengths = _lengths(segments)
+        order = sorted(range(len(segments)), key=lambda k: lengths[k])  # batches of like lengths: little padding
+        out: list[list[float]] = [[] for _ in segments]
         with torch.no_grad():
-            for b in range(0, len(segments), _READ_BATCH):
-                out += torch.softmax(self._logits(segments[b:b + _READ_BATCH]), -1).tolist()
+            for b in range(0, len(order), _READ_BATCH):
+                index = order[b:b + _READ_BATCH]
+                for k, row in zip(index, torch.softmax(self._logits([segments[k] for k in index]), -1).tolist(),
+                                  strict=True):
+                    out[k] = row
                 if progress is not None:
                     progress(min(b + _READ_BATCH, len(segments)), len(segments))
         return out
+
+
+def _lengths(segments: Sequence[tuple[str, str]]) -> list[int]:
+    """Each pair's length in characters, which orders pairs as their token counts do, without tokenizing twice."""
+    return [len(a) + len(b) for a, b in segments]
+
+
+def grouped_batches(order: Sequence[int], lengths: Sequence[int], size: int, window: int,
+                    rng: random.Random) -> list[list[int]]:
+    """`order` (indices into `lengths`) cut into batches of `size` whose items are of like length: each run of `window`
+    batches' worth of `order` is sorted by length before it is cut, then all batches are shuffled with `rng`. A batch
+    is padded to its longest item, so like lengths spare most of the padding (random batches of the dev pairs carry
+    about 1.7 times their tokens; `bench/pair_batches.py`), while each batch still comes from a random part of
+    `order` and the batches come in random order."""
+    if size < 1 or window < 1:
+        raise ValueError("size and window must be at least 1")
+    batches: list[list[int]] = []
+    run = size * window
+    for a in range(0, len(order), run):
+        part = sorted(order[a:a + run], key=lambda k: lengths[k])
+        batches += [part[b:b + size] for b in range(0, len(part), size)]
+    rng.shuffle(batches)
+    return batches
 
 
 def _network(torch: Any, encoder: Any) -> Any:
