@@ -1,8 +1,9 @@
 """Contributor rosters: sentences that list the countries a force is drawn from, without a figure per country.
 
-Frames (each around a list of names joined by commas, "and", "or"): "troops (mainly) from A, B and C" (with a sign
-that they belong to the force: "made up of", "include", "join", "along with", "these are", a trigger, staying or
-patrolling after), "drawn from", "will come mostly from", "are expected from"; "is made up of", "consists mainly of";
+Frames (each around a list of names joined by commas, "and", "or", with what each brings in brackets): "troops
+(mainly) from A, B and C" (with a sign that they belong to the force: "made up of", "include", "join", "along with",
+"these are", a trigger, staying or patrolling after, "were expected" after), "drawn from", "will come mostly from",
+"are expected from", "contributions (are also expected) from (other member states)"; "is made up of", "consists mainly of";
 "(troop) contributing countries (TCCs) include / are", "A and B are the other contributing countries", "the
 countries sending troops are", "among the countries willing to contribute soldiers are"; "A and B are (also)
 sending / providing contingents", "A and B contribute troops"; "Ugandan troops make up the bulk of", "Togolese
@@ -10,7 +11,8 @@ soldiers are now in"; "the remaining six, namely A and B, leaving" (with a trigg
 the ground"; talks with the listed countries about contributing (a consideration each); a clause that counts
 countries before a dash or colon or after the list ("The first five countries have committed troops - A, B ...",
 "A and B are among the countries that have withdrawn"); "troops come from ... countries, including A and B"; and
-companions ("Aside from A, ...", "Together with A, ...") of a roster or of a country the sentence already claims.
+companions ("Aside from A, ...", "Together with A, ...", "alongside A and B") of a roster or of a country the sentence
+already claims.
 
 Each listed country gets one claim without a figure (tests/gold/GUIDELINE.md, sections 2 and 3). The kind comes
 from the nearest trigger in the list's clause when there is one (leaving: a withdrawal), else from the words
@@ -258,7 +260,8 @@ def _sentence_rosters(text: str, low: str, s: int, e: int, raw: list[tuple[int, 
                                                                  first - len(before) + m.start())):
                 continue  # "who comes from Nigeria": a person's origin, not a force's
             if (_WITH_FROM.search(sl, max(0, first - 60), first) and _DIGIT.search(sl)) or _COUNTED_FORCE_BEFORE.search(before):
-                continue  # ", with police from Kenya and Jamaica,", "4,000 troops from": beside a force's total
+                continue  # ", with police from Kenya and Jamaica," beside a figure, "4,000 troops from": beside a force's
+                # total (without a figure, ", with troop contributions from A and B" is a roster)
             head_at = first - len(before) + m.start()
             if _EXPECTED_AFTER.match(sl, last):
                 fixed = "pledge"  # "more troops from Benin and Togo were expected in the coming days"
