@@ -110,7 +110,8 @@ def test_lenient_matching_keeps_figures_and_no_figures_apart() -> None:
 #: 0.544, kind 0.856; eight more rules, then 134 more on §6 missions (dev-6901..7420, 923 claims, rules before any tuning
 #: 0.511): 1,605 reports, 10,010 claims, lenient F1 0.552, strict 0.545, kind 0.856; five more rules, then 135 more
 #: (dev-7501..8022, 744 claims, rules before any tuning 0.435): 1,740 reports, 10,754 claims, lenient F1 0.547, strict
-#: 0.540, kind 0.856.
+#: 0.540, kind 0.856; four more rules, then 135 more (dev-8101..8623, 861 claims, rules before any tuning 0.475), and the
+#: EU's naval operations in the gazetteer: 1,875 reports, 11,615 claims, lenient F1 0.543, strict 0.536, kind 0.854.
 DEV_FLOOR = {"lenient": 0.53, "strict": 0.53, "kind": 0.85}
 
 

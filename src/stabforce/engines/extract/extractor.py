@@ -643,7 +643,8 @@ _PARENT_OF = {"UNIFIL": "United Nations", "MINUSMA": "United Nations", "MINUSTAH
               "UNMIS": "United Nations", "UNISFA": "United Nations", "UNPREDEP": "United Nations",
               "UNTAES": "United Nations", "IPTF": "United Nations", "ECOMIB": "ECOWAS", "AMIS": "African Union",
               "AMIB": "African Union", "Essential Harvest": "NATO", "Amber Fox": "NATO", "UNTSO": "United Nations",
-              "MINUJUSTH": "United Nations"}
+              "MINUJUSTH": "United Nations", "Atalanta": "European Union", "Sophia": "European Union",
+              "Irini": "European Union", "Aspides": "European Union"}
 #: A body's mission in a host country over a span of time: "UN peacekeepers in South Sudan" in a report that names no
 #: mission are UNMISS's; "ECOWAS troops" in The Gambia in 2017 are ECOMIG's.
 _BODY_MISSIONS: dict[tuple[str, str], tuple[tuple[str, date, date], ...]] = {

@@ -261,6 +261,12 @@ ORGANIZATIONS: dict[str, str] = {
     # Named by the annotators of stop 26 (dev-6901..7425, NOTES-Q.md).
     "MINUJUSTH": "MINUJUSTH", "Minujusth": "MINUJUSTH", "UN Mission for Justice Support in Haiti": "MINUJUSTH",
     "United Nations Mission for Justice Support in Haiti": "MINUJUSTH", "Eurocorps": "Eurocorps",
+    # The EU's naval operations (dev-8401..8423, NOTES-S.md); "Sophia" and "Atalanta" alone are also names of people
+    # and of a football club, so only with "Operation" or "EUNAVFOR".
+    "Operation Atalanta": "Atalanta", "EUNAVFOR Atalanta": "Atalanta", "EU NAVFOR Atalanta": "Atalanta",
+    "Operation Sophia": "Sophia", "EUNAVFOR Med": "Sophia", "EUNAVFOR MED": "Sophia", "EU NAVFOR Med": "Sophia",
+    "Operation Irini": "Irini", "Irini": "Irini", "EUNAVFOR MED Irini": "Irini", "Operation Aspides": "Aspides",
+    "Aspides": "Aspides", "EUNAVFOR Aspides": "Aspides",
 }
 
 #: The organizations above that are missions or forces, and the bodies that field them ("UN troops" in a report
@@ -272,7 +278,8 @@ MISSIONS = frozenset({"MSS", "GSF", "UNIFIL", "AMISOM", "ATMIS", "AUSSOM", "MINU
                       "Coalition of the Willing", "G5 Sahel", "Takuba", "ESF", "UNITAF", "UNAMIR", "MINURCAT", "TMG",
                       "UNFICYP", "UNDOF", "UNMEE", "UNMIL", "UNOCI", "ECOMIB", "AMIS", "UNMIS", "UNISFA", "ONUB", "AMIB",
                       "FOMAC", "Alba", "Amber Fox", "Essential Harvest", "UNPREDEP", "UNTAES", "IPTF",
-                      "Peninsula Shield Force", "Joint Arab Force", "UNTSO", "MINUJUSTH"})
+                      "Peninsula Shield Force", "Joint Arab Force", "UNTSO", "MINUJUSTH",
+                      "Atalanta", "Sophia", "Irini", "Aspides"})
 PARENT_BODIES = frozenset({"United Nations", "African Union", "NATO", "European Union", "ECOWAS", "SADC"})
 
 #: Names that contain a country or capital but are not its government: media, regions, institutes.
