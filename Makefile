@@ -25,7 +25,7 @@ $(VENV)/.learned: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -e '.[learned]'
 	touch $@
 
-## Train the pair model of the learned second pass on tests/gold/dev (about two hours on 2 cores for its 1,336 reports, estimated) into
+## Train the pair model of the learned second pass on tests/gold/dev (about 132 minutes on 2 cores for 1,336 reports with random batches; batches of like length take about 0.7 of the work) into
 ## $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
 PAIR_MODEL ?= var/models/pairs
 learned: $(VENV)/.learned
