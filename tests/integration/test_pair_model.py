@@ -40,6 +40,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> None:
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["labels"] == list(pairs.LABELS) and meta["reports"] == 5 and meta["epochs"] == 1
+    assert meta["epochs_planned"] == 1
     assert meta["pairs"] > 0 and len(meta["losses"]) == 1 and meta["losses"][0] > 0
     model = PairModel.load(model_dir)
     found = pairs.candidates(REPORT, "r")
@@ -51,6 +52,18 @@ def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> 
     assert [x for row in again for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
     backwards = model.probabilities(list(reversed(pairs.segments(found))))[::-1]
     assert [x for row in backwards for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
+
+
+def test_training_hands_each_finished_epoch_to_on_epoch_with_the_network_ready_to_save(model_dir: Path) -> None:
+    # `stabforce extract-train` saves a checkpoint in on_epoch, so a run cut short keeps its last whole epoch
+    model = PairModel.load(model_dir)
+    found = pairs.candidates(REPORT, "r")
+    seen: list[tuple[int, list[float], bool]] = []
+    losses = model.fit(pairs.segments(found), ["none"] * len(found), epochs=2, none_keep=1.0,
+                       on_epoch=lambda done, so_far: seen.append((done, so_far, model._network.training)))
+    assert [(done, len(so_far), training) for done, so_far, training in seen] == [(1, 1, False), (2, 2, False)]
+    assert seen[-1][1] == losses and all(x > 0 for x in losses)
+    assert model._network.training is False
 
 
 def test_extract_with_the_model_keeps_the_rules_claims_and_their_fields(model_dir: Path, tmp_path: Path) -> None:

@@ -125,12 +125,18 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
         corpus = corpus[:limit]
     found, labels = pairs.training_pairs(corpus, claims)
     model = pair_model.PairModel.fresh(seed)
+
+    def save(done: int, losses: list[float]) -> None:
+        # After every epoch, so that a run cut short still leaves the last whole epoch's model (meta says how many).
+        model.save(out, trained_on=[str(f) for f in gold], reports=len(corpus), pairs=len(found), epochs=done,
+                   epochs_planned=epochs, seed=seed, losses=[round(x, 2) for x in losses],
+                   batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}")
+
     with _progress() as progress:
         task = progress.add_task(f"Training on {len(corpus)} reports ({len(found)} pairs)", total=None)
         losses = model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
-                           progress=lambda done, total: progress.update(task, completed=done, total=total))
-    model.save(out, trained_on=[str(f) for f in gold], reports=len(corpus), pairs=len(found), epochs=epochs,
-               seed=seed, losses=[round(x, 2) for x in losses], batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}")
+                           progress=lambda done, total: progress.update(task, completed=done, total=total),
+                           on_epoch=lambda done, so_far: save(done, so_far))
     console.print(f"Trained on {len(corpus)} reports ({len(found)} pairs, {epochs} epochs); saved to {out}.")
 
 

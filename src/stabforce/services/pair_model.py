@@ -107,10 +107,12 @@ class PairModel:
         return self._network(enc)
 
     def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
-            none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None) -> list[float]:
+            none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None,
+            on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (segments, label) pairs: AdamW (encoder 4e-5, head 1e-3), batches of 32 of like length
-        (`grouped_batches`); each epoch draws again a share `none_keep` of the "none" pairs. Returns the summed loss of each epoch; `progress(done,
-        total)` is called after each batch."""
+        (`grouped_batches`); each epoch draws again a share `none_keep` of the "none" pairs. Returns the summed loss of
+        each epoch; `progress(done, total)` is called after each batch, `on_epoch(epochs_done, losses)` after each
+        epoch (with the network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
         if len(segments) != len(labels) or not segments:
             raise InvalidInput("training needs one label per pair and at least one pair",
@@ -146,6 +148,10 @@ class PairModel:
                 if progress is not None:
                     progress(done, total_batches)
             losses.append(total)
+            net.eval()
+            if on_epoch is not None:
+                on_epoch(len(losses), list(losses))
+            net.train()
         net.eval()
         return losses
 
