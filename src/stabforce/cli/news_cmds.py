@@ -134,9 +134,8 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
 
     with _progress() as progress:
         task = progress.add_task(f"Training on {len(corpus)} reports ({len(found)} pairs)", total=None)
-        losses = model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
-                           progress=lambda done, total: progress.update(task, completed=done, total=total),
-                           on_epoch=lambda done, so_far: save(done, so_far))
+        model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
+                  progress=lambda done, total: progress.update(task, completed=done, total=total), on_epoch=save)
     console.print(f"Trained on {len(corpus)} reports ({len(found)} pairs, {epochs} epochs); saved to {out}.")
 
 
