@@ -1311,6 +1311,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     used_triggers: set[int] = set()
     # "The 2,500-strong force includes troops from A, B and C": the names list what the force is made of.
     composition = _composition(sl, mentions) if figures and _FORCE_SUBJECT.match(sl) else frozenset()
+    origins = _origins(sl, figures, mentions)
     # Figures first: each belongs to the nearest trigger before it in its clause (else after it).
     for fig in figures:
         clause = _clause_of(clauses, fig.start)
@@ -1366,6 +1367,7 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
         opener = _with_opener_owner(fig, sl, mentions)
         if opener is not None and not inside:
             inside = [opener]  # "With 1,400 troops, Pakistan is among the top contributors": the figure is its own
+        origin = origins.get(fig.start) if not (trig is not None and trig.group == "reduction") else None
         if trig is not None:
             subjects, group, how, negated = trig.subjects, trig.group, trig.how, trig.negated
             used_triggers.add(id(trig))
@@ -1391,10 +1393,12 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
             elif mission is not None and group == "pledge" and _GROWTH.search(sl, max(0, trig.start - 25),
                                                                             trig.end + 12):
                 subjects = [_inherited_mention(mission, forms)]  # the force grows: the mission's strength
+            if origin:
+                subjects, how = origin, "direct"
         else:
             seen_by_fig = mentions if in_background(fig.start) else [m for m in mentions if not m.background]
-            subjects, how = ([opener], "direct") if opener is not None else _figure_subjects(
-                fig, sl, clause, seen_by_fig, speakers, inherited, forms)
+            subjects, how = (origin, "direct") if origin else ([opener], "direct") if opener is not None else (
+                _figure_subjects(fig, sl, clause, seen_by_fig, speakers, inherited, forms))
             if not subjects:
                 # No subject in the figure's clause: the sentence's nearest trigger that has one.
                 near_subj = [t for t in triggers if t.subjects and t.group not in ("command", "territory")]
@@ -1964,6 +1968,24 @@ _PERSONNEL_AND_BEFORE = re.compile(r"\b(?:troops|soldiers|police|officers|person
                                    r"(?:(?:about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?$")
 _NUMBER_OF_PEOPLE = re.compile(r"(?:\b(?P<q>about|around|some|nearly|up\s+to|more\s+than|over|at\s+least)\s+)?"
                                r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,5})\s+(?:more\s+|additional\s+)?$")
+
+
+#: After a figure: the country its people come from ("250 soldiers from Mali", "250 each from Mali and Senegal").
+_ORIGIN_AFTER = re.compile(r"(?:\s+(?:more\s+)?(?:troops|soldiers|police(?:\s+officers)?|officers|personnel|"
+                           r"peacekeepers))?\s+(?:each\s+)?from\s+(?:the\s+)?")
+
+
+def _origins(sl: str, figures: list[Figure], mentions: list[_Mention]) -> dict[int, list[_Mention]]:
+    """The countries of origin of the figures (by start) when at least two figures each name their own ("750 troops
+    from Egypt and 140 police from Mauritania", "250 soldiers from Mali and 250 from Senegal"): each figure is its
+    origin's, whoever the sentence's verb belongs to. Nothing for a single figure, where "from" may be a place left."""
+    found: dict[int, list[_Mention]] = {}
+    for fig in figures:
+        gap = _ORIGIN_AFTER.match(sl, fig.end)
+        named = [m for m in mentions if gap is not None and m.start == gap.end() and m.agent and m.entry.kind == "country"]
+        if named:
+            found[fig.start] = _coordinated(named[0], sl, mentions)
+    return found if len(found) >= 2 else {}
 
 
 def _agent_before(pos: int, lo: int, mentions: list[_Mention]) -> _Mention | None:
