@@ -2,7 +2,12 @@
 
 - "N soldiers from A and M from B": when two or more figures of a sentence each name the country they come from,
   each figure is its own country's, whoever the verb belongs to; a single "from" may be a place left
-  ("withdrew 500 troops from Mali"), and a withdrawal's "from" always is, so those keep the verb's subject.
+  ("withdrew 500 troops from Mali"), and a withdrawal's "from" always is, so those keep the verb's subject;
+- troops "who now number more than 2,000" have that figure (a relative clause with the verb "number");
+- bare counts that each name their origin ("seven from Peru, one from Norway") are figures, when two or more do;
+- a breakdown by nationality (", of which 900 are Chilean and some 600 are Peruvian", "700 of whom will be
+  Jamaican", "400 of them are from Kenya") gives each part to its country, and the whole to the force (or nobody),
+  not to the named part; a breakdown by place keeps the whole with its owner.
 """
 
 from __future__ import annotations
@@ -38,3 +43,36 @@ def test_a_withdrawal_from_two_places_stays_with_who_withdraws() -> None:
 def test_a_single_figure_from_a_place_stays_with_the_verbs_subject() -> None:
     got = claims("Kenya moved 300 troops from Somalia to its border.")
     assert "SOM" not in {s for s, _, _ in got}
+
+
+def test_troops_who_number_so_many_have_that_figure() -> None:
+    got = claims("Rwandan soldiers, who now number more than 2,000, guard the northern towns.")
+    assert any(s == "RWA" and low == 2000 for s, _, low in got)
+
+
+
+def test_bare_counts_that_each_name_their_origin_are_figures() -> None:
+    got = claims("The observers -- seven from Peru, one from Norway and three from Ghana -- reached the base on Friday.")
+    assert {("PER", "arrival", 7), ("NOR", "arrival", 1), ("GHA", "arrival", 3)} <= got
+
+
+def test_a_single_count_from_a_place_is_no_figure() -> None:
+    got = claims("Two from Chad were hurt in 1995 when the convoy was attacked.")
+    assert not any(low == 2 for _, _, low in got)
+
+
+def test_a_breakdown_by_nationality_gives_each_part_to_its_country_and_not_the_whole() -> None:
+    got = claims("The brigade has a total of 4,200 soldiers, of which 900 are Chilean and some 600 are Peruvian.")
+    assert ("CHL", "arrival", 900) in got and any(s == "PER" and low == 600 for s, _, low in got)
+    assert not any(low == 4200 and s in ("CHL", "PER") for s, _, low in got)
+
+
+def test_a_part_of_whom_will_be_a_nationality_is_that_countrys() -> None:
+    got = claims("The plan is to deploy 1,800 officers, 700 of whom will be Jamaican, before the rains.")
+    assert ("JAM", "pledge", 700) in got
+    assert not any(s == "JAM" and low == 1800 for s, _, low in got)
+
+
+def test_a_part_given_by_place_is_no_breakdown() -> None:
+    got = claims("More than 900 Nepali troops are on the island, of which 300 are deployed in the capital.")
+    assert any(s == "NPL" and low == 900 for s, _, low in got)

@@ -1259,6 +1259,13 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     figures = _figures(sentence, sentence_low, units, unit_rx) if hinted else []
     if figures:
         figures = sorted(figures + _demonym_figures(sentence, sl, mentions, figures), key=lambda f: f.start)
+    if hinted and " from " in sl:
+        figures = sorted(figures + _count_from_figures(sentence, sl, mentions, figures), key=lambda f: f.start)
+    breakdowns = _breakdowns(sentence, sl, mentions, figures) if hinted and " of " in sl else []
+    if breakdowns:
+        # (a bare number the part's figure stands for gives way: "some 800" of "some 800 are French")
+        figures = sorted([f for f in figures if not any(p.start <= f.start < p.end for p, _, _ in breakdowns)] +
+                         [p for p, _, _ in breakdowns], key=lambda f: f.start)
     if not triggers and not figures and "(" not in sentence and len(mentions) < 2:
         return []
 
@@ -1312,6 +1319,11 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
     # "The 2,500-strong force includes troops from A, B and C": the names list what the force is made of.
     composition = _composition(sl, mentions) if figures and _FORCE_SUBJECT.match(sl) else frozenset()
     origins = _origins(sl, figures, mentions)
+    origins.update({f.start: [m] for f, m, _ in breakdowns})
+    # "a total of 7,500 soldiers, of which 1,200 are Brazilian": the whole is the force's, not the named part's
+    wholes = {whole.start for _, _, whole in breakdowns if whole is not None}
+    part_of = {part.start: whole.start for part, _, whole in breakdowns if whole is not None}
+    group_of: dict[int, str] = {}
     # Figures first: each belongs to the nearest trigger before it in its clause (else after it).
     for fig in figures:
         clause = _clause_of(clauses, fig.start)
@@ -1440,8 +1452,17 @@ def _sentence_claims(text: str, s: int, e: int, raw_mentions: list[tuple[int, in
                 continue  # no kind, or someone asks for it ("Lebanon urged Ireland to send 500 more troops")
             negated, trigger_text = False, None
             how = "default" if how == "direct" else how
+        if fig.start in part_of and part_of[fig.start] in group_of:
+            group = group_of[part_of[fig.start]]  # a part is in the same state as its whole
+        elif origin and group == "other" or _NOW_NUMBER.match(fig.text):
+            group = "arrival"  # "Its 156 soldiers -- 90 from Chile and 66 from Ecuador -- start"; "who now number"
+        group_of[fig.start] = group
         target = mission or doc_mission
-        if _FROM_MANY_COUNTRIES.match(sl, fig.end) and not inside:
+        if fig.start in wholes:
+            if target is None:
+                continue
+            subjects, how = [_inherited_mention(target, forms)], "mission"
+        elif _FROM_MANY_COUNTRIES.match(sl, fig.end) and not inside:
             # "10,000 troops from 22 nations", "24,000 personnel from 27 countries": a multinational total, the
             # mission's (GUIDELINE section 3), not the sentence subject's.
             if target is None:
@@ -1752,7 +1773,7 @@ _SENT_BARE = re.compile(r"\b(?:send|sends|sending|sent|deploy|deploys|deploying|
 _UNIT_THEN_NUMBER = re.compile(r"\s+of\s+|\s*\(\s*|\s*[–—-]\s*|,\s+or\s+")
 #: A force's size given without a personnel noun: "currently numbers nearly 6,000", "increase the force's size to
 #: 20,000", "strength of 8,000".
-_BARE = re.compile(r"\b(?:numbers|numbering|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|"
+_BARE = re.compile(r"\b(?:numbers|numbering|(?:who|which|that|they|to)\s+(?:now\s+|currently\s+|still\s+|will\s+)?number|totals|totalling|totaling|strength\s+of|size\s+to|stands\s+at|to\s+a\s+total\s+of|"
                    r"(?:contingent|presence)\s*,?\s+with|(?:contingent|battalion|detachment)\s+of|(?:troops|soldiers|"
                    r"personnel|forces|contingent|strength|levels?|officers|police|peacekeepers|gendarmes)\s+(?:\w+\s+){0,2}?"
                    r"(?:to|by)|(?:cut|reduced|lowered|"
@@ -1973,6 +1994,80 @@ _NUMBER_OF_PEOPLE = re.compile(r"(?:\b(?P<q>about|around|some|nearly|up\s+to|mor
 #: After a figure: the country its people come from ("250 soldiers from Mali", "250 each from Mali and Senegal").
 _ORIGIN_AFTER = re.compile(r"(?:\s+(?:more\s+)?(?:troops|soldiers|police(?:\s+officers)?|officers|personnel|"
                            r"peacekeepers))?\s+(?:each\s+)?from\s+(?:the\s+)?")
+
+
+#: A bare count right before the country its people come from: "nine from Germany, one from Holland".
+_COUNT_FROM = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                         r"fifty)\s+(?:each\s+)?from\s+(?:the\s+)?")
+
+
+#: A figure of a force that is there now: "(who) now number more than 4,000".
+_NOW_NUMBER = re.compile(r"(?:who|which|that|they)\s+(?:now|currently|still)\s+number\b")
+_PERSON_NOUN = re.compile(r"\b(?:officers|troops|soldiers|personnel|police(?:men|women)?|observers|peacekeepers|monitors|"
+                          r"gendarmes|men|staff|members|experts|advisers|advisors|trainers|instructors|medics)\b")
+_PEOPLE_LEAD = re.compile(_PERSON_NOUN.pattern + r"\s*(?:[:(,]|--|[–—])\s*$")
+
+
+def _count_from_figures(sentence: str, sl: str, mentions: list[_Mention], figures: list[Figure]) -> list[Figure]:
+    """Bare counts each followed by the country they come from ("the officers -- nine from Germany, one from
+    Holland"), when the sentence has two or more figures that name their origin (`_origins`), these counts included."""
+    out = []
+    for mm in _COUNT_FROM.finditer(sl):
+        n = mm.group("n")
+        value = int(n.replace(",", "")) if n[0].isdigit() else words_to_int(n)
+        if not value or any(f.start <= mm.start() < f.end for f in figures) or (
+                n.isdigit() and 1900 <= value <= 2100) or not any(
+                m.start == mm.end() and m.agent and m.entry.kind == "country" for m in mentions):
+            continue
+        out.append(Figure(start=mm.start("n"), end=mm.end("n"), low=value, high=value, approx=False,
+                          personnel="troops", text=sentence[mm.start("n"):mm.end("n")]))
+    if not out or len(_origins(sl, sorted(figures + out, key=lambda f: f.start), mentions)) < 2:
+        return []
+    # the counts are of people only when people were named first: "the officers -- nine from", "700 soldiers from
+    # Germany, 400 from the US"; not "two battalions from Uganda, two from Burundi", "seven ships: two from Bangladesh"
+    first = out[0].start
+    led = [f for f in figures if f.end <= first and _ORIGIN_AFTER.match(sl, f.end)]
+    if led and _PERSON_NOUN.search(led[0].text) or not led and _PEOPLE_LEAD.search(sl, max(0, first - 40), first):
+        return out
+    return []
+
+
+#: A part of a figure before it given by nationality: ", of which 1,200 are Brazilian", "and of them 3,600 are
+#: Americans", "1,000 of whom will be Kenyan", "400 of them are from Kenya".
+_BREAKDOWN = re.compile(r"\b(?:of\s+(?:which|whom|them)\s+(?:(?P<q>about|around|some|nearly|roughly|more\s+than|over|"
+                        r"up\s+to)\s+)?(?P<n1>\d{1,3}(?:,\d{3})+|\d{1,6})|(?P<n2>\d{1,3}(?:,\d{3})+|\d{1,6})\s+of\s+"
+                        r"(?:whom|them|which))\s+(?:are|were|will\s+be|would\s+be|is|was|came|come)\s+(?:from\s+)?(?:the\s+)?")
+_WHOLE_GAP = re.compile(r"\s*(?:,|[–—-]+)?\s*(?:and\s+)?")
+#: The next part of a breakdown: "..., of which 780 are German and some 800 are French".
+_MORE_PART = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+)?(?:(?P<q>about|around|some|nearly|roughly|more\s+than|over|up\s+to)\s+)?"
+                        r"(?P<n1>\d{1,3}(?:,\d{3})+|\d{1,6})\s+(?:are|were|will\s+be|would\s+be|came|come)\s+(?:from\s+)?"
+                        r"(?:the\s+)?")
+
+
+def _breakdowns(sentence: str, sl: str, mentions: list[_Mention], figures: list[Figure]
+                ) -> list[tuple[Figure, _Mention, Figure | None]]:
+    """Parts of a figure given by nationality (`_BREAKDOWN`): each part's figure, its country and the whole figure
+    right before it (None when there is none)."""
+    out: list[tuple[Figure, _Mention, Figure | None]] = []
+    for first in _BREAKDOWN.finditer(sl):
+        whole_end = first.start() if first.group("n1") else first.start("n2")
+        wholes = [f for f in figures if f.end <= whole_end and _WHOLE_GAP.fullmatch(sl, f.end, whole_end)]
+        mm: re.Match[str] | None = first
+        while mm is not None:
+            named = [m for m in mentions if m.start == mm.end() and m.agent and m.entry.kind == "country"]
+            n = "n1" if mm.group("n1") else "n2"
+            if not named or any(f.start <= mm.start(n) < f.end and f.end > named[0].start for f in figures):
+                break
+            value = int(mm.group(n).replace(",", ""))
+            q = " ".join((mm.group("q") or "").split()) if n == "n1" else ""
+            low, high = (value, None) if q in ("more than", "over") else (None, value) if q == "up to" else (value, value)
+            start = mm.start("q") if q else mm.start(n)
+            part = Figure(start=start, end=named[0].end, low=low, high=high, approx=q in ("about", "around", "some",
+                          "nearly", "roughly"), personnel="troops", text=sentence[start:named[0].end])
+            out.append((part, named[0], wholes[-1] if wholes else None))
+            mm = _MORE_PART.match(sl, named[0].end)
+    return out
 
 
 def _origins(sl: str, figures: list[Figure], mentions: list[_Mention]) -> dict[int, list[_Mention]]:
