@@ -71,33 +71,13 @@ def main() -> int:
         model = pair_model.PairModel.fresh(args.seed)
         times = []
         for batches in (plain, grouped):
-            picked = batches[:args.steps]
-            index = [k for b in picked for k in b]
             started = time.perf_counter()
-            # one epoch over exactly these batches: `fit` with a plan of them
-            model_fit_batches(model, [segments[k] for k in index], [labels[k] for k in index], [len(b) for b in picked])
+            model.train_batches(segments, labels, batches[:args.steps], model.optimizer())  # as `fit` steps
             times.append(time.perf_counter() - started)
         print(f"{args.steps} training steps: random batches {times[0]:.1f} s, grouped {times[1]:.1f} s")
         line += f" step_time_ratio={times[1] / times[0]:.3f}"
     print(line)
     return 0
-
-
-def model_fit_batches(model: pair_model.PairModel, segments: list[tuple[str, str]], labels: list[str],
-                      sizes: list[int]) -> None:
-    """Forward and backward passes over consecutive batches of the given sizes (the cost of `fit`'s steps)."""
-    torch = model._torch
-    target = torch.tensor([pairs.LABELS.index(x) for x in labels])
-    optimizer = torch.optim.AdamW(model._network.parameters(), lr=4e-5)
-    model._network.train()
-    at = 0
-    for size in sizes:
-        loss = torch.nn.functional.cross_entropy(model._logits(segments[at:at + size]), target[at:at + size])
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        at += size
-    model._network.eval()
 
 
 if __name__ == "__main__":

@@ -120,10 +120,7 @@ class PairModel:
         unknown = sorted(set(labels) - set(LABELS))
         if unknown:
             raise InvalidInput(f"unknown labels {unknown}; expected some of {list(LABELS)}", labels=unknown)
-        target = torch.tensor([LABELS.index(x) for x in labels])
-        net = self._network
-        optimizer = torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": 4e-5},
-                                       {"params": net.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+        optimizer = self.optimizer()
         generator = torch.Generator().manual_seed(seed)
         shuffler = random.Random(seed)
         lengths = _lengths(segments)
@@ -135,25 +132,46 @@ class PairModel:
             plans.append(grouped_batches(chosen, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total_batches = sum(len(p) for p in plans)
         done, losses = 0, []
-        net.train()
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(done, total_batches)
+
         for batches in plans:
-            total = 0.0
+            losses.append(self.train_batches(segments, labels, batches, optimizer, after_step=step))
+            if on_epoch is not None:
+                on_epoch(len(losses), list(losses))
+        return losses
+
+    def optimizer(self) -> Any:
+        """The optimizer `fit` trains with: AdamW, encoder 4e-5, head 1e-3, weight decay 0.01."""
+        net = self._network
+        return self._torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": 4e-5},
+                                        {"params": net.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+
+    def train_batches(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], batches: Sequence[Sequence[int]],
+                      optimizer: Any, after_step: Callable[[], None] | None = None) -> float:
+        """One training step per batch (indices into `segments` and `labels`): forward, cross-entropy, backward and
+        an `optimizer` step; the network is left in eval mode. Returns the summed loss."""
+        torch = self._torch
+        target = torch.tensor([LABELS.index(x) for x in labels])
+        net = self._network
+        net.train()
+        total = 0.0
+        try:
             for index in batches:
-                loss = torch.nn.functional.cross_entropy(self._logits([segments[k] for k in index]), target[index])
+                loss = torch.nn.functional.cross_entropy(self._logits([segments[k] for k in index]), target[list(index)])
                 optimizer.zero_grad()
                 loss.backward()
                 optimizer.step()
                 total += float(loss.item())
-                done += 1
-                if progress is not None:
-                    progress(done, total_batches)
-            losses.append(total)
+                if after_step is not None:
+                    after_step()
+        finally:
             net.eval()
-            if on_epoch is not None:
-                on_epoch(len(losses), list(losses))
-            net.train()
-        net.eval()
-        return losses
+        return total
 
     def probabilities(self, segments: Sequence[tuple[str, str]],
                       progress: Callable[[int, int], None] | None = None) -> list[list[float]]:
