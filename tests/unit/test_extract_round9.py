@@ -7,7 +7,10 @@
 - bare counts that each name their origin ("seven from Peru, one from Norway") are figures, when two or more do;
 - a breakdown by nationality (", of which 900 are Chilean and some 600 are Peruvian", "700 of whom will be
   Jamaican", "400 of them are from Kenya") gives each part to its country, and the whole to the force (or nobody),
-  not to the named part; a breakdown by place keeps the whole with its owner.
+  not to the named part; a breakdown by place keeps the whole with its owner;
+- "left Feb. 3 for Lebanon", "left on Monday for Lebanon": a day between leaving and where to is still on the way
+  in; "left a lasting impression" is no move at all;
+- "with Zambia already contributing 240 officers": a contribution that is there now (as "is already contributing").
 """
 
 from __future__ import annotations
@@ -76,3 +79,22 @@ def test_a_part_of_whom_will_be_a_nationality_is_that_countrys() -> None:
 def test_a_part_given_by_place_is_no_breakdown() -> None:
     got = claims("More than 900 Nepali troops are on the island, of which 300 are deployed in the capital.")
     assert any(s == "NPL" and low == 900 for s, _, low in got)
+
+
+def test_a_day_between_leaving_and_where_to_is_still_on_the_way_in() -> None:
+    assert ("FIN", "arrival", None) in claims("The first Finnish soldiers left Feb. 3 for Lebanon with the UN force.")
+    assert ("FIN", "arrival", None) in claims("The Finnish troops left on Monday for Lebanon to join UNIFIL.")
+
+
+def test_leaving_a_place_on_a_day_is_still_a_withdrawal() -> None:
+    assert ("FIN", "reduction_or_withdrawal", None) in claims("The Finnish troops left Lebanon on Monday.")
+
+
+def test_leaving_an_impression_is_no_withdrawal() -> None:
+    got = claims("The Finnish peacekeepers left a lasting impression on the villagers, the mayor said.")
+    assert not any(k == "reduction_or_withdrawal" for _, k, _ in got)
+
+
+def test_a_country_already_contributing_is_there() -> None:
+    got = claims("The mission is part of a wider effort, with Zambia already contributing 240 officers.")
+    assert ("ZMB", "arrival", 240) in got

@@ -999,7 +999,7 @@ def _name_in_figure(m: _Mention, fig: Figure, sl: str) -> bool:
 _CURRENCY_AFTER = re.compile(r"\s?\$")
 _OTHERS_AFTER = re.compile(r"(?:['’]s)?\s+(?:allies|partners)\b")
 #: "with Poland sending 1,000": a name after "with" that acts in its own participle clause.
-_ACTS_AFTER_WITH = re.compile(r"\s+(?:also\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
+_ACTS_AFTER_WITH = re.compile(r"\s+(?:(?:also|already|now|currently)\s+)?(?:sending|contributing|providing|deploying|pledging|offering|committing|"
                               r"supplying|adding|dispatching|(?:(?:expected|set|due|slated|poised|likely|ready|scheduled|"
                               r"planning|preparing|willing|prepared|offering|promising|pledging|agreeing)\s+)?to\s+"
                               r"(?:\w+ly\s+)?(?:send|contribute|provide|deploy|dispatch|commit|supply|add)\b)")

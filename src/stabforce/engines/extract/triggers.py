@@ -650,6 +650,12 @@ _STAGING_AFTER = re.compile(r"\s+(?!home\b)[^.;]{0,60}?\b(?:bound\s+for|on\s+(?:
 _LEFT_DEAD_AFTER = re.compile(r"[^.;]{0,80}?\b(?:dead|injured|wounded|killed|stranded|behind|homeless)\b")
 _LEFT_WITH_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}?with\s+(?:only\s+|just\s+|about\s+|"
                               r"around\s+|some\s+|nearly\s+|roughly\s+|fewer\s+than\s+|less\s+than\s+|more\s+than\s+)?\d")
+_LEFT_MARK_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|no)\s+(?:[\w-]+\s+){0,2}?(?:impression|mark|legacy|"
+                              r"imprint|footprint|message|note|comment|question|doubt)s?\b")
+#: A day between a departure and where to: "left jan. 29 for chad", "left on monday to join the mission".
+_LEFT_ON_DAY = re.compile(r"(?:\s+on)?\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                          r"last\s+week|this\s+week|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                          r"(?:st|nd|rd|th)?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)),?(?=\s)")
 _LEAVING = frozenset({"left", "leave", "leaves", "leaving", "depart", "departing", "departs", "departed"})
 #: After a departure: where to ("left for Haiti", "departed to join the mission") - on the way in.
 _FOR_MISSION_AFTER = re.compile(r"\s+(?:for\s+(?!home\b|(?:an?\s+|the\s+)?(?:\w+\s+)?(?:talks|meetings?|consultations|summit|visit|"
@@ -755,6 +761,10 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             return None  # "the attack left 7 soldiers dead"
         if re.match(r"\s+(?:the\s+)?(?:door|option|possibility)\b", after):
             return None  # "left the door open to sending more troops": a consideration, said by "door"
+        if word == "left" and _LEFT_MARK_AFTER.match(after):
+            return None  # "left a good impression on the commander": nobody moved
+        if _LEFT_ON_DAY.match(after) and _FOR_MISSION_AFTER.match(after, _LEFT_ON_DAY.match(after).end()):
+            return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"  # "left jan. 29 for chad"
         if word in ("left", "leaves", "leaving", "leave") and _LEFT_WITH_AFTER.match(after):
             return "arrival"  # "this left the mission with 12,000 troops": the strength it has now
         if _FOR_MISSION_AFTER.match(after):
@@ -1102,7 +1112,7 @@ _GIVE_AFTER = re.compile(r"\s+(?:each\s+)?(?:(?:about|some|around|up\s+to|as\s+m
                          r"(?:\d|(?:[\w-]+\s+){0,2}?(?:troops|soldiers|police|peacekeepers|personnel|officers|"
                          r"battalions?|companies|gendarmes)\b)")
 #: "is currently providing", "are now contributing": a present contribution.
-_NOW_BEFORE = re.compile(r"\b(?:is|are)\s+(?:currently|now|still|already)\s+$")
+_NOW_BEFORE = re.compile(r"\b(?:(?:is|are)\s+(?:currently|now|still|already)|already)\s+$")  # "with Kenya already contributing"
 #: Before a participle: a move still to come ("are to be fully deployed", "expected to be sent").
 _TO_BE_BEFORE = re.compile(r"\b(?:is|are|expected|due|set|scheduled|planned|slated|weeks|days|months|going)\s+(?:\w+ly\s+)?"
                            r"to\s+be\s+(?:\w+ly\s+)?$")
