@@ -25,8 +25,8 @@ $(VENV)/.learned: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -e '.[learned]'
 	touch $@
 
-## Train the pair model of the learned second pass on tests/gold/dev (about 132 minutes on 2 cores for 1,336 reports with random batches; batches of like length take about 0.7 of the work) into
-## $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
+## Train the pair model of the learned second pass on tests/gold/dev (1,875 reports, 3 epochs: about 50 minutes an epoch on 2 cores
+## with nothing else running; the model is saved after each epoch) into $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
 PAIR_MODEL ?= var/models/pairs
 learned: $(VENV)/.learned
 	$(SF) extract-train --out $(PAIR_MODEL)
