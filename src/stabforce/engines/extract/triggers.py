@@ -763,7 +763,7 @@ def _reduction_kind(word: str, before: str, after: str) -> str | None:
             return None  # "left the door open to sending more troops": a consideration, said by "door"
         if word == "left" and _LEFT_MARK_AFTER.match(after):
             return None  # "left a good impression on the commander": nobody moved
-        if _LEFT_ON_DAY.match(after) and _FOR_MISSION_AFTER.match(after, _LEFT_ON_DAY.match(after).end()):
+        if (day := _LEFT_ON_DAY.match(after)) and _FOR_MISSION_AFTER.match(after, day.end()):
             return "pledge" if _FUTURE_BEFORE.search(before[-30:]) else "arrival"  # "left jan. 29 for chad"
         if word in ("left", "leaves", "leaving", "leave") and _LEFT_WITH_AFTER.match(after):
             return "arrival"  # "this left the mission with 12,000 troops": the strength it has now
