@@ -54,10 +54,25 @@ def _eval_pairs(docs: list[dict]) -> list[pairs.Pair]:
 
 def _scored(model: object, test: list[pairs.Pair], save: Path | None) -> list[dict]:
     """The model's probabilities for the eval pairs, written to `save` (JSON Lines) when given."""
-    rows = pairs.scored(test, model.probabilities(pairs.segments(test)))  # type: ignore[attr-defined]
+    rows = pairs.scored(test, model.read(test))  # type: ignore[attr-defined]
     if save is not None:
         save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return rows
+
+
+def _report(rows: list[dict], rules: list[dict], gold: list[dict], args: argparse.Namespace) -> None:
+    """Print the scorer's figures for the rules alone, the model alone and each step of the second pass."""
+    model_rows = pairs.decode(rows, args.none_max)
+    both = rules + pairs.second_pass(rules, model_rows, args.add_min)
+    kinds = pairs.relabelled(rules, rows, args.kind_min) + pairs.second_pass(rules, model_rows, args.add_min)
+    kept = pairs.vetoed(rules, rows, args.veto_min)
+    vetoes = pairs.relabelled(kept, rows, args.kind_min) + pairs.second_pass(kept, model_rows, args.add_min)
+    for name, claims in (("rules", rules), ("model", model_rows), ("rules + model", both),
+                         ("+ model's kinds", kinds), ("+ model's vetoes", vetoes)):
+        r = score_split(gold, claims)
+        le = r["lenient"]
+        print(f"{name:<16} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "
+              f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind-min", type=float, default=pairs.KIND_MIN)
     parser.add_argument("--veto-min", type=float, default=pairs.VETO_MIN)
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
+    parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
+                        "every epoch")
+    parser.add_argument("--architecture", choices=("marked", "spans"), default="marked",
+                        help="marked: a pass a pair (pair_model); spans: a pass a sentence (span_model)")
     parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
     parser.add_argument("--load", type=Path, help="read pairs written by --save instead of training")
     parser.add_argument("--model", type=Path, help="a trained model's folder (stabforce extract-train) instead of training")
@@ -82,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(GOLD_DIR / "dev" / "claims.jsonl")
     eval_docs = [d for d in corpus if _in(d["id"], eval_at)]
     eval_ids = {d["id"] for d in eval_docs}
+    eval_gold = [g for g in gold if g["source"] in eval_ids]
     if args.load is not None:
         rows = [r for r in load_gold(args.load) if r["source"] in eval_ids]
     elif args.model is not None:
@@ -94,32 +114,31 @@ def main(argv: list[str] | None = None) -> int:
         rows = _scored(model, test, args.save)
     else:
         from stabforce.services.pair_model import PairModel
+        from stabforce.services.span_model import SpanModel
 
         train_docs = [d for d in corpus if _in(d["id"], _ranges(args.train)) and d["id"] not in eval_ids]
         train, labels = pairs.training_pairs(train_docs, gold)
         test = _eval_pairs(eval_docs)
         print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} "
               "pairs", file=sys.stderr)
-        model = PairModel.fresh(args.seed)
+        model = (SpanModel if args.architecture == "spans" else PairModel).fresh(args.seed)
+        rules = predict_corpus(eval_docs)
+
+        def each(done: int, losses: list[float]) -> None:
+            if args.each_epoch and done < args.epochs:
+                print(f"after epoch {done} (loss {losses[-1]:.1f}):")
+                _report(pairs.scored(test, model.read(test)), rules, eval_gold, args)
+
         started = time.time()
-        losses = model.fit(pairs.segments(train), labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed)
+        losses = model.train(train, labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed,
+                             on_epoch=each)
         print(f"trained in {time.time() - started:.0f} s, losses {[round(x, 1) for x in losses]}", file=sys.stderr)
         started = time.time()
         rows = _scored(model, test, args.save)
         print(f"read {len(test)} pairs in {time.time() - started:.1f} s", file=sys.stderr)
-    eval_gold = [g for g in gold if g["source"] in eval_ids]
-    rules = predict_corpus(eval_docs)
-    model_rows = pairs.decode(rows, args.none_max)
-    both = rules + pairs.second_pass(rules, model_rows, args.add_min)
-    kinds = pairs.relabelled(rules, rows, args.kind_min) + pairs.second_pass(rules, model_rows, args.add_min)
-    kept = pairs.vetoed(rules, rows, args.veto_min)
-    vetoes = pairs.relabelled(kept, rows, args.kind_min) + pairs.second_pass(kept, model_rows, args.add_min)
-    for name, claims in (("rules", rules), ("model", model_rows), ("rules + model", both),
-                         ("+ model's kinds", kinds), ("+ model's vetoes", vetoes)):
-        r = score_split(eval_gold, claims)
-        le = r["lenient"]
-        print(f"{name:<16} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "
-              f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f}")
+        if args.each_epoch:
+            print(f"after epoch {args.epochs}:")
+    _report(rows, rules if args.train else predict_corpus(eval_docs), eval_gold, args)
     return 0
 
 

@@ -162,3 +162,72 @@ def test_the_experiment_scores_a_trained_model_on_reports_it_did_not_see(model_d
     assert capsys.readouterr().out == out.out
     with pytest.raises(SystemExit):
         pair_model_experiment.main(["--eval", "101-110", "--model", str(model_dir), "--load", str(saved)])
+
+
+@pytest.fixture(scope="module")
+def span_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("spans") / "model"
+    done = runner.invoke(app, ["extract-train", "--out", str(out), "--gold", str(ROOT / "tests" / "gold" / "dev"),
+                               "--limit", "5", "--epochs", "1", "--architecture", "spans"])
+    assert done.exit_code == 0, done.output
+    return out
+
+
+def test_the_span_model_trains_saves_loads_and_reads_each_pair_whatever_the_order(span_dir: Path) -> None:
+    from stabforce.services.span_model import SpanModel
+
+    meta = json.loads((span_dir / "meta.json").read_text(encoding="utf-8"))
+    assert meta["architecture"] == "spans" and meta["reports"] == 5 and len(meta["losses"]) == 1
+    model = PairModel.load(span_dir)
+    assert isinstance(model, SpanModel)
+    found = pairs.candidates(REPORT, "r")
+    probabilities = model.read(found)
+    assert len(probabilities) == len(found)
+    assert all(len(p) == len(pairs.LABELS) and abs(sum(p) - 1) < 1e-4 for p in probabilities)
+    # pairs of one sentence share its encoding, yet each pair gets its own reading
+    by_sentence = {}
+    for p, row in zip(found, probabilities, strict=True):
+        by_sentence.setdefault(p.index, []).append(tuple(round(x, 6) for x in row))
+    assert any(len(set(rows)) > 1 for rows in by_sentence.values())
+    backwards = model.read(list(reversed(found)))[::-1]
+    assert [x for row in backwards for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
+    alone = model.read(found[:1])  # a sentence read with none of the others gives its pairs the same
+    assert alone[0] == pytest.approx(probabilities[0], abs=1e-5)
+
+
+def test_the_span_model_learns_from_its_labels(span_dir: Path) -> None:
+    # a few steps on one report's pairs, all labelled "pledge", make "pledge" likelier for them
+    from stabforce.services.span_model import SpanModel
+
+    model = PairModel.load(span_dir)
+    assert isinstance(model, SpanModel)
+    found = pairs.candidates(REPORT, "r")
+    before = [row[1] for row in model.read(found)]
+    losses = model.train(found, ["pledge"] * len(found), epochs=3, none_keep=1.0)
+    after = [row[1] for row in model.read(found)]
+    assert losses[-1] < losses[0]
+    assert sum(after) > sum(before)
+
+
+def test_extract_with_the_span_model_keeps_the_rules_claims(span_dir: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    plain = runner.invoke(app, ["extract", str(report), "--json"])
+    learned = runner.invoke(app, ["extract", str(report), "--json", "--model", str(span_dir)])
+    assert learned.exit_code == 0, learned.output
+    rules = [json.loads(line) for line in plain.stdout.splitlines()]
+    rows = [json.loads(line) for line in learned.stdout.splitlines()]
+    assert rules and all(len(r) == 23 for r in rows)
+    assert [r for r in rows if r["confidence"] > 0.35] == rules
+
+
+def test_an_unknown_architecture_is_refused_by_name(span_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(span_dir, other)
+    meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
+    (other / "meta.json").write_text(json.dumps({**meta, "architecture": "bag of words"}), encoding="utf-8")
+    with pytest.raises(Exception, match="unknown model architecture 'bag of words'"):
+        PairModel.load(other)
+    done = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--architecture", "words"])
+    assert done.exit_code != 0 and "--architecture must be 'marked' or 'spans', not 'words'" in said(done)
+    assert not (tmp_path / "m").exists()

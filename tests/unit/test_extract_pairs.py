@@ -230,13 +230,13 @@ def test_vetoed_claims_drop_the_rule_claim_and_free_its_subject_for_the_model() 
 
 
 class _Stub:
-    """A model that gives each pair the probabilities `fn(pair)` (what `read_claims` calls on a `PairModel`)."""
+    """A model that gives each pair the probabilities `fn(pair)` (`read`, what `read_claims` calls on a `PairModel`)."""
 
     def __init__(self, found: list, fn) -> None:  # type: ignore[no-untyped-def]
         self._probs = {pairs.marked(p, p.previous): fn(p) for p in found}
 
-    def probabilities(self, segments: list) -> list:  # type: ignore[type-arg]
-        return [self._probs[s] for s in segments]
+    def read(self, found: list) -> list:  # type: ignore[type-arg]
+        return [self._probs[pairs.marked(p, p.previous)] for p in found]
 
 
 def test_read_claims_drops_a_vetoed_rule_claim_and_lets_the_model_give_that_subject_its_own() -> None:
@@ -281,3 +281,27 @@ def test_grouped_batches_refuse_an_empty_batch_size() -> None:
 
     with pytest.raises(ValueError, match="at least 1"):
         grouped_batches([0, 1], [5, 6], 0, 10, random.Random(0))
+
+
+def test_span_inputs_share_a_text_per_sentence_and_find_the_subject_in_the_sentence_before() -> None:
+    found = pairs.candidates("Kenya and Chad met on Monday. They will send 400 soldiers to the mission.", "d")
+    inputs = pairs.span_inputs(found)
+    second = [(p, x) for p, x in zip(found, inputs, strict=True) if p.index == 1]
+    assert second and {x.text for _, x in second} == {
+        "They will send 400 soldiers to the mission. | Kenya and Chad met on Monday."}
+    for p, x in second:
+        assert p.origin == "previous" and x.origin == pairs.ORIGINS.index("previous")
+        names = {x.text[a:b] for a, b in x.subject}
+        assert names == ({"Kenya"} if p.subject == "KEN" else {"Chad"} if p.subject == "TCD" else names)
+        assert x.figure is None if p.figure is None else x.text[x.figure[0]:x.figure[1]] == "400 soldiers"
+    assert {p.subject for p, _ in second} >= {"KEN", "TCD"}
+
+
+def test_span_inputs_point_at_the_names_in_the_sentence_and_none_for_an_organization_named_elsewhere() -> None:
+    found = pairs.candidates("The UN mission is short of troops. Ghana will send 200 police officers to UNMISS.", "d")
+    inputs = pairs.span_inputs(found)
+    ghana = [x for p, x in zip(found, inputs, strict=True) if p.subject == "GHA" and p.index == 1]
+    assert ghana and all([x.text[a:b] for a, b in x.subject] == ["Ghana"] for x in ghana)
+    assert all(x.origin == 0 for x in ghana)
+    report_wide = [x for p, x in zip(found, inputs, strict=True) if p.origin == "report"]
+    assert all(x.subject == () and x.origin == pairs.ORIGINS.index("report") for x in report_wide)

@@ -109,7 +109,10 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
                                                   "with corpus.jsonl and claims.jsonl (tests/gold layout); repeatable."),
                   epochs: int = typer.Option(3, "--epochs", min=1, max=20, help="Passes over the pairs."),
                   seed: int = typer.Option(0, "--seed", help="Random seed."),
-                  limit: int = typer.Option(0, "--limit", min=0, help="Train on the first N reports only (0: all).")
+                  limit: int = typer.Option(0, "--limit", min=0, help="Train on the first N reports only (0: all)."),
+                  architecture: str = typer.Option("marked", "--architecture", help="marked: the encoder reads each "
+                                                   "pair's sentence, marked, once a pair; spans: once a sentence for "
+                                                   "all its pairs (faster)."),
                   ) -> None:
     """Train the pair model of the learned second pass on annotated reports (needs the 'learned' extra)."""
     corpus: list[dict] = []
@@ -123,18 +126,26 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
                            "scoring", reports=held_out[:5])
     if limit:
         corpus = corpus[:limit]
+    if architecture not in ("marked", "spans"):
+        raise InvalidInput(f"--architecture must be 'marked' or 'spans', not {architecture!r}",
+                           architecture=architecture)
     found, labels = pairs.training_pairs(corpus, claims)
-    model = pair_model.PairModel.fresh(seed)
+    if architecture == "spans":
+        from stabforce.services.span_model import SpanModel
+
+        model: pair_model.PairModel = SpanModel.fresh(seed)
+    else:
+        model = pair_model.PairModel.fresh(seed)
 
     def save(done: int, losses: list[float]) -> None:
         # After every epoch, so that a run cut short still leaves the last whole epoch's model (meta says how many).
         model.save(out, trained_on=[str(f) for f in gold], reports=len(corpus), pairs=len(found), epochs=done,
                    epochs_planned=epochs, seed=seed, losses=[round(x, 2) for x in losses],
-                   batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}")
+                   batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}", architecture=architecture)
 
     with _progress() as progress:
         task = progress.add_task(f"Training on {len(corpus)} reports ({len(found)} pairs)", total=None)
-        model.fit(pairs.segments(found), labels, epochs=epochs, seed=seed,
+        model.train(found, labels, epochs=epochs, seed=seed,
                   progress=lambda done, total: progress.update(task, completed=done, total=total), on_epoch=save)
     console.print(f"Trained on {len(corpus)} reports ({len(found)} pairs, {epochs} epochs); saved to {out}.")
 

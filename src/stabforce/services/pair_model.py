@@ -66,7 +66,8 @@ class PairModel:
         path = str(weights.get_model_path())
         tokenizer = transformers.AutoTokenizer.from_pretrained(path)
         network = _network(torch, transformers.AutoModel.from_pretrained(path))
-        return cls(torch, tokenizer, network, {"labels": list(LABELS), "max_length": MAX_LENGTH})
+        return cls(torch, tokenizer, network, {"labels": list(LABELS), "max_length": MAX_LENGTH,
+                                               "architecture": "marked"})
 
     @classmethod
     def load(cls, folder: Path) -> PairModel:
@@ -81,16 +82,42 @@ class PairModel:
             raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
         if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
             raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
+        kind = cls._architecture(meta.get("architecture", "marked"), folder)
         torch, transformers, _ = _libraries()
         try:
             tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder / "tokenizer"))
-            network = _network(torch, transformers.AutoModel.from_pretrained(str(folder / "encoder")))
+            network = kind._build(torch, transformers.AutoModel.from_pretrained(str(folder / "encoder")))
             network.head.load_state_dict(torch.load(folder / "head.pt", map_location="cpu", weights_only=True))
         except (OSError, RuntimeError, ValueError, KeyError, pickle.UnpicklingError) as exc:
             raise InvalidInput(f"{folder}: the model's files do not load ({type(exc).__name__}: {str(exc)[:200]})",
                                folder=str(folder)) from exc
         network.eval()
-        return cls(torch, tokenizer, network, meta)
+        return kind(torch, tokenizer, network, meta)
+
+    @staticmethod
+    def _architecture(name: object, folder: Path) -> type[PairModel]:
+        """The class of a saved model's architecture: "marked" (this one) or "spans" (`span_model.SpanModel`)."""
+        if name == "marked":
+            return PairModel
+        if name == "spans":
+            from stabforce.services.span_model import SpanModel
+
+            return SpanModel
+        raise InvalidInput(f"{folder}: unknown model architecture {name!r}; expected 'marked' or 'spans'",
+                           folder=str(folder))
+
+    @staticmethod
+    def _build(torch: Any, encoder: Any) -> Any:
+        return _network(torch, encoder)
+
+    def read(self, found: Sequence[pairs.Pair], progress: Callable[[int, int], None] | None = None
+             ) -> list[list[float]]:
+        """P(label) for each candidate pair, in `LABELS` order (each architecture reads them its own way)."""
+        return self.probabilities(pairs.segments(found), progress)
+
+    def train(self, found: Sequence[pairs.Pair], labels: Sequence[str], **options: Any) -> list[float]:
+        """`fit` on candidate pairs (each architecture reads them its own way); `options` as `fit`'s."""
+        return self.fit(pairs.segments(found), labels, **options)
 
     def save(self, folder: Path, **about: Any) -> None:
         """Write the model to `folder` (created if need be), with `about` in its meta.json."""
@@ -241,7 +268,7 @@ def read_claims(text: str, published: date, model: PairModel | None = None) -> l
     if model is None:
         return claims
     found = pairs.candidates(text, published=published)
-    probabilities = model.probabilities(pairs.segments(found))
+    probabilities = model.read(found)
     claims = pairs.vetoed_claims(claims, found, probabilities)
     claims = pairs.relabelled_claims(claims, found, probabilities)
     added = pairs.learned_claims(text, published, claims, found, probabilities)

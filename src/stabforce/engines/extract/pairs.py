@@ -212,6 +212,40 @@ def segments(pairs: Sequence[Pair]) -> list[tuple[str, str]]:
     return [marked(p, p.previous) for p in pairs]
 
 
+#: Between the sentence and the one before in a `SpanInput`'s text (as in `marked`'s second segment).
+JOINT = " | "
+
+
+@dataclass(frozen=True)
+class SpanInput:
+    """A pair as the span model reads it: a text shared by every pair of its sentence (the sentence, `JOINT`, the
+    sentence before), where the subject is named in it (the sentence's names, else the one before's; none for an
+    organization named elsewhere in the report), where the figure is (none for a figure-less pair) and the origin's
+    index in `ORIGINS`."""
+
+    text: str
+    subject: tuple[tuple[int, int], ...]
+    figure: tuple[int, int] | None
+    origin: int
+
+
+def span_inputs(pairs: Sequence[Pair]) -> list[SpanInput]:
+    """`SpanInput` for each pair: offsets in the sentence as they are, in the sentence before shifted past the
+    sentence and `JOINT`."""
+    before: dict[str, list[tuple[str, Entry, int, int]]] = {}
+    out = []
+    for p in pairs:
+        spans = p.spans
+        if not spans and p.origin == "previous":
+            if p.previous not in before:
+                before[p.previous] = _mentions(p.previous)
+            shift = len(p.sentence) + len(JOINT)
+            spans = tuple((a + shift, b + shift) for s, _, a, b in before[p.previous] if s == p.subject)
+        figure = None if p.figure is None else (p.figure.start, p.figure.end)
+        out.append(SpanInput(p.sentence + JOINT + p.previous, spans, figure, ORIGINS.index(p.origin)))
+    return out
+
+
 def scored(pairs: Sequence[Pair], probabilities: Sequence[Sequence[float]]) -> list[dict]:
     """Each pair as a row with the model's probabilities over LABELS (JSON-ready)."""
     return [{"source": p.source, "subject": p.subject, **figures_of(p), "quote": p.sentence,
