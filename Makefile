@@ -43,13 +43,14 @@ test: setup $(VENV)/.learned
 	@if [ -n "$(E2E)" ]; then bash scripts/ensure-chromium.sh; fi
 	$(PY) -m pytest --db $(DB) $(E2E)
 
-bench: setup
+bench: setup $(VENV)/.learned
 	bash scripts/ensure-postgres.sh
 	$(PY) bench/ledger.py
 	$(PY) bench/api.py
 	$(PY) bench/forecast.py
 	$(PY) bench/extract.py
 	$(PY) bench/pair_batches.py
+	$(PY) bench/pair_models.py --train
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

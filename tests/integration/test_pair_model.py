@@ -193,6 +193,10 @@ def test_the_span_model_trains_saves_loads_and_reads_each_pair_whatever_the_orde
     assert [x for row in backwards for x in row] == pytest.approx([x for row in probabilities for x in row], abs=1e-5)
     alone = model.read(found[:1])  # a sentence read with none of the others gives its pairs the same
     assert alone[0] == pytest.approx(probabilities[0], abs=1e-5)
+    with pytest.raises(TypeError, match="use read"):  # marked segments are not what it reads
+        model.probabilities(pairs.segments(found))
+    with pytest.raises(TypeError, match="use train"):
+        model.fit(pairs.segments(found), ["none"] * len(found))
 
 
 def test_the_span_model_learns_from_its_labels(span_dir: Path) -> None:
@@ -231,3 +235,18 @@ def test_an_unknown_architecture_is_refused_by_name(span_dir: Path, tmp_path: Pa
     done = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--architecture", "words"])
     assert done.exit_code != 0 and "--architecture must be 'marked' or 'spans', not 'words'" in said(done)
     assert not (tmp_path / "m").exists()
+
+
+def test_the_experiment_trains_a_span_model_and_scores_every_epoch(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pair_model_experiment
+
+    assert pair_model_experiment.main(["--train", "1-3", "--eval", "101-103", "--epochs", "2", "--each-epoch",
+                                       "--architecture", "spans"]) == 0
+    out = capsys.readouterr()
+    assert "train: 3 reports" in out.err and "trained in" in out.err
+    lines = out.out.splitlines()
+    assert lines[0].startswith("after epoch 1 (loss ") and "after epoch 2:" in lines
+    assert sum(line.startswith("+ model's vetoes") for line in lines) == 2

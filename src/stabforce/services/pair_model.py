@@ -55,19 +55,22 @@ def _libraries() -> tuple[Any, Any, Any]:
 class PairModel:
     """A cross-encoder that gives each pair's probabilities over `LABELS`."""
 
+    #: What meta.json calls the way it reads pairs (`span_model.SpanModel` reads them another way).
+    architecture = "marked"
+
     def __init__(self, torch: Any, tokenizer: Any, network: Any, meta: dict[str, Any]) -> None:
         self._torch, self._tokenizer, self._network, self.meta = torch, tokenizer, network, meta
 
     @classmethod
     def fresh(cls, seed: int = 0) -> PairModel:
-        """The MiniLM encoder with an untrained head."""
+        """The MiniLM encoder with an untrained head (of this class's architecture)."""
         torch, transformers, weights = _libraries()
         torch.manual_seed(seed)
         path = str(weights.get_model_path())
         tokenizer = transformers.AutoTokenizer.from_pretrained(path)
-        network = _network(torch, transformers.AutoModel.from_pretrained(path))
+        network = cls._build(torch, transformers.AutoModel.from_pretrained(path))
         return cls(torch, tokenizer, network, {"labels": list(LABELS), "max_length": MAX_LENGTH,
-                                               "architecture": "marked"})
+                                               "architecture": cls.architecture})
 
     @classmethod
     def load(cls, folder: Path) -> PairModel:

@@ -20,7 +20,7 @@ from typing import Any
 from stabforce.engines.extract import pairs
 from stabforce.engines.extract.pairs import LABELS, ORIGINS, SpanInput
 from stabforce.errors import InvalidInput
-from stabforce.services.pair_model import GROUP_WINDOW, MAX_LENGTH, PairModel, _libraries, grouped_batches
+from stabforce.services.pair_model import GROUP_WINDOW, MAX_LENGTH, PairModel, grouped_batches
 
 ARCHITECTURE = "spans"
 #: Sentences per training step, and per step when reading.
@@ -30,19 +30,17 @@ _BATCH, _READ_BATCH = 16, 32
 class SpanModel(PairModel):
     """`PairModel`'s interface (`read`, `train`, `save`, `load`) over `SpanInput`s: one encoder pass a sentence."""
 
-    @classmethod
-    def fresh(cls, seed: int = 0) -> SpanModel:
-        torch, transformers, weights = _libraries()
-        torch.manual_seed(seed)
-        path = str(weights.get_model_path())
-        tokenizer = transformers.AutoTokenizer.from_pretrained(path)
-        network = _network(torch, transformers.AutoModel.from_pretrained(path))
-        return cls(torch, tokenizer, network, {"labels": list(LABELS), "max_length": MAX_LENGTH,
-                                               "architecture": ARCHITECTURE})
+    architecture = ARCHITECTURE
 
     @staticmethod
     def _build(torch: Any, encoder: Any) -> Any:
         return _network(torch, encoder)
+
+    def fit(self, *args: Any, **options: Any) -> list[float]:
+        raise TypeError("the span model trains on pairs, not marked segments: use train(pairs, labels)")
+
+    def probabilities(self, *args: Any, **options: Any) -> list[list[float]]:
+        raise TypeError("the span model reads pairs, not marked segments: use read(pairs)")
 
     def read(self, found: Sequence[pairs.Pair], progress: Callable[[int, int], None] | None = None
              ) -> list[list[float]]:
