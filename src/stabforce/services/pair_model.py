@@ -160,12 +160,7 @@ class PairModel:
         each epoch; `progress(done, total)` is called after each batch, `on_epoch(epochs_done, losses)` after each
         epoch (with the network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
-        if len(segments) != len(labels) or not segments:
-            raise InvalidInput("training needs one label per pair and at least one pair",
-                               pairs=len(segments), labels=len(labels))
-        unknown = sorted(set(labels) - set(LABELS))
-        if unknown:
-            raise InvalidInput(f"unknown labels {unknown}; expected some of {list(LABELS)}", labels=unknown)
+        check_labels(len(segments), labels)
         optimizer = self.optimizer()
         generator = torch.Generator().manual_seed(seed)
         shuffler = random.Random(seed)
@@ -240,6 +235,15 @@ class PairModel:
 def _lengths(segments: Sequence[tuple[str, str]]) -> list[int]:
     """Each pair's length in characters, which orders pairs as their token counts do, without tokenizing twice."""
     return [len(a) + len(b) for a, b in segments]
+
+
+def check_labels(count: int, labels: Sequence[str]) -> None:
+    """One known label for each of `count` pairs, and at least one pair; an error saying what is wrong otherwise."""
+    if len(labels) != count or not count:
+        raise InvalidInput("training needs one label per pair and at least one pair", pairs=count, labels=len(labels))
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise InvalidInput(f"unknown labels {unknown}; expected some of {list(LABELS)}", labels=unknown)
 
 
 def grouped_batches(order: Sequence[int], lengths: Sequence[int], size: int, window: int,

@@ -19,8 +19,7 @@ from typing import Any
 
 from stabforce.engines.extract import pairs
 from stabforce.engines.extract.pairs import LABELS, ORIGINS, SpanInput
-from stabforce.errors import InvalidInput
-from stabforce.services.pair_model import GROUP_WINDOW, MAX_LENGTH, PairModel, grouped_batches
+from stabforce.services.pair_model import GROUP_WINDOW, MAX_LENGTH, PairModel, check_labels, grouped_batches
 
 ARCHITECTURE = "spans"
 #: Sentences per training step, and per step when reading.
@@ -77,12 +76,7 @@ class SpanModel(PairModel):
         with the "none" pairs weighed `none_keep`; AdamW as `PairModel.optimizer`. Returns each epoch's summed
         loss; `progress` and `on_epoch` as in `PairModel.fit`."""
         torch = self._torch
-        if len(inputs) != len(labels) or not inputs:
-            raise InvalidInput("training needs one label per pair and at least one pair",
-                               pairs=len(inputs), labels=len(labels))
-        unknown = sorted(set(labels) - set(LABELS))
-        if unknown:
-            raise InvalidInput(f"unknown labels {unknown}; expected some of {list(LABELS)}", labels=unknown)
+        check_labels(len(inputs), labels)
         texts, members = _by_text(inputs)
         target = torch.tensor([LABELS.index(x) for x in labels])
         weight = torch.tensor([none_keep] + [1.0] * (len(LABELS) - 1))
