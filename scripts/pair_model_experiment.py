@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from score_extract import GOLD_DIR, load_gold, predict_corpus, score_split
 
 from stabforce.engines.extract import pairs
+from stabforce.services.pair_model import ARCHITECTURES, model_class
 
 
 def _number(doc_id: str) -> int:
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
                         "every epoch")
-    parser.add_argument("--architecture", choices=("marked", "spans"), default="spans",
+    parser.add_argument("--architecture", choices=ARCHITECTURES, default="spans",
                         help="marked: a pass a pair (pair_model); spans: a pass a sentence (span_model)")
     parser.add_argument("--save", type=Path, help="write the eval pairs with the model's probabilities (JSON Lines)")
     parser.add_argument("--load", type=Path, nargs="+", help="read pairs written by --save instead of training; "
@@ -127,15 +128,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(test)} pairs", file=sys.stderr)
         rows = _scored(model, test, args.save)
     else:
-        from stabforce.services.pair_model import PairModel
-        from stabforce.services.span_model import SpanModel
 
         train_docs = [d for d in corpus if _in(d["id"], _ranges(args.train)) and d["id"] not in eval_ids]
         train, labels = pairs.training_pairs(train_docs, gold)
         test = _eval_pairs(eval_docs)
         print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} "
               "pairs", file=sys.stderr)
-        model = (SpanModel if args.architecture == "spans" else PairModel).fresh(args.seed)
+        model = model_class(args.architecture).fresh(args.seed)
         rules = predict_corpus(eval_docs)
 
         def each(done: int, losses: list[float]) -> None:

@@ -131,7 +131,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
                            "scoring", reports=held_out[:5])
     if limit:
         corpus = corpus[:limit]
-    if architecture not in ("marked", "spans"):
+    if architecture not in pair_model.ARCHITECTURES:
         raise InvalidInput(f"--architecture must be 'marked' or 'spans', not {architecture!r}",
                            architecture=architecture)
     found, labels = pairs.training_pairs(corpus, claims)
@@ -156,12 +156,7 @@ def _train_one(out: Path, architecture: str, seed: int, found: list[pairs.Pair],
                about: dict, progress: Callable[[int, int], None]) -> None:
     """Train one model and save it to `out` after every epoch (a run cut short still leaves the last whole epoch's
     model; its meta.json says how many)."""
-    if architecture == "spans":
-        from stabforce.services.span_model import SpanModel
-
-        model: pair_model.PairModel = SpanModel.fresh(seed)
-    else:
-        model = pair_model.PairModel.fresh(seed)
+    model = pair_model.model_class(architecture).fresh(seed)
 
     def save(done: int, losses: list[float]) -> None:
         model.save(out, **about, epochs=done, seed=seed, losses=[round(x, 2) for x in losses],

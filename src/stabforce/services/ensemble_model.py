@@ -27,8 +27,6 @@ ARCHITECTURE = "ensemble"
 class Ensemble:
     """`PairModel.read` over several models: the mean of their probabilities, pair by pair."""
 
-    architecture = ARCHITECTURE
-
     def __init__(self, members: Sequence[PairModel], meta: dict[str, Any]) -> None:
         if not members:
             raise ValueError("an ensemble needs at least one member")
@@ -51,12 +49,11 @@ class Ensemble:
         return cls(members, meta)
 
     @staticmethod
-    def write_meta(folder: Path, members: Sequence[str], **about: Any) -> dict[str, Any]:
+    def write_meta(folder: Path, members: Sequence[str], **about: Any) -> None:
         """Write the meta.json that makes `folder` an ensemble of the model folders `members` (names inside it)."""
         meta = {"architecture": ARCHITECTURE, "labels": list(LABELS), "members": list(members), **about}
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "meta.json").write_text(json.dumps(meta, indent=2, default=str) + "\n", encoding="utf-8")
-        return meta
 
     def read(self, found: Sequence[pairs.Pair], progress: Callable[[int, int], None] | None = None
              ) -> list[list[float]]:

@@ -85,22 +85,20 @@ class PairModel:
     def load(cls, folder: Path) -> PairReader:
         """A model saved by `save`, or an ensemble of them (`ensemble_model`); an error naming the folder and what is
         wrong with it otherwise."""
-        missing = [name for name in _FILES[:1] if not (folder / name).exists()]
-        if not missing:
-            try:
-                meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
-            if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
-                raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
-            if meta.get("architecture") == "ensemble":
-                from stabforce.services.ensemble_model import Ensemble
+        if not (folder / "meta.json").exists():
+            raise _not_a_model(folder)
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InvalidInput(f"{folder / 'meta.json'} is not readable JSON: {exc}", folder=str(folder)) from exc
+        if not isinstance(meta, dict) or meta.get("labels") != list(LABELS):
+            raise InvalidInput(f"{folder} was trained for other labels than {list(LABELS)}", folder=str(folder))
+        from stabforce.services import ensemble_model
 
-                return Ensemble.load(folder, meta)
-            missing = [name for name in _FILES if not (folder / name).exists()]
-        if missing:
-            raise InvalidInput(f"{folder} is not a trained pair model (missing {', '.join(missing)}); make one with "
-                               "`stabforce extract-train --out DIR`", folder=str(folder), missing=missing)
+        if meta.get("architecture") == ensemble_model.ARCHITECTURE:
+            return ensemble_model.Ensemble.load(folder, meta)
+        if any(not (folder / name).exists() for name in _FILES):
+            raise _not_a_model(folder)
         kind = cls._architecture(meta.get("architecture", "marked"), folder)
         torch, transformers, _ = _libraries()
         try:
@@ -115,15 +113,11 @@ class PairModel:
 
     @staticmethod
     def _architecture(name: object, folder: Path) -> type[PairModel]:
-        """The class of a saved model's architecture: "marked" (this one) or "spans" (`span_model.SpanModel`)."""
-        if name == "marked":
-            return PairModel
-        if name == "spans":
-            from stabforce.services.span_model import SpanModel
-
-            return SpanModel
-        raise InvalidInput(f"{folder}: unknown model architecture {name!r}; expected 'marked', 'spans' or 'ensemble'",
-                           folder=str(folder))
+        """The class of a saved model's architecture (`model_class`); an error naming the folder otherwise."""
+        try:
+            return model_class(name)
+        except ValueError as exc:
+            raise InvalidInput(f"{folder}: {exc}", folder=str(folder)) from exc
 
     @staticmethod
     def _build(torch: Any, encoder: Any) -> Any:
@@ -235,6 +229,27 @@ class PairModel:
 def _lengths(segments: Sequence[tuple[str, str]]) -> list[int]:
     """Each pair's length in characters, which orders pairs as their token counts do, without tokenizing twice."""
     return [len(a) + len(b) for a, b in segments]
+
+
+#: The architectures a single model can have ("ensemble" is a folder of them: `ensemble_model`).
+ARCHITECTURES = ("marked", "spans")
+
+
+def model_class(name: object) -> type[PairModel]:
+    """The class of an architecture: "marked" (`PairModel`) or "spans" (`span_model.SpanModel`)."""
+    if name == "marked":
+        return PairModel
+    if name == "spans":
+        from stabforce.services.span_model import SpanModel
+
+        return SpanModel
+    raise ValueError(f"unknown model architecture {name!r}; expected 'marked', 'spans' or 'ensemble'")
+
+
+def _not_a_model(folder: Path) -> InvalidInput:
+    missing = [name for name in _FILES if not (folder / name).exists()]
+    return InvalidInput(f"{folder} is not a trained pair model (missing {', '.join(missing)}); make one with "
+                        "`stabforce extract-train --out DIR`", folder=str(folder), missing=missing)
 
 
 def check_labels(count: int, labels: Sequence[str]) -> None:
