@@ -22,6 +22,8 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from score_extract import GOLD_DIR, load_gold, predict_corpus, score_split
 
 from stabforce.engines.extract import pairs
-from stabforce.services.pair_model import ARCHITECTURES, model_class
+from stabforce.services.pair_model import ARCHITECTURES, SCHEDULES, model_class
 
 
 def _number(doc_id: str) -> int:
@@ -74,6 +76,55 @@ def _averaged(outputs: list[list[dict]]) -> list[dict]:
             for k, first in enumerate(outputs[0])]
 
 
+def _same_sentence(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Whether two rows quote the same sentence of the same report (an annotator's quote may be cut shorter)."""
+    qa, qb = str(a["quote"]), str(b["quote"])
+    return a["source"] == b["source"] and (qa[:60] in qb or qb[:60] in qa)
+
+
+def why(gold: Sequence[Mapping[str, object]], claims: Sequence[Mapping[str, object]],
+        rows: Sequence[Mapping[str, object]]) -> tuple[Counter[str], Counter[str]]:
+    """Why each gold claim that `claims` miss (leniently) was missed, and why each claim that matches none was made:
+    `rows` are the scored pairs the claims were decoded from."""
+    result = score_split(gold, claims)
+
+    def key(r: Mapping[str, object]) -> tuple:  # type: ignore[type-arg]
+        return r["source"], r["quote"], r["subject"], r.get("low"), r.get("high"), r["kind"]
+
+    wrong_gold = Counter(key(g) for g, _ in result["wrong_kind"])
+    wrong_claim = Counter(key(c) for _, c in result["wrong_kind"])
+    by_subject: dict[tuple, list[Mapping[str, object]]] = {}  # type: ignore[type-arg]
+    for name, found in (("rows", rows), ("claims", claims), ("gold", gold)):
+        for r in found:
+            by_subject.setdefault((name, r["source"], r["subject"]), []).append(r)
+    misses: Counter[str] = Counter()
+    for g in result["misses"]:
+        if wrong_gold[key(g)] > 0:
+            wrong_gold[key(g)] -= 1
+            misses["the right pair, another kind"] += 1
+        elif not any(pairs._overlap(g, r) and _same_sentence(g, r)
+                     for r in by_subject.get(("rows", g["source"], g["subject"]), [])):
+            misses["no pair for it (subject or figure not found in its sentence)"] += 1
+        elif any(c["kind"] == g["kind"] and _same_sentence(g, c)
+                 for c in by_subject.get(("claims", g["source"], g["subject"]), [])):
+            misses["its subject and kind claimed with another figure or none"] += 1
+        else:
+            misses["its pair read as no claim (or another subject given the figure)"] += 1
+    extras: Counter[str] = Counter()
+    for c in result["extras"]:
+        same_subject = by_subject.get(("gold", c["source"], c["subject"]), [])
+        if wrong_claim[key(c)] > 0:
+            wrong_claim[key(c)] -= 1
+            extras["the right pair, another kind"] += 1
+        elif any(_same_sentence(g, c) for g in same_subject):
+            extras["a subject of its sentence's gold, another figure or kind"] += 1
+        elif same_subject:
+            extras["a subject the gold gives elsewhere in the report"] += 1
+        else:
+            extras["a subject the report's gold does not have"] += 1
+    return misses, extras
+
+
 def _report(rows: list[dict], rules: list[dict], gold: list[dict], args: argparse.Namespace) -> None:
     """Print the scorer's figures for the rules alone, the model alone and each step of the second pass."""
     model_rows = pairs.decode(rows, args.none_max)
@@ -87,6 +138,10 @@ def _report(rows: list[dict], rules: list[dict], gold: list[dict], args: argpars
         le = r["lenient"]
         print(f"{name:<16} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "
               f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f}")
+    if args.why:
+        misses, extras = why(gold, vetoes, rows)
+        for title, counts in (("missed", misses), ("extra", extras)):
+            print(f"{title} ({sum(counts.values())}): " + "; ".join(f"{n} {cause}" for cause, n in counts.most_common()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind-min", type=float, default=pairs.KIND_MIN)
     parser.add_argument("--veto-min", type=float, default=pairs.VETO_MIN)
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
+    parser.add_argument("--schedule", choices=SCHEDULES, default="constant", help="the learning rate over the run")
+    parser.add_argument("--why", action="store_true", help="say why the final claims miss gold claims and make extra "
+                        "ones (counts by cause)")
     parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
                         "every epoch")
     parser.add_argument("--architecture", choices=ARCHITECTURES, default="spans",
@@ -144,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
         started = time.time()
         losses = model.train(train, labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed,
-                             on_epoch=each)
+                             schedule=args.schedule, on_epoch=each)
         print(f"trained in {time.time() - started:.0f} s, losses {[round(x, 1) for x in losses]}", file=sys.stderr)
         started = time.time()
         rows = _scored(model, test, args.save)

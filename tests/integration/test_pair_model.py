@@ -161,6 +161,12 @@ def test_the_experiment_scores_a_trained_model_on_reports_it_did_not_see(model_d
     # the saved output scores the same without the model
     assert pair_model_experiment.main(["--eval", "101-110", "--load", str(saved)]) == 0
     assert capsys.readouterr().out == out.out
+    assert pair_model_experiment.main(["--eval", "101-110", "--load", str(saved), "--why"]) == 0
+    told = capsys.readouterr().out.splitlines()
+    assert told[:5] == out.out.splitlines()
+    for line, title in zip(told[5:], ("missed", "extra"), strict=True):  # "missed (N): n1 cause; n2 cause ..."
+        head, _, causes = line.partition(": ")
+        assert head.startswith(f"{title} (") and sum(int(c.split()[0]) for c in causes.split("; ")) == int(head[len(title) + 2:-1])
     with pytest.raises(SystemExit):
         pair_model_experiment.main(["--eval", "101-110", "--model", str(model_dir), "--load", str(saved)])
 
@@ -212,6 +218,38 @@ def test_the_span_model_learns_from_its_labels(span_dir: Path) -> None:
     after = [row[1] for row in model.read(found)]
     assert losses[-1] < losses[0]
     assert sum(after) > sum(before)
+
+
+def test_the_learning_rate_schedules_warm_up_and_fall_or_stay_and_are_recorded(span_dir: Path) -> None:
+    from stabforce.errors import InvalidInput
+    from stabforce.services.pair_model import HEAD_RATE, SCHEDULES
+
+    model = PairModel.load(span_dir)
+    meta = json.loads((span_dir / "meta.json").read_text(encoding="utf-8"))
+    assert meta["schedule"] == "constant"  # what extract-train trains with (linear measured worse on held-out dev)
+    assert meta["learning_rates"] == {"encoder": 8e-5, "head": 1e-3} == {"encoder": model.encoder_rate, "head": HEAD_RATE}
+    top = model.encoder_rate
+    rates = {}
+    for schedule in SCHEDULES:
+        optimizer = model.optimizer()
+        rate = model.scheduler(optimizer, 50, schedule)
+        assert model.meta["schedule"] == schedule
+        seen = []
+        for _ in range(50):
+            seen.append([group["lr"] for group in optimizer.param_groups])
+            optimizer.step()
+            rate.step()
+        rates[schedule] = seen
+    assert all(step == [top, HEAD_RATE] for step in rates["constant"])
+    encoder = [step[0] for step in rates["linear"]]
+    peak = encoder.index(max(encoder))
+    assert peak == 2 and encoder[0] == pytest.approx(top / 3)  # 6 % of 50 steps warm up: 3 steps
+    assert max(encoder) == pytest.approx(top)
+    assert all(a > b for a, b in zip(encoder[peak:], encoder[peak + 1:], strict=False))  # then falls each step
+    assert encoder[-1] == pytest.approx(top / 48)
+    assert [s[1] / s[0] for s in rates["linear"]] == pytest.approx([HEAD_RATE / top] * 50)  # the head moves alike
+    with pytest.raises(InvalidInput, match="unknown learning-rate schedule 'cosine'"):
+        model.scheduler(model.optimizer(), 50, "cosine")
 
 
 @pytest.mark.parametrize("folder", ["span_dir", "ensemble_dir"])

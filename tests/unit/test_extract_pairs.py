@@ -305,3 +305,33 @@ def test_span_inputs_point_at_the_names_in_the_sentence_and_none_for_an_organiza
     assert all(x.origin == 0 for x in ghana)
     report_wide = [x for p, x in zip(found, inputs, strict=True) if p.origin == "report"]
     assert all(x.subject == () and x.origin == pairs.ORIGINS.index("report") for x in report_wide)
+
+
+def test_the_experiment_says_why_each_claim_was_missed_or_made() -> None:
+    from tests.scripts import load_script
+
+    why = load_script("pair_model_experiment").why
+    one, two = "Alpha will send 100 troops and Beta may help.", "Gamma sent 200 soldiers, Delta its police."
+
+    def row(subject: str, kind: str, low: int | None, quote: str) -> dict:
+        return {"source": "r", "subject": subject, "kind": kind, "low": low, "high": low, "quote": quote}
+
+    gold = [row("A", "pledge", 100, one), row("B", "consideration", None, one), row("C", "arrival", 200, two),
+            row("D", "arrival", None, two)]
+    # the pairs the claims came from: none for B (say the gazetteer missed it)
+    found = [row("A", "none", 100, one), row("C", "none", 200, two), row("C", "none", None, two),
+             row("D", "none", None, two), row("E", "none", None, one), row("A", "none", None, two)]
+    claims = [row("A", "arrival", 100, one),  # the right pair, another kind
+              row("C", "arrival", None, two),  # C's kind, without its figure
+              row("E", "pledge", None, one),  # nobody the gold has in the report
+              row("A", "pledge", None, two)]  # A, but in a sentence where the gold gives A nothing
+    misses, extras = why(gold, claims, found)
+    assert misses == {"the right pair, another kind": 1,
+                      "no pair for it (subject or figure not found in its sentence)": 1,
+                      "its subject and kind claimed with another figure or none": 1,
+                      "its pair read as no claim (or another subject given the figure)": 1}
+    assert extras == {"the right pair, another kind": 1,
+                      "a subject of its sentence's gold, another figure or kind": 1,
+                      "a subject the report's gold does not have": 1,
+                      "a subject the gold gives elsewhere in the report": 1}
+    assert why(gold, gold, found) == ({}, {})  # a perfect extraction has nothing to explain

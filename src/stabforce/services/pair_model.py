@@ -33,6 +33,13 @@ MAX_LENGTH = 128
 _BATCH, _READ_BATCH = 32, 64
 #: Batches of like length are made within runs of this many batches (`grouped_batches`).
 GROUP_WINDOW = 50
+#: How the learning rate moves over a training run (`PairModel.scheduler`): "linear" warms up over the first
+#: `WARMUP` of the steps and then falls linearly to nothing at the last; "constant" keeps it (the models of stops
+#: 20-29 were trained so).
+SCHEDULES = ("linear", "constant")
+WARMUP = 0.06
+#: The head's learning rate (the encoder's is the architecture's `encoder_rate`).
+HEAD_RATE = 1e-3
 _FILES = ("meta.json", "encoder", "tokenizer", "head.pt")
 
 
@@ -66,6 +73,8 @@ class PairModel:
 
     #: What meta.json calls the way it reads pairs (`span_model.SpanModel` reads them another way).
     architecture = "marked"
+    #: The encoder's learning rate (AdamW; `optimizer`).
+    encoder_rate = 4e-5
 
     def __init__(self, torch: Any, tokenizer: Any, network: Any, meta: dict[str, Any]) -> None:
         self._torch, self._tokenizer, self._network, self.meta = torch, tokenizer, network, meta
@@ -147,12 +156,13 @@ class PairModel:
         return self._network(enc)
 
     def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
-            none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None,
+            none_keep: float = 0.5, seed: int = 0, schedule: str = "constant",
+            progress: Callable[[int, int], None] | None = None,
             on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
-        """Fine-tune on (segments, label) pairs: AdamW (encoder 4e-5, head 1e-3), batches of 32 of like length
-        (`grouped_batches`); each epoch draws again a share `none_keep` of the "none" pairs. Returns the summed loss of
-        each epoch; `progress(done, total)` is called after each batch, `on_epoch(epochs_done, losses)` after each
-        epoch (with the network in eval mode, e.g. to save a checkpoint)."""
+        """Fine-tune on (segments, label) pairs: AdamW (`optimizer`) with the learning rate of `schedule`
+        (`scheduler`), batches of 32 of like length (`grouped_batches`); each epoch draws again a share `none_keep` of
+        the "none" pairs. Returns the summed loss of each epoch; `progress(done, total)` is called after each batch,
+        `on_epoch(epochs_done, losses)` after each epoch (with the network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
         check_labels(len(segments), labels)
         optimizer = self.optimizer()
@@ -166,10 +176,12 @@ class PairModel:
                       if labels[k] != "none" or keep[k]]
             plans.append(grouped_batches(chosen, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total_batches = sum(len(p) for p in plans)
+        rate = self.scheduler(optimizer, total_batches, schedule)
         done, losses = 0, []
 
         def step() -> None:
             nonlocal done
+            rate.step()
             done += 1
             if progress is not None:
                 progress(done, total_batches)
@@ -181,10 +193,27 @@ class PairModel:
         return losses
 
     def optimizer(self) -> Any:
-        """The optimizer `fit` trains with: AdamW, encoder 4e-5, head 1e-3, weight decay 0.01."""
+        """The optimizer `fit` trains with: AdamW, the encoder at `encoder_rate`, the head at `HEAD_RATE`, weight decay 0.01
+        (the rates are recorded in `meta["learning_rates"]`)."""
         net = self._network
-        return self._torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": 4e-5},
-                                        {"params": net.head.parameters(), "lr": 1e-3}], weight_decay=0.01)
+        self.meta = {**self.meta, "learning_rates": {"encoder": self.encoder_rate, "head": HEAD_RATE}}
+        return self._torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": self.encoder_rate},
+                                        {"params": net.head.parameters(), "lr": HEAD_RATE}], weight_decay=0.01)
+
+    def scheduler(self, optimizer: Any, steps: int, schedule: str) -> Any:
+        """A `LambdaLR` over `steps` optimizer steps for one of `SCHEDULES`, recorded in `meta["schedule"]`."""
+        if schedule not in SCHEDULES:
+            raise InvalidInput(f"unknown learning-rate schedule {schedule!r}; expected one of {list(SCHEDULES)}",
+                               schedule=schedule)
+        self.meta = {**self.meta, "schedule": schedule}
+        warm = max(1, round(WARMUP * steps))
+
+        def factor(step: int) -> float:
+            if schedule == "constant":
+                return 1.0
+            return min((step + 1) / warm, max(0.0, (steps - step) / (steps - warm + 1)))
+
+        return self._torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
 
     def train_batches(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], batches: Sequence[Sequence[int]],
                       optimizer: Any, after_step: Callable[[], None] | None = None) -> float:

@@ -30,6 +30,9 @@ class SpanModel(PairModel):
     """`PairModel`'s interface (`read`, `train`, `save`, `load`) over `SpanInput`s: one encoder pass a sentence."""
 
     architecture = ARCHITECTURE
+    #: Twice the marked model's: a step here sees about 7 times the pairs (16 sentences), and on held-out dev 8e-5
+    #: beat 4e-5 for each seed (docs/architecture.md, stop 30).
+    encoder_rate = 8e-5
 
     @staticmethod
     def _build(torch: Any, encoder: Any) -> Any:
@@ -70,10 +73,12 @@ class SpanModel(PairModel):
         return self._network(enc, rows, subject, figure, origin)
 
     def fit_spans(self, inputs: Sequence[SpanInput], labels: Sequence[str], *, epochs: int = 3,
-                  none_keep: float = 0.5, seed: int = 0, progress: Callable[[int, int], None] | None = None,
+                  none_keep: float = 0.5, seed: int = 0, schedule: str = "constant",
+                  progress: Callable[[int, int], None] | None = None,
                   on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (input, label) pairs, a batch being `_BATCH` sentences with all their pairs; cross-entropy
-        with the "none" pairs weighed `none_keep`; AdamW as `PairModel.optimizer`. Returns each epoch's summed
+        with the "none" pairs weighed `none_keep`; AdamW as `PairModel.optimizer`, its rate moved by `schedule`
+        (`PairModel.scheduler`). Returns each epoch's summed
         loss; `progress` and `on_epoch` as in `PairModel.fit`."""
         torch = self._torch
         check_labels(len(inputs), labels)
@@ -89,6 +94,7 @@ class SpanModel(PairModel):
             shuffler.shuffle(order)
             plans.append(grouped_batches(order, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total, done, losses = sum(len(p) for p in plans), 0, []
+        rate = self.scheduler(optimizer, total, schedule)
         net = self._network
         for batches in plans:
             net.train()
@@ -101,6 +107,7 @@ class SpanModel(PairModel):
                     optimizer.zero_grad()
                     loss.backward()
                     optimizer.step()
+                    rate.step()
                     epoch_loss += float(loss.item())
                     done += 1
                     if progress is not None:
