@@ -102,7 +102,7 @@ def why(gold: Sequence[Mapping[str, object]], claims: Sequence[Mapping[str, obje
         if wrong_gold[key(g)] > 0:
             wrong_gold[key(g)] -= 1
             misses["the right pair, another kind"] += 1
-        elif not any(pairs._overlap(g, r) and _same_sentence(g, r)
+        elif not any(pairs.overlaps(g, r) and _same_sentence(g, r)
                      for r in by_subject.get(("rows", g["source"], g["subject"]), [])):
             misses["no pair for it (subject or figure not found in its sentence)"] += 1
         elif any(c["kind"] == g["kind"] and _same_sentence(g, c)

@@ -146,8 +146,9 @@ def figures_of(p: Pair) -> dict[str, int | None]:
     return {"low": p.figure.low if p.figure else None, "high": p.figure.high if p.figure else None}
 
 
-def _overlap(gold: Mapping[str, object], pair: Mapping[str, int | None]) -> bool:
-    """The scorer's lenient figure match (scripts/score_extract.py: `figures_overlap`)."""
+def overlaps(gold: Mapping[str, object], pair: Mapping[str, int | None]) -> bool:
+    """Whether a gold claim's figures and a pair's overlap: the scorer's lenient figure match without shares
+    (scripts/score_extract.py: `figures_overlap`); what `label` and the experiment's `why` test pairs with."""
     glo, ghi, plo, phi = gold.get("low"), gold.get("high"), pair["low"], pair["high"]
     if (glo, ghi) == (None, None) or (plo, phi) == (None, None):
         return (glo, ghi) == (plo, phi)
@@ -159,7 +160,7 @@ def _overlap(gold: Mapping[str, object], pair: Mapping[str, int | None]) -> bool
 def label(p: Pair, gold: Mapping[tuple[str, str], Sequence[Mapping[str, object]]]) -> str:
     """The kind of the gold claim of the pair's sentence with its subject and an overlapping figure, else "none"."""
     for g in gold.get((p.source, p.sentence), []):
-        if g["subject"] == p.subject and _overlap(g, figures_of(p)):
+        if g["subject"] == p.subject and overlaps(g, figures_of(p)):
             return str(g["kind"])
     return "none"
 
