@@ -34,8 +34,8 @@ _BATCH, _READ_BATCH = 32, 64
 #: Batches of like length are made within runs of this many batches (`grouped_batches`).
 GROUP_WINDOW = 50
 #: How the learning rate moves over a training run (`PairModel.scheduler`): "linear" warms up over the first
-#: `WARMUP` of the steps and then falls linearly to nothing at the last; "constant" keeps it (the models of stops
-#: 20-29 were trained so).
+#: `WARMUP` of the steps and then falls linearly to nothing at the last; "constant" keeps it (every model measured
+#: so far was trained so; linear scored lower on held-out dev, docs/architecture.md, stop 30).
 SCHEDULES = ("linear", "constant")
 WARMUP = 0.06
 #: The head's learning rate (the encoder's is the architecture's `encoder_rate`).
@@ -193,8 +193,8 @@ class PairModel:
         return losses
 
     def optimizer(self) -> Any:
-        """The optimizer `fit` trains with: AdamW, the encoder at `encoder_rate`, the head at `HEAD_RATE`, weight decay 0.01
-        (the rates are recorded in `meta["learning_rates"]`)."""
+        """The optimizer `fit` trains with: AdamW, the encoder at `encoder_rate`, the head at `HEAD_RATE`, weight
+        decay 0.01 (the rates are recorded in `meta["learning_rates"]`)."""
         net = self._network
         self.meta = {**self.meta, "learning_rates": {"encoder": self.encoder_rate, "head": HEAD_RATE}}
         return self._torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": self.encoder_rate},

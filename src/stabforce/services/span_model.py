@@ -30,8 +30,8 @@ class SpanModel(PairModel):
     """`PairModel`'s interface (`read`, `train`, `save`, `load`) over `SpanInput`s: one encoder pass a sentence."""
 
     architecture = ARCHITECTURE
-    #: Twice the marked model's: a step here sees about 7 times the pairs (16 sentences), and on held-out dev 8e-5
-    #: beat 4e-5 for each seed (docs/architecture.md, stop 30).
+    #: Twice the marked model's: a step here sees about 3 times its pairs (16 sentences of 6.7 pairs on average,
+    #: against 32 pairs), and on held-out dev 8e-5 beat 4e-5 for each of 3 seeds (docs/architecture.md, stop 30).
     encoder_rate = 8e-5
 
     @staticmethod
@@ -78,8 +78,7 @@ class SpanModel(PairModel):
                   on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (input, label) pairs, a batch being `_BATCH` sentences with all their pairs; cross-entropy
         with the "none" pairs weighed `none_keep`; AdamW as `PairModel.optimizer`, its rate moved by `schedule`
-        (`PairModel.scheduler`). Returns each epoch's summed
-        loss; `progress` and `on_epoch` as in `PairModel.fit`."""
+        (`PairModel.scheduler`). Returns each epoch's summed loss; `progress` and `on_epoch` as in `PairModel.fit`."""
         torch = self._torch
         check_labels(len(inputs), labels)
         texts, members = _by_text(inputs)
