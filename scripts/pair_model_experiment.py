@@ -83,10 +83,12 @@ def _same_sentence(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
 
 
 def why(gold: Sequence[Mapping[str, object]], claims: Sequence[Mapping[str, object]],
-        rows: Sequence[Mapping[str, object]]) -> tuple[Counter[str], Counter[str]]:
+        rows: Sequence[Mapping[str, object]], result: dict | None = None) -> tuple[Counter[str], Counter[str]]:
     """Why each gold claim that `claims` miss (leniently) was missed, and why each claim that matches none was made:
-    `rows` are the scored pairs the claims were decoded from."""
-    result = score_split(gold, claims)
+    `rows` are the scored pairs the claims were decoded from; `result` is `score_split(gold, claims)` when the caller
+    has it already (scoring a large split takes seconds)."""
+    if result is None:
+        result = score_split(gold, claims)
 
     def key(r: Mapping[str, object]) -> tuple:  # type: ignore[type-arg]
         return r["source"], r["quote"], r["subject"], r.get("low"), r.get("high"), r["kind"]
@@ -138,8 +140,8 @@ def _report(rows: list[dict], rules: list[dict], gold: list[dict], args: argpars
         le = r["lenient"]
         print(f"{name:<16} lenient P={le['precision']:.3f} R={le['recall']:.3f} F1={le['f1']:.3f} | strict "
               f"F1={r['strict']['f1']:.3f} | kind accuracy={r['kind_accuracy']:.3f}")
-    if args.why:
-        misses, extras = why(gold, vetoes, rows)
+    if args.why:  # r: the last line's, the vetoes'
+        misses, extras = why(gold, vetoes, rows, r)
         for title, counts in (("missed", misses), ("extra", extras)):
             print(f"{title} ({sum(counts.values())}): " + "; ".join(f"{n} {cause}" for cause, n in counts.most_common()))
 

@@ -132,7 +132,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
     if limit:
         corpus = corpus[:limit]
     if architecture not in pair_model.ARCHITECTURES:
-        raise InvalidInput(f"--architecture must be 'marked' or 'spans', not {architecture!r}",
+        raise InvalidInput(f"--architecture must be {' or '.join(map(repr, pair_model.ARCHITECTURES))}, not {architecture!r}",
                            architecture=architecture)
     found, labels = pairs.training_pairs(corpus, claims)
     about = {"trained_on": [str(f) for f in gold], "reports": len(corpus), "pairs": len(found), "epochs_planned": epochs}
