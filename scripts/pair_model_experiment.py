@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--veto-min", type=float, default=pairs.VETO_MIN)
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--schedule", choices=SCHEDULES, default="constant", help="the learning rate over the run")
+    parser.add_argument("--average", type=float, help="keep the mean of the weights over this last share of the "
+                        "training steps (0: the last step's weights; default: the architecture's, 1/3 for spans)")
     parser.add_argument("--why", action="store_true", help="say why the final claims miss gold claims and make extra "
                         "ones (counts by cause)")
     parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
 
         started = time.time()
         losses = model.train(train, labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed,
-                             schedule=args.schedule, on_epoch=each)
+                             schedule=args.schedule, average=args.average, on_epoch=each)
         print(f"trained in {time.time() - started:.0f} s, losses {[round(x, 1) for x in losses]}", file=sys.stderr)
         started = time.time()
         rows = _scored(model, test, args.save)

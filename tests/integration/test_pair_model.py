@@ -252,6 +252,52 @@ def test_the_learning_rate_schedules_warm_up_and_fall_or_stay_and_are_recorded(s
         model.scheduler(model.optimizer(), 50, "cosine")
 
 
+def test_weight_averaging_keeps_the_mean_of_the_weights_after_each_late_step() -> None:
+    import torch
+
+    from stabforce.services.pair_model import Averager
+
+    net = torch.nn.Linear(3, 2)
+    mean = Averager(torch, net, start=2)
+    for value in (1.0, 2.0, 3.0, 4.0, 5.0):  # what an optimizer step would leave
+        for p in net.parameters():
+            p.data.fill_(value)
+        mean.step()
+    assert mean.averaged == 3
+    mean.finish()
+    assert all(torch.all(p == 4.0) for p in net.parameters())  # the mean after steps 3, 4 and 5
+    none = Averager(torch, net, start=None)  # no averaging: no copy, the weights stay
+    none.step()
+    none.finish()
+    assert none.averaged == 0 and all(torch.all(p == 4.0) for p in net.parameters())
+
+
+def test_training_with_weight_averaging_keeps_the_mean_and_records_it(span_dir: Path) -> None:
+    from stabforce.errors import InvalidInput
+
+    found = pairs.candidates(REPORT, "r")
+    labels = ["pledge"] * len(found)
+
+    def trained(average: float) -> tuple[list[list[float]], dict]:
+        import torch
+
+        model = PairModel.load(span_dir)
+        torch.manual_seed(0)  # the same dropout each time
+        model.train(found, labels, epochs=3, none_keep=1.0, average=average)
+        return model.read(found), model.meta
+
+    last, meta = trained(0.0)
+    assert meta["average"] == 0.0
+    one_step, meta = trained(0.3)  # 3 steps (one sentence batch an epoch): the mean of the last step alone
+    assert meta["average"] == 0.3
+    assert [x for row in one_step for x in row] == pytest.approx([x for row in last for x in row], abs=1e-6)
+    averaged, meta = trained(1.0)  # the mean of all three steps' weights: not where the last step left them
+    assert meta["average"] == 1.0
+    assert max(abs(a - b) for ra, rb in zip(averaged, last, strict=True) for a, b in zip(ra, rb, strict=True)) > 1e-4
+    with pytest.raises(InvalidInput, match="between 0 and 1, not 1.5"):
+        PairModel.load(span_dir).averager(10, 1.5)
+
+
 @pytest.mark.parametrize("folder", ["span_dir", "ensemble_dir"])
 def test_extract_with_a_span_model_or_an_ensemble_keeps_the_rules_claims(folder: str, tmp_path: Path,
                                                                          request: pytest.FixtureRequest) -> None:

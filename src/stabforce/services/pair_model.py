@@ -75,6 +75,9 @@ class PairModel:
     architecture = "marked"
     #: The encoder's learning rate (AdamW; `optimizer`).
     encoder_rate = 4e-5
+    #: The share of the training steps, at the end, whose weights are averaged (`averager`) when `fit` is not told:
+    #: none for this architecture (every marked model was trained so).
+    average = 0.0
 
     def __init__(self, torch: Any, tokenizer: Any, network: Any, meta: dict[str, Any]) -> None:
         self._torch, self._tokenizer, self._network, self.meta = torch, tokenizer, network, meta
@@ -156,12 +159,13 @@ class PairModel:
         return self._network(enc)
 
     def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
-            none_keep: float = 0.5, seed: int = 0, schedule: str = "constant",
+            none_keep: float = 0.5, seed: int = 0, schedule: str = "constant", average: float | None = None,
             progress: Callable[[int, int], None] | None = None,
             on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (segments, label) pairs: AdamW (`optimizer`) with the learning rate of `schedule`
         (`scheduler`), batches of 32 of like length (`grouped_batches`); each epoch draws again a share `none_keep` of
-        the "none" pairs. Returns the summed loss of each epoch; `progress(done, total)` is called after each batch,
+        the "none" pairs; the weights kept are averaged over the last `average` share of the steps (`averager`; None:
+        the class's `average`). Returns the summed loss of each epoch; `progress(done, total)` is called after each batch,
         `on_epoch(epochs_done, losses)` after each epoch (with the network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
         check_labels(len(segments), labels)
@@ -177,17 +181,21 @@ class PairModel:
             plans.append(grouped_batches(chosen, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total_batches = sum(len(p) for p in plans)
         rate = self.scheduler(optimizer, total_batches, schedule)
+        mean = self.averager(total_batches, self.average if average is None else average)
         done, losses = 0, []
 
         def step() -> None:
             nonlocal done
             rate.step()
+            mean.step()
             done += 1
             if progress is not None:
                 progress(done, total_batches)
 
         for batches in plans:
             losses.append(self.train_batches(segments, labels, batches, optimizer, after_step=step))
+            if len(losses) == epochs:
+                mean.finish()
             if on_epoch is not None:
                 on_epoch(len(losses), list(losses))
         return losses
@@ -214,6 +222,15 @@ class PairModel:
             return min((step + 1) / warm, max(0.0, (steps - step) / (steps - warm + 1)))
 
         return self._torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+    def averager(self, steps: int, share: float) -> Averager:
+        """An `Averager` that keeps the mean of the weights after each of the last `share` of `steps` optimizer steps
+        (`share` 0: none, the last step's weights are kept), recorded in `meta["average"]`."""
+        if not 0.0 <= share <= 1.0:
+            raise InvalidInput(f"the share of training to average weights over must be between 0 and 1, not {share}",
+                               average=share)
+        self.meta = {**self.meta, "average": share}
+        return Averager(self._torch, self._network, steps - round(share * steps) if share else None)
 
     def train_batches(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], batches: Sequence[Sequence[int]],
                       optimizer: Any, after_step: Callable[[], None] | None = None) -> float:
@@ -253,6 +270,30 @@ class PairModel:
                 if progress is not None:
                     progress(min(b + _READ_BATCH, len(segments)), len(segments))
         return out
+
+
+class Averager:
+    """Stochastic weight averaging (torch's `swa_utils.AveragedModel`): from step `start` on, the running mean of a
+    network's weights after each step; `finish` puts the mean into the network (nothing when no step was averaged).
+    `start` None: no averaging (and no copy of the network)."""
+
+    def __init__(self, torch: Any, network: Any, start: int | None) -> None:
+        self._network, self._start, self._done = network, start, 0
+        self._mean = None if start is None else torch.optim.swa_utils.AveragedModel(network)
+        self.averaged = 0
+
+    def step(self) -> None:
+        """Count an optimizer step; once `start` steps are done, add the weights to the mean."""
+        self._done += 1
+        if self._mean is not None and self._done > self._start:
+            self._mean.update_parameters(self._network)
+            self.averaged += 1
+
+    def finish(self) -> None:
+        if not self.averaged:
+            return
+        for mine, mean in zip(self._network.parameters(), self._mean.module.parameters(), strict=True):
+            mine.data.copy_(mean.data)
 
 
 def _lengths(segments: Sequence[tuple[str, str]]) -> list[int]:
