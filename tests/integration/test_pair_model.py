@@ -41,6 +41,7 @@ def test_training_writes_a_model_that_loads_and_reads_pairs(model_dir: Path) -> 
     meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["labels"] == list(pairs.LABELS) and meta["reports"] == 5 and meta["epochs"] == 1
     assert meta["architecture"] == "marked"
+    assert meta["average"] == 0.0  # the marked model keeps its last step's weights, as it always did
     assert meta["epochs_planned"] == 1
     assert meta["pairs"] > 0 and len(meta["losses"]) == 1 and meta["losses"][0] > 0
     model = PairModel.load(model_dir)
@@ -185,6 +186,7 @@ def test_the_span_model_trains_saves_loads_and_reads_each_pair_whatever_the_orde
 
     meta = json.loads((span_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["architecture"] == "spans" and meta["reports"] == 5 and len(meta["losses"]) == 1
+    assert meta["average"] == pytest.approx(1 / 3)  # the mean of the last third of the steps' weights is kept
     model = PairModel.load(span_dir)
     assert isinstance(model, SpanModel)
     found = pairs.candidates(REPORT, "r")
@@ -270,6 +272,11 @@ def test_weight_averaging_keeps_the_mean_of_the_weights_after_each_late_step() -
     none.step()
     none.finish()
     assert none.averaged == 0 and all(torch.all(p == 4.0) for p in net.parameters())
+
+
+def test_extract_train_refuses_an_average_outside_0_to_1(tmp_path: Path) -> None:
+    done = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--average", "1.5"])
+    assert done.exit_code == 2 and "--average" in said(done) and not (tmp_path / "m").exists()
 
 
 def test_training_with_weight_averaging_keeps_the_mean_and_records_it(span_dir: Path) -> None:

@@ -118,6 +118,10 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
                   seeds: int = typer.Option(1, "--seeds", min=1, max=10, help="Train this many models (seeds SEED, "
                                             "SEED+1, ...) into OUT/seed-N and save them as one ensemble that "
                                             "averages their probabilities."),
+                  average: float | None = typer.Option(None, "--average", min=0.0, max=1.0, help="Keep the mean of the weights "
+                                                "over this last share of the training steps (0: the last step's "
+                                                "weights; default: the architecture's, the last epoch of three for "
+                                                "spans, none for marked)."),
                   ) -> None:
     """Train the pair model of the learned second pass on annotated reports (needs the 'learned' extra)."""
     corpus: list[dict] = []
@@ -142,7 +146,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
             folder = out if seeds == 1 else out / f"seed-{member_seed}"
             task = progress.add_task(f"Training on {len(corpus)} reports ({len(found)} pairs)"
                                      + (f", seed {member_seed}" if seeds > 1 else ""), total=None)
-            _train_one(folder, architecture, member_seed, found, labels, epochs, about,
+            _train_one(folder, architecture, member_seed, found, labels, epochs, average, about,
                        lambda done, total, task=task: progress.update(task, completed=done, total=total))
             if seeds > 1:
                 # After every member, so that a run cut short still leaves an ensemble of the members trained so far.
@@ -153,7 +157,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
 
 
 def _train_one(out: Path, architecture: str, seed: int, found: list[pairs.Pair], labels: list[str], epochs: int,
-               about: dict, progress: Callable[[int, int], None]) -> None:
+               average: float | None, about: dict, progress: Callable[[int, int], None]) -> None:
     """Train one model and save it to `out` after every epoch (a run cut short still leaves the last whole epoch's
     model; its meta.json says how many)."""
     model = pair_model.model_class(architecture).fresh(seed)
@@ -162,7 +166,7 @@ def _train_one(out: Path, architecture: str, seed: int, found: list[pairs.Pair],
         model.save(out, **about, epochs=done, seed=seed, losses=[round(x, 2) for x in losses],
                    batching=f"like lengths, runs of {pair_model.GROUP_WINDOW}", architecture=architecture)
 
-    model.train(found, labels, epochs=epochs, seed=seed, progress=progress, on_epoch=save)
+    model.train(found, labels, epochs=epochs, seed=seed, average=average, progress=progress, on_epoch=save)
 
 
 def _gold_rows(path: Path, fields: tuple[str, ...]) -> list[dict]:
