@@ -181,7 +181,7 @@ class PairModel:
             plans.append(grouped_batches(chosen, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total_batches = sum(len(p) for p in plans)
         rate = self.scheduler(optimizer, total_batches, schedule)
-        mean = self.averager(total_batches, self.average if average is None else average)
+        mean = self.averager(total_batches, average)
         done, losses = 0, []
 
         def step() -> None:
@@ -223,9 +223,11 @@ class PairModel:
 
         return self._torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
 
-    def averager(self, steps: int, share: float) -> Averager:
+    def averager(self, steps: int, share: float | None = None) -> Averager:
         """An `Averager` that keeps the mean of the weights after each of the last `share` of `steps` optimizer steps
-        (`share` 0: none, the last step's weights are kept), recorded in `meta["average"]`."""
+        (`share` 0: none, the last step's weights are kept; None: the class's `average`), recorded in
+        `meta["average"]`."""
+        share = self.average if share is None else share
         if not 0.0 <= share <= 1.0:
             raise InvalidInput(f"the share of training to average weights over must be between 0 and 1, not {share}",
                                average=share)

@@ -100,7 +100,7 @@ class SpanModel(PairModel):
             plans.append(grouped_batches(order, lengths, _BATCH, GROUP_WINDOW, shuffler))
         total, done, losses = sum(len(p) for p in plans), 0, []
         rate = self.scheduler(optimizer, total, schedule)
-        mean = self.averager(total, self.average if average is None else average)
+        mean = self.averager(total, average)
         net = self._network
         for batches in plans:
             net.train()
