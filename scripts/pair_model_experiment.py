@@ -76,6 +76,37 @@ def _averaged(outputs: list[list[dict]]) -> list[dict]:
             for k, first in enumerate(outputs[0])]
 
 
+class EpochSums:
+    """The sum of a network's weights after each training step, kept apart for each epoch, so that after one run the
+    mean over any run of epochs (`--windows`) can be put into the network and scored: with a constant rate the
+    first epochs of a longer run are the shorter run's, so one 5-epoch run answers for 3, 4 and 5 epochs."""
+
+    def __init__(self, network: object) -> None:
+        self._net = network
+        self._sums: list[list[object]] = []
+        self._steps: list[int] = []
+        self._epoch = 0
+
+    def step(self, done: int, total: int) -> None:  # PairModel's progress(done, total), called after each step
+        params = [p.detach() for p in self._net.parameters()]  # type: ignore[attr-defined]
+        if len(self._sums) <= self._epoch:
+            self._sums.append([p.clone().double() for p in params])
+            self._steps.append(1)
+        else:
+            for total_, p in zip(self._sums[self._epoch], params, strict=True):
+                total_.add_(p.double())  # type: ignore[attr-defined]
+            self._steps[self._epoch] += 1
+
+    def epoch_done(self) -> None:
+        self._epoch += 1
+
+    def put(self, first: int, last: int) -> None:
+        """Put the mean of the weights after every step of epochs `first`..`last` (from 1) into the network."""
+        steps = sum(self._steps[first - 1:last])
+        for k, p in enumerate(self._net.parameters()):  # type: ignore[attr-defined]
+            p.data.copy_((sum(s[k] for s in self._sums[first - 1:last]) / steps).to(p.dtype))
+
+
 def _same_sentence(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
     """Whether two rows quote the same sentence of the same report (an annotator's quote may be cut shorter)."""
     qa, qb = str(a["quote"]), str(b["quote"])
@@ -150,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", help="dev report numbers to train on, e.g. 1-499,501-899")
     parser.add_argument("--eval", required=True, help="dev report numbers to score, e.g. 901-1420")
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, help="passes over the pairs (default: the architecture's)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--none-max", type=float, default=pairs.NONE_MAX)
     parser.add_argument("--add-min", type=float, default=pairs.ADD_MIN)
@@ -160,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--schedule", choices=SCHEDULES, default="constant", help="the learning rate over the run")
     parser.add_argument("--average", type=float, help="keep the mean of the weights over this last share of the "
                         "training steps (0: the last step's weights; default: the architecture's, 1/3 for spans)")
+    parser.add_argument("--windows", help="when training, keep each epoch's mean weights and score the mean over each "
+                        "run of epochs listed, e.g. 3,2-3,4,3-4 (no other averaging)")
     parser.add_argument("--why", action="store_true", help="say why the final claims miss gold claims and make extra "
                         "ones (counts by cause)")
     parser.add_argument("--each-epoch", action="store_true", help="when training, score the eval reports after "
@@ -197,22 +230,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train: {len(train_docs)} reports, {len(train)} pairs; eval: {len(eval_docs)} reports, {len(test)} "
               "pairs", file=sys.stderr)
         model = model_class(args.architecture).fresh(args.seed)
+        args.epochs = args.epochs or model.epochs
         rules = predict_corpus(eval_docs)
 
+        sums = EpochSums(model._network) if args.windows else None  # type: ignore[attr-defined]
+
         def each(done: int, losses: list[float]) -> None:
+            if sums is not None:
+                sums.epoch_done()
             if args.each_epoch and done < args.epochs:
                 print(f"after epoch {done} (loss {losses[-1]:.1f}):")
                 _report(pairs.scored(test, model.read(test)), rules, eval_gold, args)
 
         started = time.time()
         losses = model.train(train, labels, epochs=args.epochs, none_keep=args.none_keep, seed=args.seed,
-                             schedule=args.schedule, average=args.average, on_epoch=each)
+                             schedule=args.schedule, average=0.0 if sums else args.average, on_epoch=each,
+                             progress=sums.step if sums else None)
         print(f"trained in {time.time() - started:.0f} s, losses {[round(x, 1) for x in losses]}", file=sys.stderr)
         started = time.time()
         rows = _scored(model, test, args.save)
         print(f"read {len(test)} pairs in {time.time() - started:.1f} s", file=sys.stderr)
         if args.each_epoch:
             print(f"after epoch {args.epochs}:")
+        if sums is not None:
+            print(f"the last step's weights (epoch {args.epochs}):")
+            _report(rows, rules, eval_gold, args)
+            for first, last in _ranges(args.windows):
+                sums.put(first, last)
+                print(f"mean weights of epochs {first}-{last}:")
+                _report(pairs.scored(test, model.read(test)), rules, eval_gold, args)
+            return 0
     _report(rows, rules if args.train else predict_corpus(eval_docs), eval_gold, args)
     return 0
 

@@ -186,7 +186,7 @@ def test_the_span_model_trains_saves_loads_and_reads_each_pair_whatever_the_orde
 
     meta = json.loads((span_dir / "meta.json").read_text(encoding="utf-8"))
     assert meta["architecture"] == "spans" and meta["reports"] == 5 and len(meta["losses"]) == 1
-    assert meta["average"] == pytest.approx(1 / 3)  # the mean of the last third of the steps' weights is kept
+    assert meta["average"] == pytest.approx(1 / 4)  # the mean of the last quarter of the steps' weights is kept
     model = PairModel.load(span_dir)
     assert isinstance(model, SpanModel)
     found = pairs.candidates(REPORT, "r")
@@ -344,6 +344,52 @@ def test_the_experiment_trains_a_span_model_and_scores_every_epoch(capsys: pytes
     lines = out.out.splitlines()
     assert lines[0].startswith("after epoch 1 (loss ") and "after epoch 2:" in lines
     assert sum(line.startswith("+ model's vetoes") for line in lines) == 2
+
+
+def test_the_experiment_keeps_each_epoch_s_weights_and_puts_any_run_of_epochs_back() -> None:
+    import sys
+
+    import torch
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from pair_model_experiment import EpochSums
+
+    net = torch.nn.Linear(3, 2)
+    sums = EpochSums(net)
+    for epoch in ((1.0, 3.0), (4.0, 6.0, 8.0), (10.0,)):  # what each step of three epochs would leave
+        for value in epoch:
+            for p in net.parameters():
+                p.data.fill_(value)
+            sums.step(0, 0)
+        sums.epoch_done()
+    for (first, last), mean in (((1, 1), 2.0), ((2, 2), 6.0), ((2, 3), 7.0), ((1, 3), 32.0 / 6)):
+        sums.put(first, last)  # the mean over every step of those epochs, whatever the order asked
+        assert all(torch.allclose(p, torch.full_like(p, mean)) for p in net.parameters()), (first, last)
+
+
+def test_the_experiment_scores_runs_of_epochs_from_one_training(capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pair_model_experiment
+
+    assert pair_model_experiment.main(["--train", "1-3", "--eval", "101-103", "--epochs", "2", "--windows",
+                                       "2,1-2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [x for x in lines if not x.startswith(("rules", "model", "+ model"))] == [
+        "the last step's weights (epoch 2):", "mean weights of epochs 2-2:", "mean weights of epochs 1-2:"]
+    assert sum(line.startswith("+ model's vetoes") for line in lines) == 3
+
+
+def test_each_architecture_trains_its_own_number_of_epochs_unless_told(tmp_path: Path) -> None:
+    from stabforce.services.span_model import SpanModel
+
+    assert (PairModel.epochs, SpanModel.epochs) == (3, 4)
+    assert SpanModel.average == pytest.approx(1 / SpanModel.epochs)  # the span model averages its last epoch
+    done = runner.invoke(app, ["extract-train", "--out", str(tmp_path / "m"), "--limit", "1"])
+    assert done.exit_code == 0, done.output
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["epochs_planned"] == meta["epochs"] == len(meta["losses"]) == 4 and "4 epochs" in said(done)
 
 
 @pytest.fixture(scope="module")

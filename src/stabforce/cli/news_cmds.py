@@ -108,7 +108,8 @@ def extract_cmd(paths: list[Path] = PATHS, date: str = DATE,
 def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write the trained model to."),
                   gold: list[Path] = typer.Option([GOLD_DEV], "--gold", help="Annotated reports to train on: a folder "
                                                   "with corpus.jsonl and claims.jsonl (tests/gold layout); repeatable."),
-                  epochs: int = typer.Option(3, "--epochs", min=1, max=20, help="Passes over the pairs."),
+                  epochs: int | None = typer.Option(None, "--epochs", min=1, max=20, help="Passes over the pairs "
+                                                    "(default: the architecture's, 4 for spans, 3 for marked)."),
                   seed: int = typer.Option(0, "--seed", help="Random seed."),
                   limit: int = typer.Option(0, "--limit", min=0, help="Train on the first N reports only (0: all)."),
                   architecture: str = typer.Option("spans", "--architecture", help="spans: the encoder reads each "
@@ -120,7 +121,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
                                             "averages their probabilities."),
                   average: float | None = typer.Option(None, "--average", min=0.0, max=1.0, help="Keep the mean of the weights "
                                                 "over this last share of the training steps (0: the last step's "
-                                                "weights; default: the architecture's, the last epoch of three for "
+                                                "weights; default: the architecture's, the last epoch of four for "
                                                 "spans, none for marked)."),
                   ) -> None:
     """Train the pair model of the learned second pass on annotated reports (needs the 'learned' extra)."""
@@ -138,6 +139,7 @@ def extract_train(out: Path = typer.Option(..., "--out", help="Folder to write t
     if architecture not in pair_model.ARCHITECTURES:
         raise InvalidInput(f"--architecture must be {' or '.join(map(repr, pair_model.ARCHITECTURES))}, not {architecture!r}",
                            architecture=architecture)
+    epochs = pair_model.model_class(architecture).epochs if epochs is None else epochs
     found, labels = pairs.training_pairs(corpus, claims)
     about = {"trained_on": [str(f) for f in gold], "reports": len(corpus), "pairs": len(found), "epochs_planned": epochs}
     members: list[str] = []

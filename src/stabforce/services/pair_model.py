@@ -75,6 +75,8 @@ class PairModel:
     architecture = "marked"
     #: The encoder's learning rate (AdamW; `optimizer`).
     encoder_rate = 4e-5
+    #: Passes over the training pairs when `fit` is not told.
+    epochs = 3
     #: The share of the training steps, at the end, whose weights are averaged (`averager`) when `fit` is not told:
     #: none for this architecture (every marked model was trained so).
     average = 0.0
@@ -158,17 +160,19 @@ class PairModel:
                               truncation="only_second", max_length=int(self.meta.get("max_length", MAX_LENGTH)))
         return self._network(enc)
 
-    def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int = 3,
+    def fit(self, segments: Sequence[tuple[str, str]], labels: Sequence[str], *, epochs: int | None = None,
             none_keep: float = 0.5, seed: int = 0, schedule: str = "constant", average: float | None = None,
             progress: Callable[[int, int], None] | None = None,
             on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (segments, label) pairs: AdamW (`optimizer`) with the learning rate of `schedule`
-        (`scheduler`), batches of 32 of like length (`grouped_batches`); each epoch draws again a share `none_keep` of
+        (`scheduler`), batches of 32 of like length (`grouped_batches`), `epochs` passes (None: the class's `epochs`);
+        each epoch draws again a share `none_keep` of
         the "none" pairs; the weights kept are averaged over the last `average` share of the steps (`averager`; None:
         the class's `average`). Returns the summed loss of each epoch; `progress(done, total)` is called after each batch,
         `on_epoch(epochs_done, losses)` after each epoch (with the network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
         check_labels(len(segments), labels)
+        epochs = self.epochs if epochs is None else epochs
         optimizer = self.optimizer()
         generator = torch.Generator().manual_seed(seed)
         shuffler = random.Random(seed)

@@ -96,6 +96,11 @@ _LOOSE = re.compile(r"(?<![\w$€£.,/-])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?i:two|t
                     r"days?\b|weeks?\b|km\b|kilomet))")
 
 
+#: A unit named without a count ("the Rwandan battalion", "a company-strength unit", "its first infantry
+#: battalion"): one unit of `vocab.UNIT_STRENGTH`, as the guideline reads it, when the rules' counted units left it out.
+_BARE_UNIT = re.compile(r"\b(?:" + "|".join(sorted(vocab.UNIT_STRENGTH)) + r")\b", re.IGNORECASE)
+
+
 def _loose_figures(sentence: str, read: Sequence[Figure]) -> list[Figure]:
     out = []
     for m in _LOOSE.finditer(sentence):
@@ -104,6 +109,10 @@ def _loose_figures(sentence: str, read: Sequence[Figure]) -> list[Figure]:
                 or any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in read)):
             continue
         out.append(Figure(m.start(), m.end(), value, value, False, "troops", m.group(0)))
+    for m in _BARE_UNIT.finditer(sentence):
+        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in [*read, *out]):
+            low, high = vocab.UNIT_STRENGTH[m.group(0).lower()]
+            out.append(Figure(m.start(), m.end(), low, high, True, "troops", m.group(0)))
     return out
 
 
@@ -126,8 +135,8 @@ def candidates(text: str, source: str = "", published: date | None = None) -> li
     forceful = [_force_word(sentence) for sentence in sentences]
     for i, ((start, _), sentence) in enumerate(zip(spans, sentences, strict=True)):
         here = names[i]
-        if not forceful[i] and not (here and i and forceful[i - 1]):
-            continue  # no force word here nor, for a sentence naming someone, in the one before: no claim
+        if not forceful[i] and not here:
+            continue  # no force word and nobody named: no claim
         named = list(dict.fromkeys(m[0] for m in here))
         before = {m[0] for m in names[i - 1]} - set(named) if i else set()
         subjects = [(s, "sentence", tuple((a, b) for x, _, a, b in here if x == s)) for s in named]
