@@ -93,8 +93,8 @@ class EpochSums:
             self._sums.append([p.clone().double() for p in params])
             self._steps.append(1)
         else:
-            for total_, p in zip(self._sums[self._epoch], params, strict=True):
-                total_.add_(p.double())  # type: ignore[attr-defined]
+            for acc, p in zip(self._sums[self._epoch], params, strict=True):
+                acc.add_(p.double())  # type: ignore[attr-defined]
             self._steps[self._epoch] += 1
 
     def epoch_done(self) -> None:
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--none-keep", type=float, default=0.5, help="share of 'none' pairs drawn per epoch")
     parser.add_argument("--schedule", choices=SCHEDULES, default="constant", help="the learning rate over the run")
     parser.add_argument("--average", type=float, help="keep the mean of the weights over this last share of the "
-                        "training steps (0: the last step's weights; default: the architecture's, 1/3 for spans)")
+                        "training steps (0: the last step's weights; default: the architecture's, 1/4 for spans)")
     parser.add_argument("--windows", help="when training, keep each epoch's mean weights and score the mean over each "
                         "run of epochs listed, e.g. 3,2-3,4,3-4 (no other averaging)")
     parser.add_argument("--why", action="store_true", help="say why the final claims miss gold claims and make extra "

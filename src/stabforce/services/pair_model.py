@@ -166,10 +166,10 @@ class PairModel:
             on_epoch: Callable[[int, list[float]], None] | None = None) -> list[float]:
         """Fine-tune on (segments, label) pairs: AdamW (`optimizer`) with the learning rate of `schedule`
         (`scheduler`), batches of 32 of like length (`grouped_batches`), `epochs` passes (None: the class's `epochs`);
-        each epoch draws again a share `none_keep` of
-        the "none" pairs; the weights kept are averaged over the last `average` share of the steps (`averager`; None:
-        the class's `average`). Returns the summed loss of each epoch; `progress(done, total)` is called after each batch,
-        `on_epoch(epochs_done, losses)` after each epoch (with the network in eval mode, e.g. to save a checkpoint)."""
+        each epoch draws again a share `none_keep` of the "none" pairs; the weights kept are averaged over the last
+        `average` share of the steps (`averager`; None: the class's `average`). Returns the summed loss of each epoch;
+        `progress(done, total)` is called after each batch, `on_epoch(epochs_done, losses)` after each epoch (with the
+        network in eval mode, e.g. to save a checkpoint)."""
         torch = self._torch
         check_labels(len(segments), labels)
         epochs = self.epochs if epochs is None else epochs
