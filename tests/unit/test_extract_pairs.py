@@ -152,8 +152,8 @@ def test_a_country_written_in_capitals_is_a_subject() -> None:
 
 
 def test_a_sentence_without_a_force_word_is_read_when_it_names_someone() -> None:
-    # after a sentence with a force word, or not ("Rwanda: considering." in a list of answers): 130 of the 288 such
-    # sentences of dev held a gold claim when only the first were read
+    # after a sentence with a force word, or not ("Rwanda: considering." in a list of answers): of the 288 dev
+    # sentences that named someone and were skipped before stop 32, 130 held a gold claim of a subject they name
     text = "Four countries have sent troops. These are Angola, Botswana and Malawi. The talks ended. Rwanda: considering."
     found = pairs.candidates(text, "r")
     assert {(p.index, p.subject) for p in found} == {(1, "AGO"), (1, "BWA"), (1, "MWI"), (3, "RWA")}

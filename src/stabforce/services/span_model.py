@@ -40,7 +40,7 @@ class SpanModel(PairModel):
     #: three epochs lost (0.638-0.656: stop 32; docs/architecture.md). Four rather than five for the time: an epoch of
     #: all dev is about 11 minutes on 2 cores.
     epochs = 4
-    average = 1 / 4
+    average = 1 / epochs
 
     @staticmethod
     def _build(torch: Any, encoder: Any) -> Any:

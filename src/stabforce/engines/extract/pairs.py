@@ -101,16 +101,20 @@ _LOOSE = re.compile(r"(?<![\w$€£.,/-])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?i:two|t
 _BARE_UNIT = re.compile(r"\b(?:" + "|".join(sorted(vocab.UNIT_STRENGTH)) + r")\b", re.IGNORECASE)
 
 
+def _taken(m: re.Match[str], figures: Sequence[Figure]) -> bool:
+    """Whether a match overlaps one of `figures`."""
+    return any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in figures)
+
+
 def _loose_figures(sentence: str, read: Sequence[Figure]) -> list[Figure]:
     out = []
     for m in _LOOSE.finditer(sentence):
         value = int(m.group(0).replace(",", "")) if m.group(0)[0].isdigit() else words_to_int(m.group(0))
-        if (value is None or value < 2 or (1900 <= value <= 2100 and "," not in m.group(0))
-                or any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in read)):
+        if value is None or value < 2 or (1900 <= value <= 2100 and "," not in m.group(0)) or _taken(m, read):
             continue
         out.append(Figure(m.start(), m.end(), value, value, False, "troops", m.group(0)))
     for m in _BARE_UNIT.finditer(sentence):
-        if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in [*read, *out]):
+        if not _taken(m, [*read, *out]):
             low, high = vocab.UNIT_STRENGTH[m.group(0).lower()]
             out.append(Figure(m.start(), m.end(), low, high, True, "troops", m.group(0)))
     return out
