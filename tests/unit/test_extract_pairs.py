@@ -191,7 +191,10 @@ def _row(**probs: float) -> list[float]:
 
 def test_the_model_changes_a_rule_kind_only_for_another_kind_it_is_sure_of() -> None:
     assert pairs.learned_kind("pledge", _row(none=0.1, arrival=0.85)) == "arrival"
-    assert pairs.learned_kind("pledge", _row(none=0.3, arrival=0.7)) is None  # below KIND_MIN (0.8)
+    # Sure of the kind given a claim (0.45 / 0.5 = 0.9), though not of the claim: the veto judges that, not the kind.
+    assert pairs.learned_kind("pledge", _row(none=0.5, arrival=0.45, pledge=0.05)) == "arrival"
+    assert pairs.learned_kind("pledge", _row(none=0.3, arrival=0.5, pledge=0.2)) is None  # 0.5 / 0.7 < KIND_MIN (0.8)
+    assert pairs.learned_kind("pledge", _row(none=1.0)) is None  # no claim at all: no kind
     assert pairs.learned_kind("arrival", _row(arrival=0.95)) is None  # the same kind
     assert pairs.learned_kind("other", _row(reduction_or_withdrawal=0.9)) == "reduction_or_withdrawal"
     assert pairs.learned_kind("territory_control", _row(pledge=0.99)) is None  # a share keeps its kind
@@ -217,7 +220,7 @@ def test_relabelled_claims_say_the_rules_kind_and_drop_to_the_learned_confidence
     assert (claim.kind, claim.trigger, claim.appointment, claim.confidence) == (
         "command", "learned kind; rules: pledge", "considered", 0.35)
     assert claim.tasks == () and (claim.quote, claim.low, claim.start) == (rules[0].quote, 400, rules[0].start)
-    unsure = [_row(none=0.3, command=0.7) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
+    unsure = [_row(none=0.3, command=0.5, pledge=0.2) if p.subject == "TCD" and p.figure else _row(none=1.0) for p in found]
     assert pairs.relabelled_claims(rules, found, unsure) == rules
 
 

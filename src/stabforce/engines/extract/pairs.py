@@ -35,7 +35,8 @@ LABELS = ("none", "pledge", "consideration", "reduction_or_withdrawal", "arrival
 ORIGINS = ("sentence", "previous", "report")
 #: Decoding thresholds (measured on dev; docs/architecture.md, "A learned second pass"): a pair is a claim when
 #: P(none) <= NONE_MAX, the second pass adds it when P(claim) >= ADD_MIN, and a rule claim takes the model's kind when
-#: the model gives another kind at least KIND_MIN.
+#: the model gives another kind at least KIND_MIN of its claim probability (P(kind) / (1 - P(none)): whether the pair
+#: is a claim at all is the veto's question, VETO_MIN).
 NONE_MAX, ADD_MIN, KIND_MIN = 0.7, 0.5, 0.8
 #: A rule claim is dropped when the model gives its pair P(none) at least VETO_MIN (measured on the 374 dev reports
 #: dev-4501..6221 with the model of 962 other reports: lenient F1 0.602 -> 0.616; 0.9: 0.614, 0.95: 0.611).
@@ -330,10 +331,11 @@ def _vetoed(probabilities: Sequence[float] | None, veto_min: float) -> bool:
 
 
 def learned_kind(kind: str, probabilities: Sequence[float], kind_min: float = KIND_MIN) -> str | None:
-    """The model's kind for a rule claim of `kind` when it is another one and likely enough, else None."""
+    """The model's kind for a rule claim of `kind` when it is another one and likely enough given that the pair is a
+    claim (P(kind) / (1 - P(none)) at least `kind_min`), else None."""
     best = max(range(1, len(LABELS)), key=lambda k: probabilities[k])
-    new = LABELS[best]
-    if new != kind and new in _ADDABLE and kind in _RELABELLED and probabilities[best] >= kind_min:
+    new, claim = LABELS[best], 1 - float(probabilities[0])
+    if new != kind and new in _ADDABLE and kind in _RELABELLED and claim > 0 and probabilities[best] >= kind_min * claim:
         return new
     return None
 
