@@ -26,7 +26,7 @@ $(VENV)/.learned: $(VENV)/.installed
 	touch $@
 
 ## Train the pair model of the learned second pass (the span model) on tests/gold/dev (1,875 reports, 4 epochs: about
-## 11 minutes an epoch on 2 cores; the model is saved after each epoch) into $(PAIR_MODEL); then
+## 9 minutes an epoch on 2 cores, 35 minutes in all when nothing else runs; the model is saved after each epoch) into $(PAIR_MODEL); then
 ## `stabforce extract FILES --model $(PAIR_MODEL)`. SEEDS=3 trains three and saves them as one ensemble.
 PAIR_MODEL ?= var/models/pairs
 SEEDS      ?= 1

@@ -38,7 +38,7 @@ class SpanModel(PairModel):
     #: last step's weights (the all-dev model 0.717 on the test split against 0.702; with 401 reports it changed
     #: nothing: stop 31); with the last epoch of four the same run scored 0.659, of five 0.663, while averaging two or
     #: three epochs lost (0.638-0.656: stop 32; docs/architecture.md). Four rather than five for the time: an epoch of
-    #: all dev is about 11 minutes on 2 cores.
+    #: all dev is about 9 minutes on 2 cores (35 minutes for the four: stop 33).
     epochs = 4
     average = 1 / epochs
 
